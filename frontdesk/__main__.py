@@ -1,0 +1,5 @@
+"""Lets `python -m frontdesk` behave exactly like the `frontdesk` command."""
+
+from frontdesk.cli import main
+
+raise SystemExit(main())

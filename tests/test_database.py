@@ -1,0 +1,105 @@
+"""The database layer: schema creation, upgrades in place, SQLite settings, and clear failures."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import Session, func, select
+
+from frontdesk.db import DatabaseError, open_database, sqlite_url
+from frontdesk.db.migrate import current_revision, upgrade_to_head
+from frontdesk.db.engine import make_engine
+from frontdesk.db.models import Agent, Customer, Interaction, Note, Promise
+
+
+def test_a_new_file_gets_the_whole_schema(db_url: str) -> None:
+    engine = open_database(db_url)
+    with engine.connect() as connection:
+        tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    assert {"agent", "customer", "customeralias", "interaction", "note", "promise", "auditevent", "alembic_version"} <= tables
+    assert current_revision(engine) is not None
+
+
+def test_sqlite_is_set_up_for_two_terminals(db_url: str) -> None:
+    engine = open_database(db_url)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_foreign_keys_are_enforced(db_url: str) -> None:
+    engine = open_database(db_url)
+    with Session(engine) as session:
+        session.add(Note(interaction_id=999, agent_id=999, text="orphan"))
+        with pytest.raises(Exception, match="FOREIGN KEY"):
+            session.commit()
+
+
+def test_an_old_database_is_upgraded_in_place_and_keeps_its_rows(db_path: Path) -> None:
+    """A file made by the first migration, with data in it, opens with every row intact."""
+    old = make_engine(sqlite_url(db_path))
+    upgrade_to_head(old, revision="0001")
+    with Session(old) as session:
+        agent = Agent(name="Eleni")
+        session.add(agent)
+        session.flush()
+        customer = Customer(given_name="Ελένη", family_name="Παπαδοπούλου", created_by_id=agent.id)
+        session.add(customer)
+        session.flush()
+        interaction = Interaction(customer_id=customer.id, owner_id=agent.id, created_by_id=agent.id)
+        session.add(interaction)
+        session.flush()
+        session.add(Note(interaction_id=interaction.id, agent_id=agent.id, text="Θέλει ραντεβού"))
+        session.commit()
+    old.dispose()
+
+    engine = open_database(sqlite_url(db_path))
+    with Session(engine) as session:
+        counts = [session.exec(select(func.count()).select_from(t)).one() for t in (Agent, Customer, Interaction, Note, Promise)]
+        assert counts == [1, 1, 1, 1, 0]
+        assert session.exec(select(Customer)).one().family_name == "Παπαδοπούλου"
+
+
+def test_a_database_from_a_newer_frontdesk_is_refused_untouched(db_path: Path) -> None:
+    open_database(sqlite_url(db_path)).dispose()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(DatabaseError, match="newer version of frontdesk"):
+        open_database(sqlite_url(db_path))
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_from_the_future",)
+
+
+def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("this is a shopping list, not a database\n" * 100)
+    with pytest.raises(DatabaseError, match="not a frontdesk database"):
+        open_database(sqlite_url(path))
+    assert path.read_text().startswith("this is a shopping list")
+
+
+def test_a_folder_as_database_path_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="is a folder"):
+        open_database(sqlite_url(tmp_path))
+
+
+def test_a_read_only_database_is_refused_at_start(db_path: Path) -> None:
+    open_database(sqlite_url(db_path)).dispose()
+    with pytest.raises(DatabaseError, match="read-only"):
+        open_database(f"sqlite:///file:{db_path}?mode=ro&uri=true")
+
+
+def test_a_path_under_a_file_cannot_be_created(tmp_path: Path) -> None:
+    blocker = tmp_path / "plain-file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="Cannot create the folder"):
+        open_database(sqlite_url(blocker / "desk.sqlite"))
+
+
+def test_a_malformed_url_is_refused() -> None:
+    with pytest.raises(DatabaseError, match="not a database URL"):
+        open_database("this is not a url")
