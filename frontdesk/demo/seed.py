@@ -1,0 +1,111 @@
+"""Fills an empty database with a desk that looks lived in: customers, history, promises due now."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from frontdesk.clock import utcnow
+from frontdesk.db.models import Agent, Customer, Interaction, Note, Promise, PromiseStatus
+from frontdesk.demo import people
+from frontdesk.demo.people import NameBook
+
+DEMO_CUSTOMERS = 300
+
+LOOK_ALIKES = (
+    dict(honorific="Mrs.", given_name="Mary", family_name="Johnson", street="12 Jackson Avenue", language="en",
+         phones=["+1 555 201 3344"], birth_date=date(1958, 4, 12), preferred_address="Mrs. Johnson"),
+    dict(honorific="Mrs.", given_name="Mary", family_name="Jackson", street="40 Johnson Avenue", language="en",
+         phones=["+1 555 876 0021"], birth_date=date(1963, 9, 30), preferred_address="Mary"),
+    dict(honorific="خانم", given_name="مریم", family_name="نیک‌نام", street="خیابان ولیعصر، پلاک ۲۱۴", language="fa",
+         phones=["+98 912 345 6789"], birth_date=date(1979, 1, 5), preferred_address="خانم نیک‌نام",
+         pronunciation="nik-NAAM"),
+)
+"""Customers a newcomer should meet on the first day: the pair that must never be confused."""
+
+
+def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7) -> None:
+    """Reproducible names and history (same seed, same desk), with dates relative to today."""
+    rng = random.Random(seed)
+    now = utcnow()
+    with Session(engine) as session:
+        agents = [Agent(name=name, role=role) for name, role in people.AGENTS]
+        session.add_all(agents)
+        session.flush()
+        records = [Customer(**fields, created_by_id=agents[0].id) for fields in LOOK_ALIKES]
+        records += [_random_customer(rng, agents) for _ in range(max(0, customers - len(records)))]
+        session.add_all(records)
+        session.flush()
+        for customer in records:
+            _add_history(session, rng, customer, agents, now)
+        _add_promises(session, rng, records, agents, now)
+        session.commit()
+
+
+def _random_customer(rng: random.Random, agents: list[Agent]) -> Customer:
+    book: NameBook = rng.choice(people.BOOKS)
+    woman = rng.random() < 0.55
+    given = rng.choice(book.women if woman else book.men)
+    family = rng.choice(book.women_families if woman and book.women_families else book.families)
+    honorific = book.honorifics[0 if woman else 1]
+    street = book.street_pattern.format(street=rng.choice(book.streets), number=rng.randint(1, 250))
+    return Customer(
+        honorific=honorific,
+        given_name=given,
+        family_name=family,
+        preferred_address=rng.choice((f"{honorific} {family}", given, "")),
+        pronunciation=people.PRONUNCIATIONS.get(family, ""),
+        phones=[f"{book.phone_prefix} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"],
+        email=f"customer{rng.randint(1000, 99999)}@example.com" if rng.random() < 0.6 else "",
+        street=street,
+        birth_date=date(rng.randint(1935, 2005), rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.7 else None,
+        language=book.language,
+        preferences=rng.choice(("", "", "Prefers email to phone calls.", "Hard of hearing: speak slowly.", "Morning appointments only.")),
+        created_by_id=rng.choice(agents).id,
+        created_at=utcnow() - timedelta(days=rng.randint(200, 900)),
+    )
+
+
+def _add_history(session: Session, rng: random.Random, customer: Customer, agents: list[Agent], now: datetime) -> None:
+    for _ in range(rng.choice((0, 1, 1, 2, 3))):
+        reason, lines = rng.choice(people.REASONS)
+        owner = rng.choice(agents)
+        started = now - timedelta(days=rng.randint(1, 180), minutes=rng.randint(0, 600))
+        interaction = Interaction(
+            customer_id=customer.id, channel=rng.choice(("phone", "phone", "walk-in", "email", "chat")),
+            reason=reason, owner_id=owner.id, created_by_id=owner.id, started_at=started,
+            ended_at=started + timedelta(minutes=rng.randint(3, 25)), outcome=rng.choice(people.OUTCOMES),
+            summary=f"{reason}: {lines[0]}",
+        )
+        session.add(interaction)
+        session.flush()
+        for offset, line in enumerate(lines):
+            session.add(Note(interaction_id=interaction.id, agent_id=owner.id, text=line,
+                             created_at=started + timedelta(minutes=offset + 1)))
+        if rng.random() < 0.3:
+            session.add(Note(interaction_id=interaction.id, agent_id=owner.id, text=rng.choice(people.VERBATIM),
+                             verbatim=True, created_at=started + timedelta(minutes=len(lines) + 1)))
+
+
+def _add_promises(session: Session, rng: random.Random, records: list[Customer], agents: list[Agent], now: datetime) -> None:
+    """Some due later today, some overdue, some upcoming, some long kept: a desk mid-week."""
+    later_today = max(now, now.replace(hour=17, minute=0, second=0, microsecond=0) - timedelta(hours=1))
+    windows = (
+        (12, lambda: later_today + timedelta(minutes=rng.randint(5, 120)), PromiseStatus.OPEN),
+        (8, lambda: now - timedelta(hours=rng.randint(2, 72)), PromiseStatus.OPEN),
+        (20, lambda: now + timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 6)), PromiseStatus.OPEN),
+        (30, lambda: now - timedelta(days=rng.randint(3, 90)), PromiseStatus.KEPT),
+    )
+    for count, due, status in windows:
+        for customer in rng.sample(records, count):
+            owner = rng.choice(agents)
+            due_at = due()
+            session.add(Promise(
+                customer_id=customer.id, what=rng.choice(people.PROMISE_TEXTS), due_at=due_at,
+                owner_id=owner.id, created_by_id=owner.id, status=status,
+                created_at=due_at - timedelta(days=rng.randint(1, 5)),
+                closed_at=due_at if status == PromiseStatus.KEPT else None,
+            ))

@@ -1,0 +1,99 @@
+"""What a person types into a customer form, checked field by field before anything is stored."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from frontdesk.clock import local_now
+from frontdesk.services.validation import ValidationError, clean_line, clean_text
+
+PHONE_SHAPE = re.compile(r"^\+?[\d\s().\-/]+$")
+EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
+
+
+@dataclass(frozen=True)
+class CustomerForm:
+    """The customer fields as typed; `checked()` gives the values to store."""
+
+    given_name: str = ""
+    family_name: str = ""
+    honorific: str = ""
+    preferred_address: str = ""
+    pronunciation: str = ""
+    phones: tuple[str, ...] = ()
+    email: str = ""
+    street: str = ""
+    city: str = ""
+    birth_date: str | date | None = None
+    language: str = ""
+    preferences: str = ""
+
+    def checked(self) -> dict[str, object]:
+        """Every field cleaned, or the first ValidationError, naming the field to fix."""
+        values: dict[str, object] = {
+            "given_name": clean_line(self.given_name, field="given_name", label="Given name", max_length=200),
+            "family_name": clean_line(self.family_name, field="family_name", label="Family name", max_length=200),
+            "honorific": clean_line(self.honorific, field="honorific", label="Honorific", max_length=40),
+            "preferred_address": clean_line(
+                self.preferred_address, field="preferred_address", label="Form of address", max_length=200
+            ),
+            "pronunciation": clean_line(self.pronunciation, field="pronunciation", label="Pronunciation", max_length=200),
+            "phones": [_checked_phone(phone) for phone in self.phones if phone.strip()],
+            "email": _checked_email(self.email),
+            "street": clean_line(self.street, field="street", label="Street address", max_length=300),
+            "city": clean_line(self.city, field="city", label="City", max_length=120),
+            "birth_date": parse_birth_date(self.birth_date),
+            "language": clean_line(self.language, field="language", label="Language", max_length=20),
+            "preferences": clean_text(self.preferences, field="preferences", label="Preferences", max_length=5000),
+        }
+        if not values["given_name"] and not values["family_name"]:
+            raise ValidationError("family_name", "A customer needs a given name or a family name.")
+        return values
+
+
+def split_phones(typed: str) -> tuple[str, ...]:
+    """Several numbers in one box, separated by commas or semicolons."""
+    return tuple(part.strip() for part in re.split(r"[,;،]", typed) if part.strip())
+
+
+def _checked_phone(phone: str) -> str:
+    phone = clean_line(phone, field="phones", label="Phone", max_length=40)
+    digits = sum(1 for char in phone if unicodedata.category(char) == "Nd")
+    if not PHONE_SHAPE.match(phone) or digits < 3:
+        raise ValidationError("phones", f"{phone!r} does not look like a phone number (digits, spaces, + - ( ) only).")
+    return phone
+
+
+def _checked_email(email: str) -> str:
+    email = clean_line(email, field="email", label="Email", max_length=254)
+    if email and not EMAIL_SHAPE.match(email):
+        raise ValidationError("email", f"{email!r} does not look like an email address.")
+    return email
+
+
+def parse_birth_date(typed: str | date | None) -> date | None:
+    """Accepts 1961-03-04, 04/03/1961, 04.03.1961 and digits in any script; refuses the future."""
+    if typed is None or isinstance(typed, date):
+        return _plausible(typed) if typed else None
+    text = "".join(str(unicodedata.digit(char)) if unicodedata.category(char) == "Nd" else char for char in typed.strip())
+    if not text:
+        return None
+    for pattern in DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        return _plausible(parsed)
+    raise ValidationError("birth_date", f"{typed!r} is not a date; type it as 1961-03-04 or 04/03/1961.")
+
+
+def _plausible(born: date) -> date:
+    if born > local_now().date():
+        raise ValidationError("birth_date", "The birth date is in the future.")
+    if born.year < 1900:
+        raise ValidationError("birth_date", "The birth date is before 1900.")
+    return born

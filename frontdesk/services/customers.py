@@ -1,0 +1,87 @@
+"""Customer records: create, correct, read, always audited."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, func, select
+
+from frontdesk.clock import utcnow
+from frontdesk.db.models import Customer, CustomerAlias
+from frontdesk.services import audit
+from frontdesk.services.customer_form import CustomerForm
+
+
+class CustomerNotFound(LookupError):
+    """The record is gone (erased, or merged into another one)."""
+
+
+def full_name(customer: Customer) -> str:
+    """The name as the customer spells it, given name first."""
+    return " ".join(part for part in (customer.given_name, customer.family_name) if part)
+
+
+def formal_name(customer: Customer) -> str:
+    """How to address them aloud when they have not said otherwise: "Mrs. Johnson"."""
+    if customer.preferred_address:
+        return customer.preferred_address
+    surname = customer.family_name or customer.given_name
+    return f"{customer.honorific} {surname}".strip()
+
+
+def create_customer(session: Session, form: CustomerForm, agent_id: int | None) -> Customer:
+    customer = Customer(**form.checked(), created_by_id=agent_id)
+    session.add(customer)
+    session.flush()
+    audit.record(session, agent_id, "create", "customer", customer.id)
+    session.commit()
+    session.refresh(customer)
+    return customer
+
+
+def get_customer(session: Session, customer_id: int, *, viewed_by: int | None = None) -> Customer:
+    """The live record; a viewing agent is written to the audit trail."""
+    customer = session.get(Customer, customer_id)
+    if customer is None or customer.merged_into_id is not None:
+        raise CustomerNotFound(f"Customer {customer_id} no longer exists.")
+    if viewed_by is not None:
+        audit.record(session, viewed_by, "view", "customer", customer_id)
+        session.commit()
+    return customer
+
+
+def update_customer(session: Session, customer_id: int, form: CustomerForm, agent_id: int | None) -> Customer:
+    """Applies a correction; a changed name keeps the old spelling as an alias so it still finds them."""
+    customer = get_customer(session, customer_id)
+    old_name = full_name(customer)
+    values = form.checked()
+    changed = [name for name, value in values.items() if getattr(customer, name) != value]
+    for name, value in values.items():
+        setattr(customer, name, value)
+    if full_name(customer) != old_name and old_name not in aliases_of(session, customer_id):
+        session.add(CustomerAlias(customer_id=customer_id, name=old_name))
+    customer.updated_at = utcnow()
+    audit.record(session, agent_id, "update", "customer", customer_id, ", ".join(changed))
+    session.commit()
+    session.refresh(customer)
+    return customer
+
+
+def aliases_of(session: Session, customer_id: int) -> list[str]:
+    query = select(CustomerAlias.name).where(CustomerAlias.customer_id == customer_id).order_by(CustomerAlias.id)
+    return list(session.exec(query))
+
+
+def customer_count(session: Session) -> int:
+    query = select(func.count()).select_from(Customer).where(Customer.merged_into_id == None)  # noqa: E711
+    return session.exec(query).one()
+
+
+def quick_name_search(session: Session, typed: str, limit: int = 10) -> list[int]:
+    """A plain name-prefix search that works before the lookup index has finished building."""
+    words = typed.split()
+    if not words:
+        return []
+    query = select(Customer.id).where(Customer.merged_into_id == None)  # noqa: E711
+    for word in words:
+        pattern = f"{word}%"
+        query = query.where(Customer.family_name.ilike(pattern) | Customer.given_name.ilike(pattern))
+    return list(session.exec(query.order_by(Customer.family_name).limit(limit)))

@@ -1,0 +1,48 @@
+"""Turns what a person typed or pasted into text safe to store, or a message saying what to fix."""
+
+from __future__ import annotations
+
+import unicodedata
+
+DIRECTION_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Invisible controls that can make stored text display as something else; ZWNJ stays allowed."""
+
+
+class ValidationError(ValueError):
+    """Input the desk cannot store as typed; the message is shown to the user as it is."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _reject_invisible(value: str, label: str, field: str, allowed: str) -> None:
+    for char in value:
+        if char in allowed:
+            continue
+        if unicodedata.category(char) == "Cc":
+            raise ValidationError(field, f"{label} contains a control character (U+{ord(char):04X}); remove it.")
+        if char in DIRECTION_OVERRIDES:
+            raise ValidationError(field, f"{label} contains an invisible direction control (U+{ord(char):04X}); remove it.")
+
+
+def clean_line(value: str, *, field: str, label: str, max_length: int, required: bool = False) -> str:
+    """One line of text: trimmed, stored exactly otherwise (any script, emoji, ZWNJ)."""
+    value = (value or "").strip()
+    if required and not value:
+        raise ValidationError(field, f"{label} cannot be empty.")
+    if len(value) > max_length:
+        raise ValidationError(field, f"{label} is too long ({len(value):,} characters; at most {max_length:,}).")
+    _reject_invisible(value, label, field, allowed="")
+    return value
+
+
+def clean_text(value: str, *, field: str, label: str, max_length: int, required: bool = False) -> str:
+    """Several lines (notes, preferences): newlines and tabs are kept, other controls refused."""
+    value = (value or "").replace("\r\n", "\n").strip()
+    if required and not value:
+        raise ValidationError(field, f"{label} cannot be empty.")
+    if len(value) > max_length:
+        raise ValidationError(field, f"{label} is too long ({len(value):,} characters; at most {max_length:,}).")
+    _reject_invisible(value, label, field, allowed="\n\t")
+    return value
