@@ -1,0 +1,8 @@
+"""Customer lookup: one query box that finds the right customer despite typos, order, script and spacing."""
+
+from frontdesk.lookup.highlight import highlight_spans
+from frontdesk.lookup.index import CustomerIndex
+from frontdesk.lookup.normalize import normalize
+from frontdesk.lookup.records import LookupRecord, Match
+
+__all__ = ["CustomerIndex", "LookupRecord", "Match", "highlight_spans", "normalize"]

@@ -1,0 +1,153 @@
+"""CustomerIndex: the one query box over all customers, safe to search from a worker thread."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+import numpy as np
+
+from frontdesk.lookup.candidates import candidate_entries, distinct_live
+from frontdesk.lookup.query import Term, TermKind, parse_query, spacing_variants
+from frontdesk.lookup.records import LookupRecord, Match
+from frontdesk.lookup.scoring import FieldScores, score_entries
+from frontdesk.lookup.store import CustomerStore
+
+AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
+MIN_SCORE = 25.0
+MATCHED_FIELD = 0.5
+BUILD_CHUNK = 50_000
+FIELD_ORDER = ("name", "alias", "street", "phone", "birth_date")
+
+Progress = Callable[[int], None]
+
+
+class CustomerIndex:
+    """Customers searchable by name, alias, street, phone and birth date from one query.
+
+    One lock guards the store: a search never sees a half-added customer, and
+    adding waits for a running search (searches take milliseconds).
+    """
+
+    def __init__(self, records: Iterable[LookupRecord] = (), progress: Progress | None = None) -> None:
+        self._lock = threading.RLock()
+        self._store = CustomerStore()
+        self._add_many(records, progress)
+
+    @classmethod
+    def build(cls, records: Iterable[LookupRecord], progress: Progress | None = None) -> CustomerIndex:
+        """Build from many records; `progress` hears the running count after each chunk."""
+        return cls(records, progress)
+
+    def _add_many(self, records: Iterable[LookupRecord], progress: Progress | None) -> None:
+        done = 0
+        for chunk in _chunks(iter(records), BUILD_CHUNK):
+            with self._lock:
+                cache: dict[str, list[int]] = {}
+                self._store.append([self._store.prepare(record, cache) for record in chunk])
+            done += len(chunk)
+            if progress is not None:
+                progress(done)
+        with self._lock:
+            self._store.compact()
+
+    def add(self, record: LookupRecord) -> None:
+        """Add a customer, or replace the one with the same customer_id."""
+        with self._lock:
+            self._store.append([self._store.prepare(record, {})])
+
+    def remove(self, customer_id: int) -> None:
+        with self._lock:
+            self._store.remove(customer_id)
+
+    def __len__(self) -> int:
+        return len(self._store.row_of)
+
+    def distinct_words(self) -> int:
+        """Size of the vocabulary that fuzzy matching runs over, per typed word."""
+        return len(self._store.vocabulary)
+
+    def memory_bytes(self) -> int:
+        """Bytes held in numpy columns and postings (not the vocabulary's Python strings)."""
+        return self._store.nbytes()
+
+    def search(self, query: str, limit: int = 10) -> list[Match]:
+        """Best matches first; ambiguous ones flagged so the app never opens them on its own."""
+        terms = parse_query(query)
+        if not terms or limit <= 0:
+            return []
+        with self._lock:
+            variants = spacing_variants(terms, self._store.vocabulary.ids.__contains__)
+            return self._rank(variants, limit)
+
+    def _similarities(self, terms: list[Term]) -> list[np.ndarray | None]:
+        vocabulary = self._store.vocabulary
+        return [
+            vocabulary.similarity(t.text, t.prefix) if t.kind in (TermKind.NAME, TermKind.STREET, TermKind.NUMBER)
+            else None
+            for t in terms
+        ]
+
+    def _rank(self, variants: list[list[Term]], limit: int) -> list[Match]:
+        sims = [self._similarities(terms) for terms in variants]
+        parts = [part for terms, s in zip(variants, sims) for part in candidate_entries(self._store, terms, s)]
+        entries = distinct_live(self._store, parts)
+        if not entries.size:
+            return []
+        scored = [score_entries(self._store, terms, s, entries) for terms, s in zip(variants, sims)]
+        all_totals = np.stack([totals for totals, _ in scored])
+        best_variant = all_totals.argmax(axis=0)
+        totals = all_totals.max(axis=0)
+        picks = self._best_per_customer(entries, totals, limit + 1)
+        return self._matches(picks, entries, totals, [scored[v][1] for v in best_variant[picks]], limit)
+
+    def _best_per_customer(self, entries: np.ndarray, totals: np.ndarray, count: int) -> list[int]:
+        """Positions of the best-scoring entry of each of the top `count` customers."""
+        keep = min(len(totals), count * 4 + 16)
+        while True:
+            top = np.argpartition(-totals, keep - 1)[:keep] if keep < len(totals) else np.arange(len(totals))
+            top = top[np.lexsort((entries[top], -totals[top]))]
+            picks, seen = [], set()
+            for position in top.tolist():
+                row = int(self._store.entry_row.view[entries[position]])
+                if row not in seen and totals[position] >= MIN_SCORE:
+                    seen.add(row)
+                    picks.append(position)
+            if len(picks) >= count or keep >= len(totals):
+                return picks[:count]
+            keep *= 4
+
+    def _matches(
+        self, picks: list[int], entries: np.ndarray, totals: np.ndarray, fields: list[list[FieldScores]], limit: int
+    ) -> list[Match]:
+        if not picks:
+            return []
+        best = float(totals[picks[0]])
+        tied = sum(1 for p in picks if best - float(totals[p]) <= AMBIGUITY_MARGIN)
+        customer_ids = self._store.customer_ids.view
+        rows = self._store.entry_row.view
+        return [
+            Match(
+                customer_id=int(customer_ids[rows[entries[p]]]),
+                score=round(float(totals[p]), 2),
+                ambiguous=tied > 1 and best - float(totals[p]) <= AMBIGUITY_MARGIN,
+                matched=_matched_fields(per_term, p),
+            )
+            for p, per_term in islice(zip(picks, fields), limit)
+        ]
+
+
+def _matched_fields(per_term: list[FieldScores], position: int) -> tuple[str, ...]:
+    """For each term, the field that earned its score, if it earned enough to count."""
+    found = set()
+    for fields in per_term:
+        field, value = max(((f, float(v[position])) for f, v in fields.items()), key=lambda fv: fv[1])
+        if value >= MATCHED_FIELD:
+            found.add(field)
+    return tuple(f for f in FIELD_ORDER if f in found)
+
+
+def _chunks(records: Iterator[LookupRecord], size: int) -> Iterator[list[LookupRecord]]:
+    while chunk := list(islice(records, size)):
+        yield chunk

@@ -1,0 +1,65 @@
+"""Posting lists: for each small-integer key (token id, date, phone digits), the rows holding it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+SMALL_BATCH = 2048  # below this, additions go to per-key lists instead of a re-sort
+
+
+class Postings:
+    """A compressed (CSR) array of rows per key, plus recent additions not yet merged.
+
+    Bulk builds arrive as large batches and are merged with one numpy sort; a
+    customer added at the desk lands in a small per-key list, so adding never
+    re-sorts a million rows.
+    """
+
+    def __init__(self) -> None:
+        self._offsets = np.zeros(1, dtype=np.int64)
+        self._rows = np.zeros(0, dtype=np.int32)
+        self._pending: list[tuple[np.ndarray, np.ndarray]] = []
+        self._recent: defaultdict[int, list[int]] = defaultdict(list)
+
+    def extend(self, keys: np.ndarray, rows: np.ndarray) -> None:
+        if len(keys) < SMALL_BATCH:
+            for key, row in zip(keys.tolist(), rows.tolist()):
+                self._recent[key].append(row)
+        else:
+            self._pending.append((keys.astype(np.int64), rows.astype(np.int32)))
+
+    def compact(self) -> None:
+        """Merge pending batches into the CSR arrays (done once per bulk build)."""
+        if not self._pending:
+            return
+        old_keys = np.repeat(np.arange(len(self._offsets) - 1), np.diff(self._offsets))
+        keys = np.concatenate([old_keys] + [k for k, _ in self._pending])
+        rows = np.concatenate([self._rows] + [r for _, r in self._pending])
+        self._pending.clear()
+        order = np.argsort(keys, kind="stable")
+        self._rows = rows[order]
+        counts = np.bincount(keys, minlength=len(self._offsets) - 1)
+        self._offsets = np.concatenate(([0], np.cumsum(counts)))
+
+    def rows_of(self, keys: list[int]) -> np.ndarray:
+        """All rows for any of the keys, possibly repeated."""
+        self.compact()
+        parts = []
+        last = len(self._offsets) - 1
+        for key in keys:
+            if 0 <= key < last:
+                parts.append(self._rows[self._offsets[key] : self._offsets[key + 1]])
+            if key in self._recent:
+                parts.append(np.asarray(self._recent[key], dtype=np.int32))
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+
+    def count_of(self, key: int) -> int:
+        self.compact()
+        last = len(self._offsets) - 1
+        frozen = int(self._offsets[key + 1] - self._offsets[key]) if 0 <= key < last else 0
+        return frozen + len(self._recent.get(key, ()))
+
+    def nbytes(self) -> int:
+        return self._offsets.nbytes + self._rows.nbytes

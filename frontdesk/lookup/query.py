@@ -1,0 +1,178 @@
+"""Reading one query box: which words are name, street, house number, phone or birth date."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from frontdesk.lookup.normalize import normalize
+
+MAX_QUERY_CHARS = 200  # nobody types more into a lookup box; caps work on pasted junk
+MAX_TERMS = 12
+
+
+class TermKind(Enum):
+    NAME = "name"  # a word that may be a name (or, weaker, a street word)
+    STREET = "street"  # a word attached to the street by a street-type word
+    NUMBER = "number"  # digits: a house number, phone digits or a birth year
+    PHONE = "phone"  # digits written like a phone number
+    DATE = "date"  # a full birth date
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: TermKind
+    text: str  # folded word, digits, or "" for dates
+    weight: float = 1.0
+    prefix: bool = False  # still being typed, or an initial
+    dates: tuple[datetime.date, ...] = ()
+
+
+_HONORIFICS = frozenset(
+    normalize(word)
+    for word in (
+        "mr mrs ms miss mx dr prof sir madam "
+        "آقای آقا خانم دکتر مهندس سید "
+        "κ κα κος κυρία κύριος δρ δις δεσποινίς"
+    ).split()
+)
+
+# Street-type words, folded to one spelling per type; the records' streets get the same folding.
+STREET_TYPES = {
+    **dict.fromkeys(["ave", "avenue", "av"], "ave"),
+    **dict.fromkeys(["st", "street", "str"], "st"),
+    **dict.fromkeys(["rd", "road"], "rd"),
+    **dict.fromkeys(["ln", "lane"], "ln"),
+    **dict.fromkeys(["blvd", "boulevard"], "blvd"),
+    **dict.fromkeys(["drive", "way", "court", "ct", "place", "pl", "square", "sq"], None),
+}
+# Persian and Greek street-type words come before the street's name.
+STREET_PREFIX_TYPES = {
+    **dict.fromkeys(["خیابان", "خ", "کوچه", "بلوار", "میدان", "پلاک"], None),
+    **dict.fromkeys(["οδοσ", "οδ", "λεωφοροσ", "λεωφ", "πλατεια"], None),
+}
+STREET_TYPE_WEIGHT = 0.3
+
+_DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+_DIGIT_RUN = re.compile(r"\+?\(?\d[\d()\-. ]*\d\)?|\d")
+
+
+def street_type(word: str) -> str:
+    """The one spelling a street-type word is stored and searched under."""
+    return STREET_TYPES.get(word) or word
+
+
+def _date(year: int, month: int, day: int) -> tuple[datetime.date, ...]:
+    try:
+        return (datetime.date(year, month, day),)
+    except ValueError:
+        return ()
+
+
+def _take_dates(text: str) -> tuple[str, list[Term]]:
+    """Dates first, so their digits are not read as phone digits or house numbers.
+
+    4/3/1961 is read both day-first and month-first: the record decides.
+    """
+    terms: list[Term] = []
+    for match in _DATE_YMD.finditer(text):
+        y, m, d = map(int, match.groups())
+        terms.append(Term(TermKind.DATE, "", 1.5, dates=_date(y, m, d)))
+    for match in _DATE_DMY.finditer(text):
+        d, m, y = map(int, match.groups())
+        dates = tuple(dict.fromkeys(_date(y, m, d) + _date(y, d, m)))
+        terms.append(Term(TermKind.DATE, "", 1.5, dates=dates))
+    text = _DATE_DMY.sub(" ", _DATE_YMD.sub(" ", text))
+    return text, [t for t in terms if t.dates]
+
+
+def _take_phones(text: str) -> tuple[str, list[Term]]:
+    """Digit runs that look like phone numbers: long, or written with + ( ) - separators."""
+    terms: list[Term] = []
+
+    def replace(match: re.Match[str]) -> str:
+        run = match.group().strip()
+        digits = re.sub(r"\D", "", run)
+        punctuated = any(ch in run for ch in "+()-.")
+        if len(digits) >= 7 or (punctuated and len(digits) >= 3):
+            terms.append(Term(TermKind.PHONE, digits.lstrip("0") or digits, 1.5))
+            return " "
+        return f" {run} "
+
+    return _DIGIT_RUN.sub(replace, text), terms
+
+
+def _word_terms(text: str, typing: bool) -> list[Term]:
+    """Name, street and number words, with street-type words claiming their neighbours."""
+    tokens = re.findall(r"[^\W_]+", text)
+    tokens = [w for i, w in enumerate(tokens) if w not in _HONORIFICS or i == len(tokens) - 1 and typing]
+    kinds = [TermKind.NUMBER if w.isdigit() else TermKind.NAME for w in tokens]
+    for i, word in enumerate(tokens):
+        if word in STREET_TYPES and i > 0:
+            _claim_for_street(kinds, i - 1, -1)
+        elif word in STREET_PREFIX_TYPES and i + 1 < len(tokens):
+            _claim_for_street(kinds, i + 1, +1)
+    terms = []
+    for i, (word, kind) in enumerate(zip(tokens, kinds)):
+        is_type = word in STREET_TYPES or word in STREET_PREFIX_TYPES
+        last = i == len(tokens) - 1 and typing
+        terms.append(
+            Term(
+                TermKind.STREET if is_type else kind,
+                street_type(word),
+                STREET_TYPE_WEIGHT if is_type else 1.0,
+                prefix=(last or len(word) == 1) and kind is not TermKind.NUMBER,
+            )
+        )
+    return terms
+
+
+def _claim_for_street(kinds: list[TermKind], start: int, step: int) -> None:
+    """Mark the street's name word and a house number next to it as street, not name."""
+    i = start
+    while 0 <= i < len(kinds) and kinds[i] is TermKind.NUMBER:
+        i += step
+    if 0 <= i < len(kinds):
+        kinds[i] = TermKind.STREET
+
+
+def parse_query(query: str) -> list[Term]:
+    """Split what the agent typed into terms; the last word counts as unfinished while typing."""
+    raw = query[:MAX_QUERY_CHARS]
+    typing = bool(raw) and not raw[-1].isspace() and raw[-1] not in ",;"
+    text = normalize(raw)
+    text, dates = _take_dates(text)
+    text, phones = _take_phones(text)
+    return (_word_terms(text, typing) + phones + dates)[:MAX_TERMS]
+
+
+def spacing_variants(terms: list[Term], is_known: Callable[[str], bool]) -> list[list[Term]]:
+    """Other readings of the name words when spacing differs from the record's.
+
+    Persian names are written joined, with ZWNJ or with a space (نیکنام,
+    نیک‌نام, نیک نام): two typed words may be one stored word and vice versa.
+    """
+    variants = [terms]
+    for i, term in enumerate(terms):
+        if term.kind is not TermKind.NAME:
+            continue
+        following = terms[i + 1] if i + 1 < len(terms) else None
+        if following is not None and following.kind is TermKind.NAME and is_known(term.text + following.text):
+            joined = Term(TermKind.NAME, term.text + following.text, 2.0, following.prefix)
+            variants.append(terms[:i] + [joined] + terms[i + 2 :])
+        split = _known_split(term.text, is_known) if not is_known(term.text) else None
+        if split:
+            halves = [Term(TermKind.NAME, half, 0.5) for half in split]
+            variants.append(terms[:i] + halves + terms[i + 1 :])
+    return variants
+
+
+def _known_split(word: str, is_known: Callable[[str], bool]) -> tuple[str, str] | None:
+    for cut in range(2, len(word) - 1):
+        if is_known(word[:cut]) and is_known(word[cut:]):
+            return word[:cut], word[cut:]
+    return None

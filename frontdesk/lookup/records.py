@@ -1,0 +1,26 @@
+"""What goes into the lookup (a customer's identifying fields) and what comes out (a match)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LookupRecord:
+    customer_id: int
+    name: str
+    street: str = ""
+    phone: str = ""
+    birth_date: datetime.date | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One candidate; `ambiguous` means the query alone does not tell it from its neighbours."""
+
+    customer_id: int
+    score: float
+    ambiguous: bool
+    matched: tuple[str, ...]

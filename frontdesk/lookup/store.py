@@ -1,0 +1,153 @@
+"""Customers as numpy columns of word ids, plus the posting lists that lead to them.
+
+A million LookupRecord objects with their strings would cost gigabytes; here a
+customer is a row of small integers and one phone string.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from frontdesk.lookup.columns import PAD, GrowableArray, padded_matrix
+from frontdesk.lookup.normalize import normalize, words
+from frontdesk.lookup.postings import Postings
+from frontdesk.lookup.query import street_type
+from frontdesk.lookup.records import LookupRecord
+from frontdesk.lookup.vocabulary import Vocabulary
+
+PHONE_GRAM = 4  # phone digits are found by any 4 consecutive digits, e.g. the last four
+
+
+def phone_digits(phone: str) -> str:
+    """Digits only, without trunk zeros, so 0912…, +98 912… and 912… compare by substring."""
+    return re.sub(r"\D", "", normalize(phone)).lstrip("0")
+
+
+@dataclass(slots=True)
+class PreparedRecord:
+    """A record folded to word ids once, at add time, never per keystroke."""
+
+    customer_id: int
+    names: list[list[int]]  # the name first, then each alias
+    street: list[int]
+    phone: str
+    birth_ordinal: int  # 0 when unknown
+
+
+class CustomerStore:
+    """Rows (customers) and entries (a name or an alias of a row) with their postings."""
+
+    def __init__(self) -> None:
+        self.vocabulary = Vocabulary()
+        self.customer_ids = GrowableArray(np.int64)
+        self.row_alive = GrowableArray(np.bool_)
+        self.primary_entry = GrowableArray(np.int32)
+        self.street_tokens = GrowableArray(np.int32, width=1, fill=PAD)
+        self.birth_ordinal = GrowableArray(np.int32)
+        self.birth_year = GrowableArray(np.int16)
+        self.phones: list[str] = []
+        self.name_tokens = GrowableArray(np.int32, width=1, fill=PAD)
+        self.entry_row = GrowableArray(np.int32)
+        self.entry_is_alias = GrowableArray(np.bool_)
+        self.entry_alive = GrowableArray(np.bool_)
+        self.name_postings = Postings()  # word id → entries
+        self.street_postings = Postings()  # word id → rows
+        self.phone_postings = Postings()  # 4 digits → rows
+        self.birth_postings = Postings()  # date ordinal → rows
+        self.year_postings = Postings()  # birth year → rows
+        self.row_of: dict[int, int] = {}
+
+    def prepare(self, record: LookupRecord, cache: dict[str, list[int]]) -> PreparedRecord:
+        names = [self._word_ids(text, cache) for text in (record.name, *record.aliases)]
+        street = [self.vocabulary.id_of(street_type(w)) for w in words(record.street)]
+        birth = record.birth_date.toordinal() if record.birth_date else 0
+        return PreparedRecord(record.customer_id, names, street, phone_digits(record.phone), birth)
+
+    def _word_ids(self, text: str, cache: dict[str, list[int]]) -> list[int]:
+        """Names repeat heavily, so each distinct spelling is folded once per batch."""
+        ids = cache.get(text)
+        if ids is None:
+            ids = cache[text] = [self.vocabulary.id_of(w) for w in words(text)]
+        return ids
+
+    def remove(self, customer_id: int) -> None:
+        row = self.row_of.pop(customer_id, None)
+        if row is None:
+            return
+        self.row_alive.view[row] = False
+        self.entry_alive.view[self.entry_row.view == row] = False
+
+    def append(self, batch: list[PreparedRecord]) -> None:
+        """Store a batch; ids already present are replaced (the latest record wins)."""
+        latest = {p.customer_id: p for p in batch}
+        for customer_id in latest:
+            self.remove(customer_id)
+        batch = list(latest.values())
+        first_row, first_entry = len(self.customer_ids), len(self.entry_row)
+        rows = np.arange(first_row, first_row + len(batch), dtype=np.int32)
+        self._append_rows(batch, rows, first_entry)
+        self._append_entries(batch, rows, first_entry)
+        self.row_of.update(zip((p.customer_id for p in batch), rows.tolist()))
+
+    def _append_rows(self, batch: list[PreparedRecord], rows: np.ndarray, first_entry: int) -> None:
+        counts = np.array([len(p.names) for p in batch], dtype=np.int32)
+        self.customer_ids.extend(np.array([p.customer_id for p in batch], dtype=np.int64))
+        self.row_alive.extend(np.ones(len(batch), dtype=np.bool_))
+        self.primary_entry.extend(first_entry + np.concatenate(([0], np.cumsum(counts)[:-1])).astype(np.int32))
+        self.street_tokens.extend(padded_matrix([p.street for p in batch]))
+        births = np.array([p.birth_ordinal for p in batch], dtype=np.int32)
+        self.birth_ordinal.extend(births)
+        years = np.array([_year(o) for o in births.tolist()], dtype=np.int16)
+        self.birth_year.extend(years)
+        self.phones.extend(p.phone for p in batch)
+        street_lengths = [len(p.street) for p in batch]
+        self.street_postings.extend(_flat(p.street for p in batch), np.repeat(rows, street_lengths))
+        known = births > 0
+        self.birth_postings.extend(births[known], rows[known])
+        self.year_postings.extend(years[known].astype(np.int64), rows[known])
+        grams, gram_rows = _phone_grams(batch, rows)
+        self.phone_postings.extend(grams, gram_rows)
+
+    def _append_entries(self, batch: list[PreparedRecord], rows: np.ndarray, first_entry: int) -> None:
+        names = [tokens for p in batch for tokens in p.names]
+        entries = np.arange(first_entry, first_entry + len(names), dtype=np.int32)
+        self.name_tokens.extend(padded_matrix(names))
+        self.entry_row.extend(np.repeat(rows, [len(p.names) for p in batch]))
+        self.entry_is_alias.extend(np.array([i > 0 for p in batch for i in range(len(p.names))], dtype=np.bool_))
+        self.entry_alive.extend(np.ones(len(names), dtype=np.bool_))
+        self.name_postings.extend(_flat(names), np.repeat(entries, [len(n) for n in names]))
+
+    def compact(self) -> None:
+        for postings in self._all_postings():
+            postings.compact()
+
+    def _all_postings(self) -> tuple[Postings, ...]:
+        return (self.name_postings, self.street_postings, self.phone_postings, self.birth_postings, self.year_postings)
+
+    def nbytes(self) -> int:
+        arrays = (self.customer_ids, self.row_alive, self.primary_entry, self.street_tokens, self.birth_ordinal,
+                  self.birth_year, self.name_tokens, self.entry_row, self.entry_is_alias, self.entry_alive)
+        return sum(a.nbytes() for a in arrays) + sum(p.nbytes() for p in self._all_postings())
+
+
+def _year(ordinal: int) -> int:
+    return datetime.date.fromordinal(ordinal).year if ordinal else 0
+
+
+def _flat(lists) -> np.ndarray:
+    return np.fromiter((x for values in lists for x in values), dtype=np.int64)
+
+
+def _phone_grams(batch: list[PreparedRecord], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    grams: list[int] = []
+    gram_rows: list[int] = []
+    for p, row in zip(batch, rows.tolist()):
+        digits = p.phone
+        distinct = {int(digits[i : i + PHONE_GRAM]) for i in range(len(digits) - PHONE_GRAM + 1)}
+        grams.extend(distinct)
+        gram_rows.extend([row] * len(distinct))
+    return np.array(grams, dtype=np.int64), np.array(gram_rows, dtype=np.int32)
