@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import os
+from datetime import UTC, datetime, tzinfo
+from functools import cache
+from pathlib import Path
 from typing import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def _real_now() -> datetime:
@@ -33,3 +37,20 @@ def to_local(moment: datetime) -> datetime:
 
 def local_now() -> datetime:
     return to_local(utcnow())
+
+
+@cache
+def local_zone() -> tzinfo:
+    """The desk's zone with its daylight-saving rules (a fixed offset would be wrong after the next change)."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        target = Path("/etc/localtime").resolve()
+        name = target.as_posix().split("zoneinfo/", 1)[-1] if "zoneinfo/" in target.as_posix() else ""
+    try:
+        return ZoneInfo(name) if name else _fixed_offset()
+    except (ZoneInfoNotFoundError, ValueError):
+        return _fixed_offset()
+
+
+def _fixed_offset() -> tzinfo:
+    return datetime.now().astimezone().tzinfo  # type: ignore[return-value]  # astimezone() always sets one
