@@ -21,6 +21,8 @@ class NameBook:
     phone_prefix: str
     women_families: tuple[str, ...] = ()
     """Where a language gives women their own form of a family name (Greek)."""
+    digits: str = "0123456789"
+    """The digits house numbers are written with (Persian addresses use ۰-۹)."""
 
 
 ENGLISH = NameBook(
@@ -49,6 +51,7 @@ PERSIAN = NameBook(
     streets=("ولیعصر", "انقلاب", "آزادی", "شریعتی", "فردوسی", "حافظ", "مطهری", "کریمخان"),
     street_pattern="خیابان {street}، پلاک {number}",
     phone_prefix="+98 912",
+    digits="۰۱۲۳۴۵۶۷۸۹",
 )
 
 GREEK = NameBook(

@@ -51,7 +51,8 @@ def _random_customer(rng: random.Random, agents: list[Agent]) -> Customer:
     given = rng.choice(book.women if woman else book.men)
     family = rng.choice(book.women_families if woman and book.women_families else book.families)
     honorific = book.honorifics[0 if woman else 1]
-    street = book.street_pattern.format(street=rng.choice(book.streets), number=rng.randint(1, 250))
+    number = str(rng.randint(1, 250)).translate(str.maketrans("0123456789", book.digits))
+    street = book.street_pattern.format(street=rng.choice(book.streets), number=number)
     return Customer(
         honorific=honorific,
         given_name=given,

@@ -34,9 +34,13 @@ class CustomerForm:
 
     def checked(self) -> dict[str, object]:
         """Every field cleaned, or the first ValidationError, naming the field to fix."""
+        given = clean_line(self.given_name, field="given_name", label="Given name", max_length=200)
+        family = clean_line(self.family_name, field="family_name", label="Family name", max_length=200)
+        if not given and not family:
+            raise ValidationError("family_name", "A customer needs a given name or a family name.")
         values: dict[str, object] = {
-            "given_name": clean_line(self.given_name, field="given_name", label="Given name", max_length=200),
-            "family_name": clean_line(self.family_name, field="family_name", label="Family name", max_length=200),
+            "given_name": given,
+            "family_name": family,
             "honorific": clean_line(self.honorific, field="honorific", label="Honorific", max_length=40),
             "preferred_address": clean_line(
                 self.preferred_address, field="preferred_address", label="Form of address", max_length=200
@@ -50,8 +54,6 @@ class CustomerForm:
             "language": clean_line(self.language, field="language", label="Language", max_length=20),
             "preferences": clean_text(self.preferences, field="preferences", label="Preferences", max_length=5000),
         }
-        if not values["given_name"] and not values["family_name"]:
-            raise ValidationError("family_name", "A customer needs a given name or a family name.")
         return values
 
 

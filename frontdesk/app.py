@@ -1,0 +1,85 @@
+"""The frontdesk application: its sections, its keys, and who is signed in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from frontdesk.commands import desk_commands
+from frontdesk.db.models import Agent, Role
+from frontdesk.desk import Desk
+from frontdesk.services.open_work import open_work
+from frontdesk.screens.call import CallScreen
+from frontdesk.screens.categories import CategoriesScreen
+from frontdesk.screens.day import DayScreen
+from frontdesk.screens.greeting import GreetingScreen
+from frontdesk.screens.missed_call import MissedCallScreen
+from frontdesk.screens.promises import PromisesScreen
+from frontdesk.screens.resume import ResumeScreen
+from frontdesk.screens.sign_in import SignInScreen
+
+
+class FrontDeskApp(App[None]):
+    TITLE = "frontdesk"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f2", "switch_mode('greeting')", "Greeting", id="section.greeting", tooltip="Find and greet a customer"),
+        Binding("f3", "switch_mode('call')", "Call", id="section.call", tooltip="The call in progress"),
+        Binding("f4", "switch_mode('promises')", "Promises", id="section.promises", tooltip="Due and overdue promises"),
+        Binding("f5", "switch_mode('day')", "Day", id="section.day", tooltip="Today at the desk"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        for mode, screen in (("greeting", GreetingScreen), ("call", CallScreen), ("promises", PromisesScreen), ("day", DayScreen)):
+            self.add_mode(mode, lambda screen=screen: screen(desk))
+
+    def on_mount(self) -> None:
+        self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
+        if self.desk.agent is not None:
+            self.signed_in(self.desk.agent)
+        else:
+            self.push_screen(SignInScreen(self.desk), self.signed_in)
+
+    def signed_in(self, agent: Agent | None) -> None:
+        if agent is None:
+            return
+        self.desk.agent = agent
+        practice = "PRACTICE DESK · " if self.desk.practice else ""
+        self.sub_title = f"{practice}{agent.name} ({agent.role})"
+        self.switch_mode("greeting")
+        with self.desk.session() as session:
+            work = open_work(session, agent.id)
+        if work:
+            self.push_screen(ResumeScreen(work), self.resume)
+
+    def resume(self, interaction_id: int | None) -> None:
+        if interaction_id is not None:
+            self.desk.current_interaction_id = interaction_id
+            self.switch_mode("call")
+
+    def action_edit_categories(self) -> None:
+        if self.desk.agent.role != Role.SUPERVISOR:
+            self.notify("Only supervisors edit the reason categories.", severity="warning")
+            return
+        self.push_screen(CategoriesScreen(self.desk))
+
+    def action_missed_call(self) -> None:
+        self.push_screen(MissedCallScreen(self.desk))
+
+    def action_switch_agent(self) -> None:
+        self.push_screen(SignInScreen(self.desk), self.signed_in)
+
+    def action_new_customer(self) -> None:
+        self.switch_mode("greeting")
+        self.call_later(lambda: self.screen.run_action("new_customer"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.desk.agent is not None:
+            yield from desk_commands(self)

@@ -1,0 +1,101 @@
+"""The `frontdesk` command: the app by default, and a few subcommands for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from frontdesk import __version__
+from frontdesk.db import DatabaseError, sqlite_url
+from frontdesk.launch import make_app
+from frontdesk.services.validation import ValidationError
+from frontdesk.settings import ENV_DB_PATH, ENV_DB_URL, SettingsError, database_url
+
+EXIT_ERROR = 1
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit code 1."""
+
+
+def _database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
+    """Shared by the main command and each subcommand; SUPPRESS keeps a subcommand from erasing them."""
+    default = argparse.SUPPRESS if in_subcommand else None
+    parser.add_argument("--db", metavar="PATH", default=default, help=f"SQLite file to use (or set {ENV_DB_PATH})")
+    parser.add_argument("--db-url", metavar="URL", default=default, help=f"any SQLAlchemy database URL (or set {ENV_DB_URL})")
+    parser.add_argument("--agent", metavar="NAME", default=default, help="who is at the desk; skips the question at start")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="A keyboard-first front desk: find the right customer, take notes, keep every promise.",
+    )
+    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    _database_options(parser, in_subcommand=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser("demo", help="open a practice desk full of demo customers")
+    _database_options(demo, in_subcommand=True)
+    demo.add_argument("--reset", action="store_true", help="start the demo database at --db over")
+    find = commands.add_parser("find", help="look a customer up, as the Greeting section does")
+    _database_options(find, in_subcommand=True)
+    find.add_argument("query", help="what the customer said: name, street, phone digits, birth date")
+    find.add_argument("--limit", type=int, default=10, help="how many matches to print (default 10)")
+    find.add_argument("--json", action="store_true", help="print JSON for scripts")
+    importer = commands.add_parser("import", help="add customers from a CSV file")
+    _database_options(importer, in_subcommand=True)
+    importer.add_argument("file", type=Path, help="CSV with a header row; see the README for the columns")
+    config = commands.add_parser("config", help="show or change the desk-wide rules (opening hours, callback times)")
+    _database_options(config, in_subcommand=True)
+    config.add_argument("key", nargs="?", help="one setting to show or change")
+    config.add_argument("value", nargs="?", help="its new value")
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    url = database_url(args.db, args.db_url)
+    make_app(url, agent_name=args.agent).run()
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    if args.db_url:
+        raise CliError("The demo desk uses its own SQLite file; give --db PATH, not --db-url.")
+    path = Path(args.db).expanduser() if args.db else Path(tempfile.mkdtemp(prefix="frontdesk-demo-")) / "demo.sqlite"
+    if args.reset:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    make_app(sqlite_url(path), agent_name=args.agent, practice=True).run()
+    print(f"The practice desk is kept at {path}; `frontdesk demo --db {path}` opens it again.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name in ("db", "db_url", "agent"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    handlers = {None: run_app, "demo": run_demo, "find": _lazy("frontdesk.cli_find", "run_find"),
+                "import": _lazy("frontdesk.cli_import", "run_import"), "config": _lazy("frontdesk.cli_config", "run_config")}
+    try:
+        return handlers[args.command](args)
+    except (CliError, DatabaseError, SettingsError, ValidationError) as error:
+        print(f"frontdesk: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _lazy(module: str, function: str):
+    """Subcommands for scripts load only what they use, so `frontdesk find` starts fast."""
+
+    def run(args: argparse.Namespace) -> int:
+        from importlib import import_module
+
+        return getattr(import_module(module), function)(args)
+
+    return run

@@ -1,0 +1,37 @@
+"""The open desk: the database and the agent at it, shared by every screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from frontdesk.db.models import Agent
+from frontdesk.services.directory import CustomerDirectory
+
+
+@dataclass
+class Desk:
+    engine: Engine
+    practice: bool = False
+    """True on the demo desk, where new staff can try anything without harm."""
+    agent: Agent | None = field(default=None)
+    directory: CustomerDirectory = field(default_factory=CustomerDirectory)
+    """The customer lookup index, shared by every screen and kept in step with each change."""
+    current_interaction_id: int | None = None
+    """The call or visit this terminal is working on, if any."""
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short session, opened by whichever service call needs it."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @property
+    def agent_id(self) -> int:
+        if self.agent is None:
+            raise RuntimeError("No agent is signed in at the desk yet.")
+        return self.agent.id

@@ -1,0 +1,1 @@
+"""The desk's sections and dialogs: one module per thing the user does."""

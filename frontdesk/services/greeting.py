@@ -1,0 +1,93 @@
+"""What the agent needs in the first seconds: who this is, how to greet them, what is still open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, func, select
+
+from frontdesk.clock import local_now
+from frontdesk.db.models import Customer, Interaction
+from frontdesk.services.agents import agent_names
+from frontdesk.services.customers import aliases_of, formal_name, full_name, get_customer
+from frontdesk.services.interactions import last_interaction
+from frontdesk.services.promise_rows import PromiseRow, open_promise_rows
+
+
+@dataclass(frozen=True)
+class CustomerSummary:
+    """One row of lookup results: enough to tell look-alikes apart."""
+
+    customer_id: int
+    name: str
+    street: str
+    phone: str
+    birth_date: date | None
+    last_visit: datetime | None
+
+
+@dataclass(frozen=True)
+class LastVisit:
+    when: datetime
+    reason: str
+    outcome: str
+    channel: str
+    agent: str
+
+
+@dataclass(frozen=True)
+class GreetingCard:
+    customer: Customer
+    name: str
+    salutation: str
+    last_visit: LastVisit | None
+    promises: tuple[PromiseRow, ...]
+    aliases: tuple[str, ...]
+
+
+def summaries(session: Session, customer_ids: list[int]) -> dict[int, CustomerSummary]:
+    if not customer_ids:
+        return {}
+    customers = session.exec(select(Customer).where(Customer.id.in_(customer_ids))).all()
+    visits = dict(session.exec(
+        select(Interaction.customer_id, func.max(Interaction.started_at))
+        .where(Interaction.customer_id.in_(customer_ids))
+        .group_by(Interaction.customer_id)
+    ).all())
+    return {
+        customer.id: CustomerSummary(
+            customer_id=customer.id, name=full_name(customer), street=customer.street,
+            phone=customer.phones[0] if customer.phones else "", birth_date=customer.birth_date,
+            last_visit=visits.get(customer.id),
+        )
+        for customer in customers
+    }
+
+
+def time_of_day_greeting(hour: int) -> str:
+    if 5 <= hour < 12:
+        return "Good morning"
+    if 12 <= hour < 18:
+        return "Good afternoon"
+    return "Good evening"
+
+
+def greeting_card(session: Session, customer_id: int, agent_id: int | None) -> GreetingCard:
+    """Reading a card is a view of personal data, so it is audited."""
+    customer = get_customer(session, customer_id, viewed_by=agent_id)
+    last = last_interaction(session, customer_id)
+    visit = None
+    if last is not None:
+        visit = LastVisit(
+            when=last.started_at, reason=last.reason, outcome=last.outcome, channel=last.channel,
+            agent=agent_names(session).get(last.owner_id, "?"),
+        )
+    return GreetingCard(
+        customer=customer,
+        name=full_name(customer),
+        salutation=f"{time_of_day_greeting(local_now().hour)}, {formal_name(customer)}",
+        last_visit=visit,
+        promises=tuple(open_promise_rows(session, customer_id=customer_id)),
+        aliases=tuple(aliases_of(session, customer_id)),
+    )

@@ -1,0 +1,142 @@
+"""The app shell through a person's keys: sign-in, the sections, and names that look like markup."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Label, Static
+
+from frontdesk.app import FrontDeskApp
+from frontdesk.db.models import Role
+from frontdesk.desk import Desk
+from frontdesk.launch import make_app, open_desk
+from frontdesk.screens.call import CallScreen
+from frontdesk.screens.day import DayScreen
+from frontdesk.screens.greeting import GreetingScreen
+from frontdesk.screens.promises import PromisesScreen
+from frontdesk.screens.sign_in import SignInScreen
+from frontdesk.services.agents import list_agents
+from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customers import create_customer
+from tests.pilot import settle, shown_text, table_rows, type_text
+
+SIZE = (120, 40)
+
+
+async def test_an_empty_database_asks_for_the_first_agent_who_becomes_supervisor(db_url: str) -> None:
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen)
+        await type_text(pilot, "Sara Karimi")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)
+        assert app.desk.agent.name == "Sara Karimi"
+        assert "Sara Karimi" in app.sub_title
+    with open_desk(db_url).session() as session:
+        assert [(agent.name, agent.role) for agent in list_agents(session)] == [("Sara Karimi", Role.SUPERVISOR)]
+
+
+async def test_an_empty_agent_name_is_refused_with_a_message(db_url: str) -> None:
+    app = make_app(db_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "   ")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen)
+        assert "cannot be empty" in shown_text(app.screen.query_one("#sign-in-error", Label))
+    with open_desk(db_url).session() as session:
+        assert list_agents(session) == []
+
+
+async def test_an_existing_agent_picks_themselves_from_the_list(demo_url: str) -> None:
+    app = make_app(demo_url)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)
+        assert app.desk.agent.name == "Eleni Georgiou"
+
+
+async def test_the_demo_desk_opens_with_its_customers(demo_url: str) -> None:
+    app = make_app(demo_url, agent_name="sara karimi", practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "PRACTICE DESK" in app.sub_title
+        assert shown_text(app.screen.query_one("#lookup-status", Static)) == "300 customers"
+        await type_text(pilot, "johnson jackson ave")
+        rows = table_rows(app.screen.query_one("#matches"))
+        assert rows[0][:2] == ["Mary Johnson", "12 Jackson Avenue"]
+
+
+@pytest.mark.parametrize(
+    ("key", "screen"), [("f3", CallScreen), ("f4", PromisesScreen), ("f5", DayScreen), ("f2", GreetingScreen)]
+)
+async def test_each_section_opens_by_its_key(demo_url: str, key: str, screen: type) -> None:
+    app = make_app(demo_url, agent_name="Daniel Brooks", practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5" if key == "f2" else "f2")
+        await pilot.press(key)
+        await settle(pilot)
+        assert isinstance(app.screen, screen)
+
+
+async def test_the_promises_section_shows_overdue_promises_first(demo_url: str) -> None:
+    app = make_app(demo_url, agent_name="Daniel Brooks", practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", "a")
+        await settle(pilot)
+        rows = table_rows(app.screen.query_one("#promises"))
+        assert rows and rows[0][1].startswith("OVERDUE")
+        assert "Everyone's open promises" in shown_text(app.screen.query_one("#promises-title", Static))
+
+
+async def test_an_agent_cannot_widen_promises_to_everyone(demo_url: str) -> None:
+    app = make_app(demo_url, agent_name="Sara Karimi", practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", "a")
+        await settle(pilot)
+        assert "My open promises" in shown_text(app.screen.query_one("#promises-title", Static))
+
+
+async def test_the_day_section_counts_todays_work(demo_url: str) -> None:
+    app = make_app(demo_url, agent_name="Daniel Brooks", practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert "overdue" in shown_text(app.screen.query_one("#day-totals", Static))
+        assert len(table_rows(app.screen.query_one("#day-agents"))) == 4
+        assert table_rows(app.screen.query_one("#day-escalations")) == []
+
+
+async def test_a_name_that_looks_like_markup_is_shown_literally(desk: Desk) -> None:
+    with desk.session() as session:
+        create_customer(session, CustomerForm(given_name="[bold]Ann[/]", family_name="[link=x]Smith", street="[red]1 Main St"), desk.agent_id)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "ann smith")
+        rows = table_rows(app.screen.query_one("#matches"))
+        assert rows[0][:2] == ["[bold]Ann[/] [link=x]Smith", "[red]1 Main St"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "[bold]Ann[/] [link=x]Smith" in shown_text(app.screen.query_one("#who", Static))
+
+
+async def test_the_command_palette_offers_the_sections(demo_url: str) -> None:
+    app = make_app(demo_url, agent_name="Sara Karimi", practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Go to Greeting", "Go to Call", "Go to Promises", "Go to Day", "New customer", "Switch agent"} <= set(titles)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "go to promises")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PromisesScreen)

@@ -1,0 +1,158 @@
+"""The `frontdesk` command: help, version, lookups, imports, and one readable line when it fails."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from frontdesk import __version__
+from frontdesk.cli import main
+from frontdesk.db import sqlite_url
+from frontdesk.launch import open_desk
+from frontdesk.services.customers import customer_count
+from frontdesk.settings import database_url
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A real process, as a user's shell runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "frontdesk", *args], capture_output=True, text=True, timeout=120,
+        env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL,
+    )
+
+
+def test_version_and_help() -> None:
+    assert run_cli("--version").stdout.strip() == f"frontdesk {__version__}"
+    shown = run_cli("--help")
+    assert shown.returncode == 0
+    for word in ("demo", "find", "import", "--db", "--db-url", "--agent"):
+        assert word in shown.stdout
+
+
+def test_a_bad_db_path_exits_non_zero_with_one_readable_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run_cli("--db", str(blocker / "desk.sqlite"), "find", "mary")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("frontdesk: error: Cannot create the folder")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_that_is_not_a_database_is_refused_by_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff" + os.urandom(4096))
+    assert main(["--db", str(path), "find", "x"]) == 1
+    assert "not a frontdesk database" in capsys.readouterr().err
+    assert path.stat().st_size == 4099
+
+
+def test_db_and_db_url_together_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["find", "x", "--db", str(tmp_path / "a.sqlite"), "--db-url", "sqlite://"]) == 1
+    assert "either --db or --db-url" in capsys.readouterr().err
+
+
+def test_an_unknown_agent_is_refused(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", demo_url, "--agent", "Nobody"]) == 1
+    assert "No active agent called 'Nobody'" in capsys.readouterr().err
+
+
+def test_the_database_can_come_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTDESK_DB", str(tmp_path / "env.sqlite"))
+    assert database_url() == sqlite_url(tmp_path / "env.sqlite")
+    monkeypatch.setenv("FRONTDESK_DB_URL", "postgresql+psycopg://desk@db/frontdesk")
+    assert database_url() == "postgresql+psycopg://desk@db/frontdesk"
+    assert database_url(db_path=str(tmp_path / "flag.sqlite")) == sqlite_url(tmp_path / "flag.sqlite")
+
+
+def test_the_default_database_lives_in_the_user_data_folder(tmp_path: Path) -> None:
+    assert database_url() == sqlite_url(tmp_path / "xdg-data" / "frontdesk" / "frontdesk.sqlite")
+
+
+def test_find_prints_matches_as_the_app_ranks_them(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", demo_url, "find", "jackson johnson avenue", "--json", "--limit", "3"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert len(found) == 3
+    assert (found[0]["name"], found[0]["street"]) == ("Mary Jackson", "40 Johnson Avenue")
+    assert found[0]["phone"].endswith("0021") and "876" not in found[0]["phone"]
+
+
+def test_find_as_a_table(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", demo_url, "find", "نیک‌نام"]) == 0
+    assert "نیک‌نام" in capsys.readouterr().out
+
+
+def test_find_refuses_a_silly_limit(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", demo_url, "find", "mary", "--limit", "0"]) == 1
+    assert "--limit" in capsys.readouterr().err
+
+
+CSV = """given_name,family_name,street,phones,birth_date,language
+Mary,Johnson,12 Jackson Avenue,+1 555 201 3344,1958-04-12,en
+Reza,Tehrani,خیابان آزادی، پلاک ۱۲,+98 912 111 2233; 021 5555 1234,1980-02-03,fa
+,   ,nowhere,,,
+Ελένη,Παπαδοπούλου,οδός Ερμού 5,,31/02/1970,el
+Nikos,Georgiou,Σταδίου 7,,,el
+"""
+
+
+def test_import_adds_good_rows_reports_bad_ones_and_adds_nothing_twice(
+    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "customers.csv"
+    source.write_text(CSV, encoding="utf-8")
+    assert main(["--db-url", db_url, "import", str(source)]) == 0
+    first = capsys.readouterr()
+    assert "Added 3 customers; 0 already there; 2 bad rows." in first.out
+    assert "line 4: not imported: A customer needs a given name or a family name." in first.err
+    assert "line 5: not imported:" in first.err and "not a date" in first.err
+
+    assert main(["--db-url", db_url, "import", str(source)]) == 0
+    assert "Added 0 customers; 3 already there" in capsys.readouterr().out
+    with open_desk(db_url).session() as session:
+        assert customer_count(session) == 3
+
+
+def test_import_reports_look_alikes_without_merging(tmp_path: Path, demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "more.csv"
+    source.write_text("given_name,family_name,street\nMary,Jonson,12 Jackson Avenue\n", encoding="utf-8")
+    assert main(["--db-url", demo_url, "import", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "Added 1 customer;" in out
+    assert "line 2: Mary Jonson looks like existing customer #1" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"given_name,shoe_size\nAnn,38\n", "unknown columns shoe_size"),
+        (b"street\nElm Street\n", "needs a given_name or family_name column"),
+        (b"given_name\n\xff\xfe\x00bad\n", "not UTF-8"),
+    ],
+)
+def test_import_refuses_a_file_it_cannot_read(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str], content: bytes, message: str) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_bytes(content)
+    assert main(["--db-url", db_url, "import", str(source)]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_import_of_a_missing_file(tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", db_url, "import", str(tmp_path / "nope.csv")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_config_shows_and_changes_the_desk_rules(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", db_url, "config"]) == 0
+    assert "opening_hours = 'mon-fri 09:00-17:00'" in capsys.readouterr().out
+    assert main(["--db-url", db_url, "config", "callback_within_hours", "3"]) == 0
+    assert "callback_within_hours = '3'" in capsys.readouterr().out
+    assert main(["--db-url", db_url, "config", "opening_hours", "whenever"]) == 1
+    assert capsys.readouterr().err.startswith("frontdesk: error: Opening hours:")
+    assert main(["--db-url", db_url, "config", "coffee"]) == 1
+    assert "Unknown setting 'coffee'" in capsys.readouterr().err

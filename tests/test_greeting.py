@@ -1,0 +1,216 @@
+"""The Greeting section as an agent uses it: type, read the rows, open the right card, fix records."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import select
+from textual.widgets import Input, Label, Static
+
+from frontdesk.app import FrontDeskApp
+from frontdesk.clock import utcnow
+from frontdesk.db.models import Customer, Interaction
+from frontdesk.desk import Desk
+from frontdesk.screens.confirm import ConfirmScreen
+from frontdesk.screens.customer_form import CustomerFormScreen
+from frontdesk.screens.greeting import GreetingScreen
+from frontdesk.screens.greeting_card import GreetingCardScreen
+from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customers import aliases_of, create_customer
+from frontdesk.services.interactions import start_interaction
+from frontdesk.services.wrap_up import WrapUp, wrap_up
+from frontdesk.services.promises import make_promise
+from tests.pilot import settle, shown_text, table_rows, type_text
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def two_marys(desk: Desk) -> Desk:
+    """The pair the desk must never confuse, with a little history."""
+    with desk.session() as session:
+        johnson = create_customer(session, CustomerForm(
+            honorific="Mrs.", given_name="Mary", family_name="Johnson", street="12 Jackson Avenue",
+            phones=("+1 555 201 3344",), birth_date=date(1958, 4, 12), pronunciation="JON-son",
+            preferences="Prefers email to phone calls.",
+        ), desk.agent_id)
+        create_customer(session, CustomerForm(
+            honorific="Mrs.", given_name="Mary", family_name="Jackson", street="40 Johnson Avenue",
+            phones=("+1 555 876 0021",), birth_date=date(1963, 9, 30),
+        ), desk.agent_id)
+        visit = start_interaction(session, desk.agent_id, johnson.id, reason="Test results")
+        wrap_up(session, visit.id, desk.agent_id, WrapUp(outcome="resolved", summary="Results explained.", drafted_summary=""))
+        make_promise(session, desk.agent_id, johnson.id, "Call back with the results", utcnow() - timedelta(hours=3))
+    return desk
+
+
+def matches(app: FrontDeskApp) -> list[list[str]]:
+    return table_rows(app.screen.query_one("#matches"))
+
+
+async def test_as_you_type_joh_already_ranks_johnson_above_jackson(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "joh")
+        assert matches(app)[0][0] == "Mary Johnson"
+        assert matches(app)[0][2] == "+• ••• ••• 3344"
+
+
+async def test_two_marys_are_flagged_and_enter_does_not_pick(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary")
+        warning = app.screen.query_one("#ambiguity", Static)
+        assert warning.display
+        text = shown_text(warning)
+        assert "2 customers fit what you typed equally well" in text
+        assert "12 Jackson Avenue / 40 Johnson Avenue" in text
+        assert "1958 / 1963" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingCardScreen)
+        assert app.screen.customer_id == 2
+
+
+async def test_the_street_tells_them_apart_and_enter_opens_the_greeting_card(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "johnson jackson ave")
+        assert not app.screen.query_one("#ambiguity").display
+        assert matches(app)[0][5] == "name + street"
+        await pilot.press("enter")
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, GreetingCardScreen)
+        assert shown_text(card.query_one("#salutation", Static)).endswith(", Mrs. Johnson")
+        assert "Say it: JON-son" in shown_text(card.query_one("#who", Static))
+        assert "Test results" in shown_text(card.query_one("#last-visit", Static))
+        assert "with Sara Karimi" in shown_text(card.query_one("#last-visit", Static))
+        assert "OVERDUE" in shown_text(card.query_one("#open-promises", Static))
+        assert "Prefers email" in shown_text(card.query_one("#preferences", Static))
+
+
+async def test_a_call_starts_from_the_card(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "jackson johnson avenue")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.current_mode == "call"
+    with two_marys.session() as session:
+        started = session.get(Interaction, two_marys.current_interaction_id)
+        assert (started.customer_id, started.channel, started.owner_id) == (2, "phone", two_marys.agent_id)
+
+
+async def test_a_new_look_alike_needs_confirmation_and_then_is_found(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Mary Jonson")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CustomerFormScreen)
+        assert form.query_one("#field-family_name", Input).value == "Jonson"
+        await pilot.press("tab", "end")
+        await type_text(pilot, "e")  # any edit of the name refreshes the look-alike list
+        assert "Mary Johnson, 12 Jackson Avenue" in shown_text(form.query_one("#look-alikes", Static))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is form
+        with two_marys.session() as session:
+            assert len(session.exec(select(Customer)).all()) == 2
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)
+        assert any(row[0] == "Mary Jonsone" for row in matches(app))
+
+
+async def test_a_new_customer_without_a_name_is_refused_and_the_form_keeps_its_input(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#field-street", Input).value = "7 Elm Street"
+        form.query_one("#field-email", Input).value = "nope"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "given name or a family name" in shown_text(form.query_one("#form-error", Label))
+        form.query_one("#field-family_name", Input).value = "Lee"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "does not look like an email" in shown_text(form.query_one("#form-error", Label))
+        assert form.query_one("#field-email", Input).has_focus
+        assert form.query_one("#field-street", Input).value == "7 Elm Street"
+    with two_marys.session() as session:
+        assert len(session.exec(select(Customer)).all()) == 2
+
+
+async def test_correcting_a_spelling_keeps_the_old_one_findable(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "jackson johnson avenue")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        family = app.screen.query_one("#field-family_name", Input)
+        family.value = "Jackstone"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingCardScreen)
+        assert "Also known as: Mary Jackson" in shown_text(app.screen.query_one("#who", Static))
+        await pilot.press("escape")
+        await settle(pilot)
+        app.screen.query_one("#query", Input).value = ""
+        await type_text(pilot, "mary jackson johnson ave")
+        assert matches(app)[0][0] == "Mary Jackstone"
+        assert "former name" in matches(app)[0][5]
+    with two_marys.session() as session:
+        assert aliases_of(session, 2) == ["Mary Jackson"]
+
+
+async def test_merging_two_records_from_the_list(two_marys: Desk) -> None:
+    with two_marys.session() as session:
+        create_customer(session, CustomerForm(given_name="Mary", family_name="Jonsen", street="12 Jackson Ave"), two_marys.agent_id)
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "johnson jackson avenue")
+        await pilot.press("down")
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await type_text(pilot, "jonsen")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)
+        assert [match.customer_id for match in two_marys.directory.search("mary jonsen")].count(3) == 0
+        assert two_marys.directory.search("mary jonsen")[0].customer_id == 1
+    with two_marys.session() as session:
+        assert session.get(Customer, 3).merged_into_id == 1
+        assert aliases_of(session, 1) == ["Mary Jonsen"]
