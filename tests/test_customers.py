@@ -12,7 +12,8 @@ from frontdesk.desk import Desk
 from frontdesk.services.audit import events_for
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import aliases_of, create_customer, full_name, get_customer, update_customer
-from frontdesk.services.interactions import add_note, start_interaction
+from frontdesk.services.interactions import start_interaction
+from frontdesk.services.notes import add_note
 from frontdesk.services.merge import merge_customers
 from frontdesk.services.promises import make_promise
 from frontdesk.clock import utcnow

@@ -39,29 +39,40 @@ def test_foreign_keys_are_enforced(db_url: str) -> None:
             session.commit()
 
 
+OLD_ROWS = """
+INSERT INTO agent (id, name, role, active, created_at) VALUES (1, 'Eleni', 'agent', 1, '2026-01-05 09:00:00');
+INSERT INTO customer (id, honorific, given_name, family_name, preferred_address, pronunciation, phones, email,
+    street, city, language, preferences, created_at, updated_at, created_by_id)
+    VALUES (1, 'κα', 'Ελένη', 'Παπαδοπούλου', '', '', '["+30 69 123 4567"]', '', 'οδός Ερμού 5', '', 'el', '',
+    '2026-01-05 09:00:00', '2026-01-05 09:00:00', 1);
+INSERT INTO interaction (id, customer_id, channel, reason, owner_id, created_by_id, started_at, outcome, summary)
+    VALUES (1, 1, 'phone', 'Ραντεβού', 1, 1, '2026-01-05 09:10:00', 'resolved', '');
+INSERT INTO note (id, interaction_id, agent_id, created_at, text, verbatim)
+    VALUES (1, 1, 1, '2026-01-05 09:11:00', 'Θέλει ραντεβού', 0);
+INSERT INTO promise (id, customer_id, interaction_id, what, due_at, owner_id, created_by_id, status, created_at)
+    VALUES (1, 1, 1, 'Call back', '2026-01-06 10:00:00', 1, 1, 'open', '2026-01-05 09:12:00');
+"""
+
+
 def test_an_old_database_is_upgraded_in_place_and_keeps_its_rows(db_path: Path) -> None:
-    """A file made by the first migration, with data in it, opens with every row intact."""
+    """A file made by the first migration, with rows written as that version wrote them, upgrades intact."""
     old = make_engine(sqlite_url(db_path))
     upgrade_to_head(old, revision="0001")
-    with Session(old) as session:
-        agent = Agent(name="Eleni")
-        session.add(agent)
-        session.flush()
-        customer = Customer(given_name="Ελένη", family_name="Παπαδοπούλου", created_by_id=agent.id)
-        session.add(customer)
-        session.flush()
-        interaction = Interaction(customer_id=customer.id, owner_id=agent.id, created_by_id=agent.id)
-        session.add(interaction)
-        session.flush()
-        session.add(Note(interaction_id=interaction.id, agent_id=agent.id, text="Θέλει ραντεβού"))
-        session.commit()
     old.dispose()
+    with sqlite3.connect(db_path) as connection:
+        connection.executescript(OLD_ROWS)
 
     engine = open_database(sqlite_url(db_path))
     with Session(engine) as session:
         counts = [session.exec(select(func.count()).select_from(t)).one() for t in (Agent, Customer, Interaction, Note, Promise)]
-        assert counts == [1, 1, 1, 1, 0]
+        assert counts == [1, 1, 1, 1, 1]
         assert session.exec(select(Customer)).one().family_name == "Παπαδοπούλου"
+        assert session.exec(select(Customer)).one().phones == ["+30 69 123 4567"]
+        assert session.exec(select(Note)).one().text == "Θέλει ραντεβού"
+        promise = session.exec(select(Promise)).one()
+        assert (promise.kind, promise.what, promise.status) == ("promise", "Call back", "open")
+        interaction = session.exec(select(Interaction)).one()
+        assert (interaction.category, interaction.courtesy, interaction.outcome) == ("", [], "resolved")
 
 
 def test_a_database_from_a_newer_frontdesk_is_refused_untouched(db_path: Path) -> None:

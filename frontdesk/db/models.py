@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Text
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.clock import utcnow
@@ -21,6 +21,29 @@ class Channel(StrEnum):
     WALK_IN = "walk-in"
     EMAIL = "email"
     CHAT = "chat"
+
+
+class Mood(StrEnum):
+    CALM = "calm"
+    WORRIED = "worried"
+    UPSET = "upset"
+    ANGRY = "angry"
+
+
+class Outcome(StrEnum):
+    RESOLVED = "resolved"
+    """Resolved on first contact."""
+    FOLLOW_UP = "follow-up"
+    ESCALATED = "escalated"
+    LEFT = "left"
+    """The customer left or hung up."""
+
+
+class PromiseKind(StrEnum):
+    PROMISE = "promise"
+    CALLBACK = "callback"
+    """A call to return: a missed call or a message taken for a colleague."""
+    FOLLOW_UP = "follow-up"
 
 
 class PromiseStatus(StrEnum):
@@ -90,6 +113,20 @@ class Interaction(SQLModel, table=True):
     ended_at: datetime | None = Field(default=None, index=True)
     outcome: str = Field(default="", max_length=40)
     summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    category: str = Field(default="", max_length=80, index=True)
+    """A ReasonCategory name, copied so renaming a category never rewrites history."""
+    summary_edited: bool | None = None
+    """False when the drafted summary was saved as drafted: flagged, because canned text is not service."""
+    escalated_at: datetime | None = Field(default=None, index=True)
+    """When the customer asked for a manager; supervisors see these first."""
+    escalation_reason: str = Field(default="", max_length=500)
+    satisfaction: int | None = None
+    """The customer's own 1-5 rating, when asked."""
+    satisfaction_comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    satisfaction_asked: bool | None = None
+    """None until wrap-up; False when the agent recorded that it was not asked."""
+    courtesy: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
+    """The courtesy checklist items ticked during the interaction."""
 
 
 class Note(SQLModel, table=True):
@@ -102,15 +139,83 @@ class Note(SQLModel, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False))
     verbatim: bool = False
     """The customer's own words, kept exactly and shown quoted."""
+    edited_at: datetime | None = None
+    """Set when the line was changed afterwards; the earlier text is kept in NoteEdit."""
+
+
+class NoteEdit(SQLModel, table=True):
+    """The text a note had before an edit: notes are never overwritten silently."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    note_id: int = Field(foreign_key="note.id", index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    previous_text: str = Field(sa_column=Column(Text, nullable=False))
+    previous_verbatim: bool = False
+
+
+class NoteDraft(SQLModel, table=True):
+    """The line being typed, saved as it is typed so a crash loses at most the last second."""
+
+    __table_args__ = (UniqueConstraint("interaction_id", "agent_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    interaction_id: int = Field(foreign_key="interaction.id", index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    verbatim: bool = False
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class MoodChange(SQLModel, table=True):
+    """The customer's mood as the agent read it, each change timestamped."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    interaction_id: int = Field(foreign_key="interaction.id", index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    mood: str = Field(max_length=20)
+    at: datetime = Field(default_factory=utcnow)
+
+
+class Handoff(SQLModel, table=True):
+    """Ownership passed to a colleague: counted, because every handoff is a runaround for the customer."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    interaction_id: int = Field(foreign_key="interaction.id", index=True)
+    from_agent_id: int = Field(foreign_key="agent.id", index=True)
+    to_agent_id: int = Field(foreign_key="agent.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    reason: str = Field(default="", max_length=500)
+
+
+class ReasonCategory(SQLModel, table=True):
+    """Why customers get in touch; supervisors keep the list."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80, unique=True)
+    active: bool = True
+
+
+class DeskSetting(SQLModel, table=True):
+    """Desk-wide rules (opening hours, callback times), shared by every terminal on the database."""
+
+    key: str = Field(primary_key=True, max_length=60)
+    value: str = Field(default="", max_length=2000)
 
 
 class Promise(SQLModel, table=True):
     """Something the desk promised a customer, chased until it is kept."""
 
     id: int | None = Field(default=None, primary_key=True)
-    customer_id: int = Field(foreign_key="customer.id", index=True)
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    """None for a callback to a number not yet linked to a customer."""
     interaction_id: int | None = Field(default=None, foreign_key="interaction.id", index=True)
     what: str = Field(max_length=1000)
+    kind: str = Field(default=PromiseKind.PROMISE, max_length=20, index=True)
+    contact: str = Field(default="", max_length=120)
+    """Who to call back when there is no customer record: a name or number as given."""
+    details: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    """A message taken for a colleague, word for word."""
     due_at: datetime = Field(index=True)
     owner_id: int = Field(foreign_key="agent.id", index=True)
     created_by_id: int = Field(foreign_key="agent.id", index=True)

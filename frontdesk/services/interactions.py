@@ -1,27 +1,25 @@
-"""Interactions and their notes: every contact has one owner and keeps what was said."""
+"""Interactions: every contact has one owner, a reason, and a place in the customer's history."""
 
 from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from frontdesk.clock import utcnow
-from frontdesk.db.models import Channel, Interaction, Note
+from frontdesk.db.models import Channel, Interaction
 from frontdesk.services import audit
-from frontdesk.services.validation import ValidationError, clean_line, clean_text
+from frontdesk.services.validation import ValidationError, clean_line
 
-NOTE_MAX_LENGTH = 200_000
-"""Far above any real note (a pasted email is ~100 KB at worst), low enough to stop a runaway paste."""
+
+class InteractionNotFound(LookupError):
+    """The interaction is gone or was never there."""
 
 
 def start_interaction(
-    session: Session, agent_id: int, customer_id: int | None, channel: str = Channel.PHONE, reason: str = ""
+    session: Session, agent_id: int, customer_id: int | None, channel: str = Channel.PHONE,
+    reason: str = "", category: str = "",
 ) -> Interaction:
-    if channel not in set(Channel):
-        raise ValidationError("channel", f"Unknown channel {channel!r}; choose phone, walk-in, email or chat.")
-    reason = clean_line(reason, field="reason", label="Reason", max_length=500)
-    interaction = Interaction(
-        customer_id=customer_id, channel=channel, reason=reason, owner_id=agent_id, created_by_id=agent_id
-    )
+    """`customer_id` None is an unknown caller, linked to a record later by lookup."""
+    interaction = Interaction(customer_id=customer_id, owner_id=agent_id, created_by_id=agent_id)
+    _apply_reason(interaction, channel, reason, category)
     session.add(interaction)
     session.flush()
     audit.record(session, agent_id, "create", "interaction", interaction.id, f"channel={channel}")
@@ -30,24 +28,42 @@ def start_interaction(
     return interaction
 
 
-def add_note(session: Session, interaction_id: int, agent_id: int, text: str, *, verbatim: bool = False) -> Note:
-    text = clean_text(text, field="note", label="The note", max_length=NOTE_MAX_LENGTH, required=True)
-    note = Note(interaction_id=interaction_id, agent_id=agent_id, text=text, verbatim=verbatim)
-    session.add(note)
-    session.commit()
-    session.refresh(note)
-    return note
-
-
-def end_interaction(session: Session, interaction_id: int, agent_id: int, outcome: str, summary: str = "") -> Interaction:
+def get_interaction(session: Session, interaction_id: int) -> Interaction:
     interaction = session.get(Interaction, interaction_id)
-    interaction.outcome = clean_line(outcome, field="outcome", label="Outcome", max_length=40, required=True)
-    interaction.summary = clean_text(summary, field="summary", label="Summary", max_length=NOTE_MAX_LENGTH)
-    interaction.ended_at = utcnow()
-    audit.record(session, agent_id, "close", "interaction", interaction_id, f"outcome={interaction.outcome}")
-    session.commit()
-    session.refresh(interaction)
+    if interaction is None:
+        raise InteractionNotFound(f"Interaction {interaction_id} does not exist.")
     return interaction
+
+
+def set_reason(session: Session, interaction_id: int, agent_id: int, channel: str, reason: str, category: str) -> Interaction:
+    interaction = get_interaction(session, interaction_id)
+    _apply_reason(interaction, channel, reason, category)
+    audit.record(session, agent_id, "update", "interaction", interaction_id, f"reason, category={interaction.category}")
+    session.commit()
+    return interaction
+
+
+def _apply_reason(interaction: Interaction, channel: str, reason: str, category: str) -> None:
+    if channel not in set(Channel):
+        raise ValidationError("channel", f"Unknown channel {channel!r}; choose phone, walk-in, email or chat.")
+    interaction.channel = channel
+    interaction.reason = clean_line(reason, field="reason", label="Reason", max_length=500)
+    interaction.category = clean_line(category, field="category", label="Category", max_length=80)
+
+
+def link_customer(session: Session, interaction_id: int, customer_id: int, agent_id: int) -> Interaction:
+    """An unknown caller turns out to be a known customer: the call joins their history."""
+    interaction = get_interaction(session, interaction_id)
+    interaction.customer_id = customer_id
+    audit.record(session, agent_id, "link", "interaction", interaction_id, f"customer={customer_id}")
+    session.commit()
+    return interaction
+
+
+def open_interactions_owned_by(session: Session, agent_id: int) -> list[Interaction]:
+    """What this agent still has in hand: offered for resuming at start, listed in the Call section."""
+    query = select(Interaction).where(Interaction.owner_id == agent_id, Interaction.ended_at == None)  # noqa: E711
+    return list(session.exec(query.order_by(Interaction.started_at.desc())))
 
 
 def interactions_of(session: Session, customer_id: int, limit: int | None = None) -> list[Interaction]:
@@ -64,8 +80,3 @@ def interactions_of(session: Session, customer_id: int, limit: int | None = None
 def last_interaction(session: Session, customer_id: int) -> Interaction | None:
     found = interactions_of(session, customer_id, limit=1)
     return found[0] if found else None
-
-
-def notes_of(session: Session, interaction_id: int) -> list[Note]:
-    query = select(Note).where(Note.interaction_id == interaction_id).order_by(Note.created_at, Note.id)
-    return list(session.exec(query))

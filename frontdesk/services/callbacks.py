@@ -1,0 +1,110 @@
+"""Callbacks: missed calls and messages for absent colleagues, each owned and chased against the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from frontdesk.clock import utcnow
+from frontdesk.db.models import Agent, Customer, Interaction, Promise, PromiseKind, PromiseStatus
+from frontdesk.services import audit
+from frontdesk.services.agents import agent_names
+from frontdesk.services.customers import full_name
+from frontdesk.services.desk_rules import DeskRules
+from frontdesk.services.interactions import start_interaction
+from frontdesk.services.validation import ValidationError, clean_line, clean_text
+
+
+@dataclass(frozen=True)
+class WaitingRequest:
+    """A callback not yet returned, with how long the customer has been waiting."""
+
+    promise_id: int
+    customer_id: int | None
+    who: str
+    what: str
+    details: str
+    owner: str
+    due_at: datetime
+    waited: timedelta
+    over_limit: bool
+    """Waited longer than the desk's response limit (24 hours unless configured)."""
+    overdue: bool
+
+
+def _callback(session: Session, agent_id: int, owner_id: int, customer_id: int | None, contact: str, what: str,
+              details: str, due_at: datetime, asked_at: datetime, interaction_id: int | None) -> Promise:
+    owner = session.get(Agent, owner_id)
+    if owner is None or not owner.active:
+        raise ValidationError("owner", "That colleague is not at the desk (unknown or inactive).")
+    contact = clean_line(contact, field="contact", label="Who to call back", max_length=120)
+    if customer_id is None and not contact:
+        raise ValidationError("contact", "Say who to call back: a customer record, or a name and number.")
+    promise = Promise(
+        customer_id=customer_id, interaction_id=interaction_id, kind=PromiseKind.CALLBACK, what=what,
+        details=clean_text(details, field="details", label="The message", max_length=20_000),
+        contact=contact, due_at=due_at, owner_id=owner_id, created_by_id=agent_id, created_at=asked_at,
+    )
+    session.add(promise)
+    session.flush()
+    audit.record(session, agent_id, "create", "promise", promise.id, f"callback owner={owner_id}")
+    session.commit()
+    session.refresh(promise)
+    return promise
+
+
+def take_message(session: Session, agent_id: int, for_agent_id: int, customer_id: int | None, contact: str,
+                 message: str, due_at: datetime, interaction_id: int | None = None) -> Promise:
+    """A message for an absent colleague becomes their callback, due when the customer was told."""
+    if not message.strip():
+        raise ValidationError("details", "Write down the message for your colleague.")
+    if due_at <= utcnow():
+        raise ValidationError("due_at", "The callback time is already past; tell the customer a time still ahead.")
+    return _callback(session, agent_id, for_agent_id, customer_id, contact, "Call back with the message",
+                     message, due_at, utcnow(), interaction_id)
+
+
+def missed_call_due(rules: DeskRules, missed_at: datetime) -> datetime:
+    """Counted in opening hours: a call missed at 16:30 on Friday is due on Monday morning."""
+    return rules.opening_hours.add_working_time(missed_at, rules.callback_within)
+
+
+def log_missed_call(session: Session, agent_id: int, customer_id: int | None, number: str,
+                    missed_at: datetime, rules: DeskRules) -> Promise:
+    if missed_at > utcnow() + timedelta(minutes=1):
+        raise ValidationError("missed_at", "A missed call cannot be in the future.")
+    return _callback(session, agent_id, agent_id, customer_id, number, "Return the missed call", "",
+                     missed_call_due(rules, missed_at), missed_at, None)
+
+
+def waiting_requests(session: Session, rules: DeskRules, *, owner_id: int | None = None) -> list[WaitingRequest]:
+    """Longest-waiting first: the customer who has waited most is the one to call now."""
+    query = select(Promise).where(Promise.kind == PromiseKind.CALLBACK, Promise.status == PromiseStatus.OPEN)
+    if owner_id is not None:
+        query = query.where(Promise.owner_id == owner_id)
+    owners, now = agent_names(session), utcnow()
+    rows = []
+    for promise in session.exec(query.order_by(Promise.created_at)):
+        customer = session.get(Customer, promise.customer_id) if promise.customer_id else None
+        waited = now - promise.created_at
+        rows.append(WaitingRequest(
+            promise_id=promise.id, customer_id=promise.customer_id,
+            who=full_name(customer) if customer else promise.contact, what=promise.what, details=promise.details,
+            owner=owners.get(promise.owner_id, "?"), due_at=promise.due_at, waited=waited,
+            over_limit=waited > rules.response_limit, overdue=promise.due_at < now,
+        ))
+    return rows
+
+
+def call_back(session: Session, promise_id: int, agent_id: int) -> Interaction:
+    """Returning the call starts the interaction and marks the callback kept."""
+    promise = session.get(Promise, promise_id)
+    if promise is None or promise.status != PromiseStatus.OPEN:
+        raise ValidationError("promise", "That callback is no longer open.")
+    interaction = start_interaction(session, agent_id, promise.customer_id, reason=promise.what)
+    promise.status, promise.closed_at = PromiseStatus.KEPT, utcnow()
+    audit.record(session, agent_id, "kept", "promise", promise_id, f"returned in interaction {interaction.id}")
+    session.commit()
+    return interaction

@@ -1,0 +1,49 @@
+"""Reason categories: the list supervisors keep of why customers get in touch."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from frontdesk.db.models import Agent, ReasonCategory, Role
+from frontdesk.services import audit
+from frontdesk.services.validation import ValidationError, clean_line
+
+
+def category_names(session: Session) -> list[str]:
+    query = select(ReasonCategory.name).where(ReasonCategory.active == True)  # noqa: E712
+    return list(session.exec(query.order_by(ReasonCategory.id)))
+
+
+def all_categories(session: Session) -> list[ReasonCategory]:
+    return list(session.exec(select(ReasonCategory).order_by(ReasonCategory.id)))
+
+
+def _require_supervisor(session: Session, agent_id: int) -> None:
+    agent = session.get(Agent, agent_id)
+    if agent is None or agent.role != Role.SUPERVISOR:
+        raise ValidationError("role", "Only a supervisor can change the reason categories.")
+
+
+def add_category(session: Session, name: str, agent_id: int) -> ReasonCategory:
+    _require_supervisor(session, agent_id)
+    name = clean_line(name, field="category", label="The category", max_length=80, required=True)
+    existing = session.exec(select(ReasonCategory).where(ReasonCategory.name == name)).first()
+    if existing is not None and existing.active:
+        raise ValidationError("category", f"There is already a category called {name}.")
+    category = existing or ReasonCategory(name=name)
+    category.active = True
+    session.add(category)
+    session.flush()
+    audit.record(session, agent_id, "create", "category", category.id, name)
+    session.commit()
+    return category
+
+
+def set_category_active(session: Session, category_id: int, active: bool, agent_id: int) -> ReasonCategory:
+    """Retired, not deleted: past interactions keep the category they were filed under."""
+    _require_supervisor(session, agent_id)
+    category = session.get(ReasonCategory, category_id)
+    category.active = active
+    audit.record(session, agent_id, "update", "category", category_id, f"active={active}")
+    session.commit()
+    return category

@@ -1,0 +1,79 @@
+"""Desk-wide rules kept in the database, so every terminal on it works to the same hours and limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from frontdesk.db.models import DeskSetting
+from frontdesk.hours import OpeningHours
+from frontdesk.services import audit
+from frontdesk.services.validation import ValidationError
+
+
+@dataclass(frozen=True)
+class Rule:
+    default: str
+    meaning: str
+
+
+RULES = {
+    "opening_hours": Rule("mon-fri 09:00-17:00", "when the desk is open, e.g. 'mon-fri 09:00-17:00; sat 10:00-14:00'"),
+    "holidays": Rule("", "closed days, e.g. '2026-12-25, 2027-01-01'"),
+    "callback_within_hours": Rule("2", "working hours within which a missed call must be returned"),
+    "response_limit_hours": Rule("24", "hours within which every request must get a reply"),
+}
+
+
+@dataclass(frozen=True)
+class DeskRules:
+    opening_hours: OpeningHours
+    callback_within: timedelta
+    """Working time (opening hours only) to return a missed call."""
+    response_limit: timedelta
+    """Clock time within which a request must be answered."""
+
+
+def rule_values(session: Session) -> dict[str, str]:
+    stored = {row.key: row.value for row in session.exec(select(DeskSetting))}
+    return {key: stored.get(key, rule.default) for key, rule in RULES.items()}
+
+
+def load_rules(session: Session) -> DeskRules:
+    return _rules_from(rule_values(session))
+
+
+def _rules_from(values: dict[str, str]) -> DeskRules:
+    try:
+        hours = OpeningHours.parse(values["opening_hours"], values["holidays"])
+    except ValueError as error:
+        raise ValidationError("opening_hours", f"Opening hours: {error}") from None
+    return DeskRules(
+        opening_hours=hours,
+        callback_within=timedelta(hours=_positive(values, "callback_within_hours")),
+        response_limit=timedelta(hours=_positive(values, "response_limit_hours")),
+    )
+
+
+def _positive(values: dict[str, str], key: str) -> float:
+    try:
+        number = float(values[key])
+    except ValueError:
+        raise ValidationError(key, f"{key} must be a number of hours, not {values[key]!r}.") from None
+    if number <= 0:
+        raise ValidationError(key, f"{key} must be more than zero hours.")
+    return number
+
+
+def set_rule(session: Session, key: str, value: str, agent_id: int | None) -> None:
+    """Checked as a whole before it is stored: a typo never leaves the desk with unreadable rules."""
+    if key not in RULES:
+        raise ValidationError("key", f"Unknown setting {key!r}; known: {', '.join(RULES)}.")
+    _rules_from({**rule_values(session), key: value.strip()})
+    row = session.get(DeskSetting, key) or DeskSetting(key=key)
+    row.value = value.strip()
+    session.add(row)
+    audit.record(session, agent_id, "setting", "desk", None, f"{key}={row.value}")
+    session.commit()

@@ -1,0 +1,76 @@
+"""Wrap-up: the outcome, a summary drafted from the call for the agent to edit, and satisfaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from frontdesk.clock import to_local, utcnow
+from frontdesk.db.models import Channel, Customer, Outcome, Promise
+from frontdesk.services import audit
+from frontdesk.services.customers import formal_name
+from frontdesk.services.interactions import get_interaction
+from frontdesk.services.notes import NOTE_MAX_LENGTH, notes_of
+from frontdesk.services.validation import ValidationError, clean_text
+
+VERBS = {Channel.PHONE: "called", Channel.WALK_IN: "came in", Channel.EMAIL: "wrote", Channel.CHAT: "chatted"}
+OUTCOME_WORDS = {
+    Outcome.RESOLVED: "Resolved on first contact",
+    Outcome.FOLLOW_UP: "Follow-up needed",
+    Outcome.ESCALATED: "Escalated",
+    Outcome.LEFT: "Customer left or hung up",
+}
+
+
+@dataclass(frozen=True)
+class WrapUp:
+    outcome: str
+    summary: str
+    drafted_summary: str
+    """What the desk drafted; a summary saved identical to it is flagged as unedited."""
+    satisfaction: int | None = None
+    satisfaction_comment: str = ""
+    satisfaction_asked: bool = False
+
+
+def draft_summary(session: Session, interaction_id: int) -> str:
+    """Built from this call's own notes and promises, so it is never a canned answer."""
+    interaction = get_interaction(session, interaction_id)
+    customer = session.get(Customer, interaction.customer_id) if interaction.customer_id else None
+    who = formal_name(customer) if customer else "The caller"
+    about = interaction.reason or interaction.category or "their request"
+    lines = [f"{who} {VERBS.get(interaction.channel, 'got in touch')} about {about}."]
+    notes = notes_of(session, interaction_id)
+    if notes:
+        lines.append("Heard:")
+        lines += [f'- "{note.text}"' if note.verbatim else f"- {note.text}" for note in notes]
+    promises = session.exec(select(Promise).where(Promise.interaction_id == interaction_id).order_by(Promise.due_at))
+    agreed = [f"- {promise.what}, by {to_local(promise.due_at):%a %d %b %H:%M}" for promise in promises]
+    if agreed:
+        lines.append("Agreed:")
+        lines += agreed
+    return "\n".join(lines)
+
+
+def wrap_up(session: Session, interaction_id: int, agent_id: int, wrap: WrapUp) -> None:
+    interaction = get_interaction(session, interaction_id)
+    if interaction.ended_at is not None:
+        raise ValidationError("interaction", "This interaction was already wrapped up.")
+    if wrap.outcome not in set(Outcome):
+        raise ValidationError("outcome", "Choose an outcome: resolved, follow-up, escalated or left.")
+    summary = clean_text(wrap.summary, field="summary", label="The summary", max_length=NOTE_MAX_LENGTH, required=True)
+    if wrap.satisfaction_asked and wrap.satisfaction not in range(1, 6):
+        raise ValidationError("satisfaction", "The customer's rating is a number from 1 to 5.")
+    interaction.outcome = wrap.outcome
+    interaction.summary = summary
+    interaction.summary_edited = summary.strip() != wrap.drafted_summary.strip()
+    interaction.satisfaction = wrap.satisfaction if wrap.satisfaction_asked else None
+    interaction.satisfaction_asked = wrap.satisfaction_asked
+    interaction.satisfaction_comment = clean_text(
+        wrap.satisfaction_comment, field="satisfaction_comment", label="The comment", max_length=5000
+    )
+    interaction.ended_at = utcnow()
+    detail = f"outcome={wrap.outcome} summary_edited={interaction.summary_edited}"
+    audit.record(session, agent_id, "close", "interaction", interaction_id, detail)
+    session.commit()

@@ -1,0 +1,313 @@
+"""The Call section by keyboard alone, from the greeting card to wrap-up, and its bad inputs."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+
+from frontdesk.app import FrontDeskApp
+from frontdesk.db.models import Handoff, Interaction, MoodChange, Note, Promise
+from frontdesk.desk import Desk
+from frontdesk.screens.call import CallScreen
+from frontdesk.screens.handoff import HandoffScreen
+from frontdesk.screens.live_call import LiveCallScreen
+from frontdesk.screens.resume import ResumeScreen
+from frontdesk.screens.wrap_up import WrapUpScreen
+from frontdesk.services.agents import create_agent
+from frontdesk.services.categories import category_names
+from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customers import create_customer
+from frontdesk.services.escalations import flag_for_manager
+from frontdesk.services.interactions import start_interaction
+from frontdesk.services.notes import draft_of, notes_of
+from tests.pilot import settle, shown_text, table_rows, type_text
+
+SIZE = (140, 45)
+
+
+@pytest.fixture
+def desk_with_customer(desk: Desk) -> Desk:
+    with desk.session() as session:
+        create_customer(session, CustomerForm(honorific="Mrs.", given_name="Mary", family_name="Johnson",
+                                              street="12 Jackson Avenue", pronunciation="JON-son"), desk.agent_id)
+        create_agent(session, "Eleni Georgiou")
+        create_agent(session, "Tom Baker")
+    return desk
+
+
+async def start_call_with_mary(pilot) -> None:
+    await settle(pilot)
+    await type_text(pilot, "mary johnson")
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
+
+
+def the_call(desk: Desk) -> Interaction:
+    with desk.session() as session:
+        return session.exec(select(Interaction)).one()
+
+
+async def test_a_whole_call_by_keyboard_from_greeting_to_wrap_up(desk_with_customer: Desk) -> None:
+    desk = desk_with_customer
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+        header = shown_text(app.screen.query_one("#call-header", Static))
+        assert "Mrs. Johnson" in header and "say: JON-son" in header
+        await type_text(pilot, "Results are a week late")
+        await pilot.press("enter")
+        await pilot.press("ctrl+t")
+        await type_text(pilot, "I just want someone to call me back")
+        await pilot.press("enter")
+        await pilot.press("f6", "3")  # mood: upset
+        await settle(pilot)
+        await pilot.press("f7", "space", "escape")  # courtesy: greeted by name
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await type_text(pilot, "Blood test results")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one("#note-line", Input).has_focus
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, WrapUpScreen)
+        summary = app.screen.query_one("#summary", TextArea)
+        assert summary.text.startswith("Mrs. Johnson called about Blood test results.")
+        assert '"I just want someone to call me back"' in summary.text
+        await pilot.press("down", "enter")  # outcome: follow-up needed
+        summary.text += "\nLab chased; Mrs. Johnson prefers a call after 4pm."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallScreen), shown_text(app.screen.query_one("#wrap-error", Label))
+    call = the_call(desk)
+    assert (call.outcome, call.reason, call.summary_edited, call.courtesy) == ("follow-up", "Blood test results", True, ["greeted"])
+    with desk.session() as session:
+        assert [(note.text, note.verbatim) for note in notes_of(session, call.id)] == [
+            ("Results are a week late", False), ("I just want someone to call me back", True)]
+        assert [change.mood for change in session.exec(select(MoodChange))] == ["upset"]
+
+
+async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "Asked about parking")
+        await pilot.press("f9")
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+s")  # resolved, summary untouched
+        await settle(pilot)
+        assert "exactly as drafted" in shown_text(app.screen.query_one("#wrap-error", Label))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    call = the_call(desk_with_customer)
+    assert (call.outcome, call.summary_edited) == ("resolved", False)
+    assert "Asked about parking" in call.summary  # the line still being typed became a note first
+
+
+async def test_the_line_being_typed_is_saved_as_a_draft_and_offered_on_the_next_start(desk_with_customer: Desk) -> None:
+    desk = desk_with_customer
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "she said the parcel")
+        await pilot.pause(0.6)
+        call_id = desk.current_interaction_id
+        with desk.session() as session:
+            assert draft_of(session, call_id, desk.agent_id).text == "she said the parcel"
+
+    desk.current_interaction_id = None
+    again = FrontDeskApp(desk)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, ResumeScreen)
+        assert "unsaved line: she said the parcel" in str(again.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(again.screen, LiveCallScreen)
+        assert again.screen.query_one("#note-line", Input).value == "she said the parcel"
+
+
+async def test_bad_notes_are_stored_exactly_and_shown_literally(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    pasted = "[bold]x[/] \x1b[31mred\x1b[0m نتیجه"
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await pilot.press("enter")  # an empty line is not a note
+        line = app.screen.query_one("#note-line", Input)
+        line.value = pasted
+        await pilot.press("enter")
+        line.value = "y" * 100_000
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#notes", OptionList).get_option_at_index(0).prompt)
+        assert "[bold]x[/] ␛[31mred␛[0m نتیجه" in shown
+    with desk_with_customer.session() as session:
+        assert [len(note.text) for note in session.exec(select(Note))] == [len(pasted), 100_000]
+        assert session.exec(select(Note)).first().text == pasted
+
+
+async def test_a_second_handoff_asks_for_a_reason_and_counts_the_people(desk_with_customer: Desk) -> None:
+    desk = desk_with_customer
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "Needs billing")
+        await pilot.press("enter", "ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, HandoffScreen)
+        await pilot.press("enter")  # Eleni, the first colleague
+        await settle(pilot)
+        assert isinstance(app.screen, CallScreen)
+        assert desk.current_interaction_id is None
+    with desk.session() as session:
+        call = session.exec(select(Interaction)).one()
+        eleni = call.owner_id
+        desk.agent = session.get(type(desk.agent), eleni)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # resume the handed-over call
+        await settle(pilot)
+        notes = str(app.screen.query_one("#notes", OptionList).get_option_at_index(0).prompt)
+        assert "Needs billing" in notes
+        assert "handoffs: 1" in shown_text(app.screen.query_one("#call-header", Static))
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert "already spoken to 2 people: Sara Karimi, Eleni Georgiou" in shown_text(app.screen.query_one("#runaround", Static))
+        await pilot.press("down", "enter")  # Tom
+        await settle(pilot)
+        await pilot.press("enter")  # no reason given
+        await settle(pilot)
+        assert "Say why" in shown_text(app.screen.query_one("#handoff-error", Label))
+        await type_text(pilot, "Tom handles refunds")
+        await pilot.press("enter")
+        await settle(pilot)
+    with desk.session() as session:
+        assert [handoff.reason for handoff in session.exec(select(Handoff))] == ["", "Tom handles refunds"]
+
+
+async def test_an_unknown_caller_is_linked_to_their_record(desk_with_customer: Desk) -> None:
+    desk = desk_with_customer
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "n")
+        await settle(pilot)
+        assert "Unknown caller" in shown_text(app.screen.query_one("#call-header", Static))
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        await type_text(pilot, "johnson")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert "Mrs. Johnson" in shown_text(app.screen.query_one("#call-header", Static))
+    assert the_call(desk).customer_id == 1
+
+
+async def test_wants_a_manager_and_a_message_for_a_colleague(desk_with_customer: Desk) -> None:
+    desk = desk_with_customer
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await pilot.press("ctrl+b")
+        await type_text(pilot, "Third late order")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "WANTS A MANAGER: Third late order" in shown_text(app.screen.query_one("#call-header", Static))
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        await pilot.press("enter", "down", "enter")  # open the colleague list, pick Eleni... or the first
+        await settle(pilot)
+        app.screen.query_one("#message-due .when-input", Input).value = "in 2 hours"
+        app.screen.query_one("#message-text", TextArea).text = "Wants to know why the invoice doubled"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    assert the_call(desk).escalation_reason == "Third late order"
+    with desk.session() as session:
+        callback = session.exec(select(Promise)).one()
+        assert (callback.kind, callback.details, callback.customer_id) == ("callback", "Wants to know why the invoice doubled", 1)
+        assert callback.owner_id != desk.agent_id
+
+
+async def test_a_missed_call_is_logged_with_one_key_and_waits_in_the_call_section(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "m")
+        await settle(pilot)
+        await type_text(pilot, "+98 912 555 0000")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallScreen)
+        rows = table_rows(app.screen.query_one("#waiting"))
+        assert [row[1:3] for row in rows] == [["+98 912 555 0000", "Return the missed call"]]
+        await pilot.press("tab", "enter")  # call back now
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with desk_with_customer.session() as session:
+        assert session.exec(select(Promise)).one().status == "kept"
+
+
+async def test_a_note_is_corrected_and_its_old_wording_kept(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "wants a refnud")
+        await pilot.press("enter", "up", "enter")
+        await settle(pilot)
+        editor = app.screen.query_one("#note-text", TextArea)
+        editor.text = "wants a refund"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#notes", OptionList).get_option_at_index(0).prompt)
+        assert "wants a refund" in shown and "(edited)" in shown
+
+
+async def test_a_supervisor_edits_the_reason_categories(desk_with_customer: Desk) -> None:
+    desk = desk_with_customer
+    with desk.session() as session:
+        desk.agent = create_agent(session, "Daniel Brooks", "supervisor")
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5", "k")
+        await settle(pilot)
+        await type_text(pilot, "Parking")
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, "Parking")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "already a category called Parking" in shown_text(app.screen.query_one("#categories-error", Label))
+        await pilot.press("shift+tab", "home", "space")  # retire the first one, Appointment
+        await settle(pilot)
+    with desk.session() as session:
+        names = category_names(session)
+    assert "Parking" in names and "Appointment" not in names
+
+
+async def test_an_agent_cannot_edit_the_reason_categories(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5", "k")
+        await settle(pilot)
+        assert not any(type(screen).__name__ == "CategoriesScreen" for screen in app.screen_stack)
+
+
+async def test_supervisors_see_who_wants_a_manager_in_the_day_section(desk_with_customer: Desk) -> None:
+    desk = desk_with_customer
+    with desk.session() as session:
+        call = start_interaction(session, desk.agent_id, 1)
+        flag_for_manager(session, call.id, desk.agent_id, "Third late order")
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "f5")
+        await settle(pilot)
+        [row] = table_rows(app.screen.query_one("#day-escalations"))
+        assert row[1:] == ["Mary Johnson", "Sara Karimi", "Third late order"]
