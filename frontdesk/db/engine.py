@@ -22,12 +22,23 @@ def sqlite_url(path: Path) -> str:
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
     """WAL lets readers and one writer share the file across terminals; SQLite needs asking for FKs."""
+    dbapi_connection.isolation_level = None  # transactions are begun by _begin_immediately instead
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _begin_immediately(connection) -> None:
+    """Take the write lock when a transaction starts, waiting for it under the busy timeout.
+
+    A deferred transaction that reads and then writes fails at once ("database is locked") if
+    another terminal wrote in between, without waiting; two terminals taking notes on one call
+    would hit exactly that.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _check_sqlite_path(database: str) -> None:
@@ -58,6 +69,7 @@ def make_engine(url: str) -> Engine:
         _check_sqlite_path(parsed.database or "")
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_immediately)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
@@ -71,11 +83,8 @@ def _check_writable(engine: Engine) -> None:
         return
     with engine.connect() as connection:
         version = connection.exec_driver_sql("PRAGMA user_version").scalar()
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-        try:
-            connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
-        finally:
-            connection.exec_driver_sql("ROLLBACK")
+        connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+        connection.rollback()
 
 
 def open_database(url: str) -> Engine:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,6 +31,7 @@ from frontdesk.services.validation import ValidationError
 from frontdesk.widgets.call_header import CallHeader
 from frontdesk.widgets.courtesy_list import CourtesyList
 from frontdesk.widgets.history_panel import HistoryPanel
+from frontdesk.widgets.note_line import NoteLine
 from frontdesk.widgets.notes_log import NotesLog
 
 DRAFT_EVERY = 0.4
@@ -71,7 +73,7 @@ class LiveCallScreen(Screen):
             with Vertical(id="notes-pane"):
                 yield NotesLog(id="notes")
                 yield Label("", id="line-kind", markup=False)
-                yield Input(placeholder="Type what you hear; Enter saves the line", id="note-line")
+                yield NoteLine(placeholder="Type what you hear; Enter saves the line", id="note-line")
                 yield Static("", id="draft-status", markup=False)
             with Vertical(id="side-pane"):
                 yield CourtesyList(self.view.interaction.courtesy, id="courtesy")
@@ -121,25 +123,40 @@ class LiveCallScreen(Screen):
     def save_draft_if_typed(self) -> None:
         if not self.draft_dirty:
             return
+        try:
+            with self.desk.session() as session:
+                save_draft(session, self.interaction_id, self.desk.agent_id, self.line.value, verbatim=self.verbatim)
+        except SQLAlchemyError:
+            self.query_one("#draft-status", Static).update("The database is busy; the draft will be saved again shortly.")
+            return
         self.draft_dirty = False
-        with self.desk.session() as session:
-            save_draft(session, self.interaction_id, self.desk.agent_id, self.line.value, verbatim=self.verbatim)
         self.query_one("#draft-status", Static).update(f"Draft saved {utcnow().astimezone():%H:%M:%S}")
 
     @on(Input.Submitted, "#note-line")
-    def commit_line(self) -> None:
-        """Enter on an empty line does nothing: an empty note is not a note."""
-        if not self.line.value.strip():
-            return
+    def line_submitted(self, event: Input.Submitted) -> None:
+        self.commit(event.value)
+
+    def commit(self, text: str) -> None:
+        """Saves `text` as a note; keys typed after Enter but handled before it stay in the box.
+
+        Under load (another terminal holding the database) the Enter can be handled after the
+        next keys reached the box, so the box is cut by what was submitted, not cleared.
+        """
+        if not text.strip():
+            return  # an empty line is not a note
         try:
             with self.desk.session() as session:
-                add_note(session, self.interaction_id, self.desk.agent_id, self.line.value, verbatim=self.verbatim)
+                add_note(session, self.interaction_id, self.desk.agent_id, text, verbatim=self.verbatim)
                 view = call_view(session, self.interaction_id)
         except ValidationError as error:
             self.notify(str(error), severity="error")
             return
-        self.line.value = ""
-        self.draft_dirty = False
+        except SQLAlchemyError:
+            self.notify("The database is busy; the line was not saved yet. Press Enter again.", severity="error")
+            return
+        typed_since = self.line.value[len(text):] if self.line.value.startswith(text) else self.line.value
+        self.line.value = typed_since
+        self.draft_dirty = bool(typed_since)
         self.verbatim = False
         self.show_line_kind()
         self.query_one("#draft-status", Static).update("")
@@ -234,7 +251,7 @@ class LiveCallScreen(Screen):
         self.app.push_screen(HandoffScreen(self.desk, self.interaction_id), handed)
 
     def action_wrap_up(self) -> None:
-        self.commit_line()
+        self.commit(self.line.value)
 
         def closed(outcome: str | None) -> None:
             if outcome:
