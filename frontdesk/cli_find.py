@@ -21,7 +21,7 @@ def run_find(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 1000:
         raise CliError("--limit takes a number from 1 to 1000.")
     desk = open_desk(database_url(args.db, args.db_url))
-    with desk.session() as session:
+    with desk.reading() as session:
         desk.directory.load(session)
         matches = desk.directory.search(args.query, limit=args.limit)
         found = summaries(session, [match.customer_id for match in matches])

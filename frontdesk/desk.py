@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from frontdesk.db.engine import READ_ONLY
 from frontdesk.db.models import Agent
 from frontdesk.services.directory import CustomerDirectory
 
@@ -28,6 +29,12 @@ class Desk:
     def session(self) -> Iterator[Session]:
         """A short session, opened by whichever service call needs it."""
         with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for work that only reads, such as searching: it never takes the write lock."""
+        with Session(self.engine.execution_options(**READ_ONLY), expire_on_commit=False) as session:
             yield session
 
     @property

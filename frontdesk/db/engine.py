@@ -31,14 +31,19 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _begin_immediately(connection) -> None:
+READ_ONLY = {"sqlite_begin": "DEFERRED"}
+"""Execution options for work that only reads (searching, building the index): no write lock."""
+
+
+def _begin(connection) -> None:
     """Take the write lock when a transaction starts, waiting for it under the busy timeout.
 
     A deferred transaction that reads and then writes fails at once ("database is locked") if
     another terminal wrote in between, without waiting; two terminals taking notes on one call
-    would hit exactly that.
+    would hit exactly that. Read-only work asks for DEFERRED so it never holds other terminals up.
     """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def _check_sqlite_path(database: str) -> None:
@@ -69,7 +74,7 @@ def make_engine(url: str) -> Engine:
         _check_sqlite_path(parsed.database or "")
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin_immediately)
+        event.listen(engine, "begin", _begin)
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)

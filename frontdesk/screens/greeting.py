@@ -63,7 +63,7 @@ class GreetingScreen(Screen):
 
     @work(thread=True, exclusive=True, group="index", description="Building the customer index")
     def build_index(self) -> None:
-        with self.desk.session() as session:
+        with self.desk.reading() as session:
             self.desk.directory.load(session, progress=lambda done, total: self.app.call_from_thread(self.index_progress, done, total))
         self.app.call_from_thread(self.index_built)
 
@@ -86,9 +86,9 @@ class GreetingScreen(Screen):
         if self.desk.directory.ready.is_set():
             matches = self.desk.directory.search(query, limit=RESULTS)
         else:
-            with self.desk.session() as session:
+            with self.desk.reading() as session:
                 matches = [Match(customer_id, 0.0, True, ("name",)) for customer_id in quick_name_search(session, query)]
-        with self.desk.session() as session:
+        with self.desk.reading() as session:
             found = summaries(session, [match.customer_id for match in matches])
         rows = [MatchRow(match, found[match.customer_id]) for match in matches if match.customer_id in found]
         self.app.call_from_thread(self.show_results, query, rows)

@@ -185,7 +185,8 @@ class LiveCallScreen(Screen):
 
     def reload_now(self) -> None:
         with self.desk.session() as session:
-            self.show(call_view(session, self.interaction_id))
+            view = call_view(session, self.interaction_id)
+        self.show(view)
 
     @on(SelectionList.SelectionToggled, "#courtesy")
     def courtesy_toggled(self, event: SelectionList.SelectionToggled) -> None:
