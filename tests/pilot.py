@@ -25,3 +25,11 @@ def table_rows(table: DataTable) -> list[list[str]]:
 
 def shown_text(widget: Static) -> str:
     return str(getattr(widget.content, "plain", widget.content))
+
+
+async def open_card(pilot: Pilot, query: str) -> None:
+    """Look the customer up in the Greeting section and open the top match's greeting card."""
+    await settle(pilot)
+    await type_text(pilot, query)
+    await pilot.press("enter")
+    await settle(pilot)

@@ -21,7 +21,7 @@ from frontdesk.services.customers import create_customer
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import draft_of, notes_of
-from tests.pilot import settle, shown_text, table_rows, type_text
+from tests.pilot import open_card, settle, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
 
@@ -37,10 +37,7 @@ def desk_with_customer(desk: Desk) -> Desk:
 
 
 async def start_call_with_mary(pilot) -> None:
-    await settle(pilot)
-    await type_text(pilot, "mary johnson")
-    await pilot.press("enter")
-    await settle(pilot)
+    await open_card(pilot, "mary johnson")
     await pilot.press("c")
     await settle(pilot)
 

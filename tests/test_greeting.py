@@ -21,7 +21,7 @@ from frontdesk.services.customers import aliases_of, create_customer
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.wrap_up import WrapUp, wrap_up
 from frontdesk.services.promises import make_promise
-from tests.pilot import settle, shown_text, table_rows, type_text
+from tests.pilot import open_card, settle, shown_text, table_rows, type_text
 
 SIZE = (120, 40)
 
@@ -100,10 +100,7 @@ async def test_the_street_tells_them_apart_and_enter_opens_the_greeting_card(two
 async def test_a_call_starts_from_the_card(two_marys: Desk) -> None:
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_text(pilot, "jackson johnson avenue")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_card(pilot, "jackson johnson avenue")
         await pilot.press("c")
         await settle(pilot)
         assert app.current_mode == "call"
@@ -166,10 +163,7 @@ async def test_a_new_customer_without_a_name_is_refused_and_the_form_keeps_its_i
 async def test_correcting_a_spelling_keeps_the_old_one_findable(two_marys: Desk) -> None:
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_text(pilot, "jackson johnson avenue")
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_card(pilot, "jackson johnson avenue")
         await pilot.press("e")
         await settle(pilot)
         family = app.screen.query_one("#field-family_name", Input)

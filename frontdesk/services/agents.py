@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from frontdesk.db.models import Agent, Role
 from frontdesk.services import audit
@@ -35,10 +35,6 @@ def create_agent(session: Session, name: str, role: str = Role.AGENT, *, created
     session.commit()
     session.refresh(agent)
     return agent
-
-
-def agent_count(session: Session) -> int:
-    return session.exec(select(func.count()).select_from(Agent)).one()
 
 
 def agent_names(session: Session) -> dict[int, str]:

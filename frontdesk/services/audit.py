@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from typing import TypeVar
+
+from sqlmodel import Session, SQLModel, select
 
 from frontdesk.db.models import AuditEvent
+
+T = TypeVar("T", bound=SQLModel)
 
 
 def record(session: Session, agent_id: int | None, action: str, entity: str, entity_id: int | None, detail: str = "") -> None:
     """Adds the event to the caller's transaction, so it is kept exactly when the change is."""
     session.add(AuditEvent(agent_id=agent_id, action=action, entity=entity, entity_id=entity_id, detail=detail))
+
+
+def created(session: Session, row: T, agent_id: int | None, entity: str, detail: str = "") -> T:
+    """Stores a new row together with the audit event saying who made it, in one commit."""
+    session.add(row)
+    session.flush()
+    record(session, agent_id, "create", entity, row.id, detail)
+    session.commit()
+    session.refresh(row)
+    return row
 
 
 def events_for(session: Session, entity: str, entity_id: int) -> list[AuditEvent]:

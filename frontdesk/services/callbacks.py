@@ -47,12 +47,7 @@ def _callback(session: Session, agent_id: int, owner_id: int, customer_id: int |
         details=clean_text(details, field="details", label="The message", max_length=20_000),
         contact=contact, due_at=due_at, owner_id=owner_id, created_by_id=agent_id, created_at=asked_at,
     )
-    session.add(promise)
-    session.flush()
-    audit.record(session, agent_id, "create", "promise", promise.id, f"callback owner={owner_id}")
-    session.commit()
-    session.refresh(promise)
-    return promise
+    return audit.created(session, promise, agent_id, "promise", f"callback owner={owner_id}")
 
 
 def take_message(session: Session, agent_id: int, for_agent_id: int, customer_id: int | None, contact: str,

@@ -32,11 +32,7 @@ def add_category(session: Session, name: str, agent_id: int) -> ReasonCategory:
         raise ValidationError("category", f"There is already a category called {name}.")
     category = existing or ReasonCategory(name=name)
     category.active = True
-    session.add(category)
-    session.flush()
-    audit.record(session, agent_id, "create", "category", category.id, name)
-    session.commit()
-    return category
+    return audit.created(session, category, agent_id, "category", name)
 
 
 def set_category_active(session: Session, category_id: int, active: bool, agent_id: int) -> ReasonCategory:

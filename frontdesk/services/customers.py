@@ -29,12 +29,7 @@ def formal_name(customer: Customer) -> str:
 
 def create_customer(session: Session, form: CustomerForm, agent_id: int | None) -> Customer:
     customer = Customer(**form.checked(), created_by_id=agent_id)
-    session.add(customer)
-    session.flush()
-    audit.record(session, agent_id, "create", "customer", customer.id)
-    session.commit()
-    session.refresh(customer)
-    return customer
+    return audit.created(session, customer, agent_id, "customer")
 
 
 def get_customer(session: Session, customer_id: int, *, viewed_by: int | None = None) -> Customer:

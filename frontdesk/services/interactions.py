@@ -20,12 +20,7 @@ def start_interaction(
     """`customer_id` None is an unknown caller, linked to a record later by lookup."""
     interaction = Interaction(customer_id=customer_id, owner_id=agent_id, created_by_id=agent_id)
     _apply_reason(interaction, channel, reason, category)
-    session.add(interaction)
-    session.flush()
-    audit.record(session, agent_id, "create", "interaction", interaction.id, f"channel={channel}")
-    session.commit()
-    session.refresh(interaction)
-    return interaction
+    return audit.created(session, interaction, agent_id, "interaction", f"channel={channel}")
 
 
 def get_interaction(session: Session, interaction_id: int) -> Interaction:

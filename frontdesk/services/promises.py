@@ -21,12 +21,7 @@ def make_promise(
         customer_id=customer_id, interaction_id=interaction_id, what=what, due_at=due_at,
         owner_id=owner_id or agent_id, created_by_id=agent_id,
     )
-    session.add(promise)
-    session.flush()
-    audit.record(session, agent_id, "create", "promise", promise.id)
-    session.commit()
-    session.refresh(promise)
-    return promise
+    return audit.created(session, promise, agent_id, "promise")
 
 
 def open_promises(session: Session, *, owner_id: int | None = None, customer_id: int | None = None) -> list[Promise]:

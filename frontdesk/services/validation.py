@@ -26,23 +26,20 @@ def _reject_invisible(value: str, label: str, field: str, allowed: str) -> None:
             raise ValidationError(field, f"{label} contains an invisible direction control (U+{ord(char):04X}); remove it.")
 
 
-def clean_line(value: str, *, field: str, label: str, max_length: int, required: bool = False) -> str:
-    """One line of text: trimmed, stored exactly otherwise (any script, emoji, ZWNJ)."""
-    value = (value or "").strip()
+def _checked(value: str, field: str, label: str, max_length: int, required: bool, allowed: str) -> str:
     if required and not value:
         raise ValidationError(field, f"{label} cannot be empty.")
     if len(value) > max_length:
         raise ValidationError(field, f"{label} is too long ({len(value):,} characters; at most {max_length:,}).")
-    _reject_invisible(value, label, field, allowed="")
+    _reject_invisible(value, label, field, allowed=allowed)
     return value
+
+
+def clean_line(value: str, *, field: str, label: str, max_length: int, required: bool = False) -> str:
+    """One line of text: trimmed, stored exactly otherwise (any script, emoji, ZWNJ)."""
+    return _checked((value or "").strip(), field, label, max_length, required, allowed="")
 
 
 def clean_text(value: str, *, field: str, label: str, max_length: int, required: bool = False) -> str:
-    """Several lines (notes, preferences): newlines and tabs are kept, other controls refused."""
-    value = (value or "").replace("\r\n", "\n").strip()
-    if required and not value:
-        raise ValidationError(field, f"{label} cannot be empty.")
-    if len(value) > max_length:
-        raise ValidationError(field, f"{label} is too long ({len(value):,} characters; at most {max_length:,}).")
-    _reject_invisible(value, label, field, allowed="\n\t")
-    return value
+    """Several lines (preferences, summaries): newlines and tabs are kept, other controls refused."""
+    return _checked((value or "").replace("\r\n", "\n").strip(), field, label, max_length, required, allowed="\n\t")
