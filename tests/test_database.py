@@ -71,6 +71,7 @@ def test_an_old_database_is_upgraded_in_place_and_keeps_its_rows(db_path: Path) 
         assert session.exec(select(Note)).one().text == "Θέλει ραντεβού"
         promise = session.exec(select(Promise)).one()
         assert (promise.kind, promise.what, promise.status) == ("promise", "Call back", "open")
+        assert (promise.kept_late, promise.apology, promise.tell_by) == (False, "", "")
         interaction = session.exec(select(Interaction)).one()
         assert (interaction.category, interaction.courtesy, interaction.outcome) == ("", [], "resolved")
 

@@ -45,6 +45,16 @@ def _check_known(engine: Engine, config: Config) -> None:
 def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
     config = alembic_config()
     _check_known(engine, config)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # SQLite rebuilds a table to alter it; the rows it copies must not trip the FKs midway
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise DatabaseError("The upgrade would break links between records; nothing was changed.")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")

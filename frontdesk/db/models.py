@@ -46,6 +46,13 @@ class PromiseKind(StrEnum):
     FOLLOW_UP = "follow-up"
 
 
+class GoodwillKind(StrEnum):
+    GESTURE = "gesture"
+    """A refund, discount or small gift to keep the customer."""
+    EXCEPTION = "exception"
+    """A policy bent for this customer (a late return accepted, a fee waived)."""
+
+
 class PromiseStatus(StrEnum):
     OPEN = "open"
     KEPT = "kept"
@@ -127,6 +134,10 @@ class Interaction(SQLModel, table=True):
     """None until wrap-up; False when the agent recorded that it was not asked."""
     courtesy: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
     """The courtesy checklist items ticked during the interaction."""
+    solutions_declined: bool = False
+    """The customer heard the options and declined them all."""
+    limitations_explained: bool = False
+    """The agent confirmed the offered options' limits were explained."""
 
 
 class Note(SQLModel, table=True):
@@ -222,6 +233,75 @@ class Promise(SQLModel, table=True):
     status: str = Field(default=PromiseStatus.OPEN, max_length=20, index=True)
     created_at: datetime = Field(default_factory=utcnow)
     closed_at: datetime | None = None
+    tell_by: str = Field(default="", max_length=40)
+    """How the customer will hear it was kept: phone, email, text message, in person."""
+    closing_note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    kept_late: bool = False
+    apology: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    """What was said to the customer when the promise slipped."""
+    make_good: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    """What the desk did to make up for the slip."""
+
+
+class PromiseChange(SQLModel, table=True):
+    """A renegotiated due time: the history shows every change and whether the customer heard in time."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    promise_id: int = Field(foreign_key="promise.id", index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    old_due_at: datetime
+    new_due_at: datetime
+    customer_told: bool = False
+    told_before_deadline: bool = False
+    """True when the customer heard of the delay before the old deadline passed (row 8)."""
+    note: str = Field(default="", max_length=1000)
+
+
+class SolutionOption(SQLModel, table=True):
+    """One way to solve a kind of problem, with what it gives and its limits said plainly."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    category: str = Field(max_length=80, index=True)
+    """A ReasonCategory name: the options offered for calls filed under it."""
+    title: str = Field(max_length=200)
+    gives: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    limitations: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    goodwill_cost: float = 0.0
+    """Drawn from the agent's goodwill budget when the customer chooses this option."""
+    active: bool = True
+
+
+class SolutionOffer(SQLModel, table=True):
+    """An option put to the customer during an interaction; the one they chose is marked."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    interaction_id: int = Field(foreign_key="interaction.id", index=True)
+    option_id: int | None = Field(default=None, foreign_key="solutionoption.id", index=True)
+    """None for a one-off option the agent made up for this customer."""
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    title: str = Field(max_length=200)
+    gives: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    limitations: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    chosen: bool = False
+    offered_at: datetime = Field(default_factory=utcnow)
+
+
+class GoodwillGrant(SQLModel, table=True):
+    """A goodwill gesture or policy exception, drawn from the agent's monthly budget."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
+    interaction_id: int | None = Field(default=None, foreign_key="interaction.id", index=True)
+    promise_id: int | None = Field(default=None, foreign_key="promise.id", index=True)
+    """Set when the grant is the make-good for a slipped promise."""
+    kind: str = Field(max_length=20)
+    amount: float
+    reason: str = Field(max_length=1000)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    approved_by_id: int | None = Field(default=None, foreign_key="agent.id")
+    """The supervisor who approved a grant over the agent's remaining budget."""
 
 
 class AuditEvent(SQLModel, table=True):

@@ -24,6 +24,10 @@ RULES = {
     "holidays": Rule("", "closed days, e.g. '2026-12-25, 2027-01-01'"),
     "callback_within_hours": Rule("2", "working hours within which a missed call must be returned"),
     "response_limit_hours": Rule("24", "hours within which every request must get a reply"),
+    "promise_capacity_per_day": Rule("8", "open promises one owner can keep due on one day"),
+    "follow_up_after_working_days": Rule("2", "working days after a resolved case to ask how it went"),
+    "goodwill_budget_per_month": Rule("50", "each agent's monthly goodwill budget, in the desk's currency"),
+    "currency": Rule("EUR", "the currency goodwill amounts are in"),
 }
 
 
@@ -34,6 +38,10 @@ class DeskRules:
     """Working time (opening hours only) to return a missed call."""
     response_limit: timedelta
     """Clock time within which a request must be answered."""
+    promise_capacity_per_day: int
+    follow_up_after_working_days: int
+    goodwill_budget_per_month: float
+    currency: str
 
 
 def rule_values(session: Session) -> dict[str, str]:
@@ -54,12 +62,18 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         opening_hours=hours,
         callback_within=timedelta(hours=_positive(values, "callback_within_hours")),
         response_limit=timedelta(hours=_positive(values, "response_limit_hours")),
+        promise_capacity_per_day=int(_positive(values, "promise_capacity_per_day")),
+        follow_up_after_working_days=int(_positive(values, "follow_up_after_working_days")),
+        goodwill_budget_per_month=_positive(values, "goodwill_budget_per_month"),
+        currency=values["currency"] or "EUR",
     )
 
 
 def _positive(values: dict[str, str], key: str) -> float:
     try:
         number = float(values[key])
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(key)
     except ValueError:
         raise ValidationError(key, f"{key} must be a number of hours, not {values[key]!r}.") from None
     if number <= 0:
