@@ -29,25 +29,26 @@ def candidate_entries(store: CustomerStore, terms: list[Term], sims: list[np.nda
 
 
 def distinct_live(store: CustomerStore, entry_parts: list[np.ndarray]) -> np.ndarray:
-    """Sorted distinct live entries; a mask over all entries beats sorting 100k candidates."""
-    mask = np.zeros(len(store.entry_alive), dtype=np.bool_)
-    for part in entry_parts:
-        mask[part] = True
-    mask &= store.entry_alive.view
-    return np.flatnonzero(mask).astype(np.int32)
+    """Sorted distinct live entries.
+
+    Sorting the (at most ~100k) candidates beats a mask over a million entries,
+    whose scan for set bits dominates; np.unique is avoided as it is far slower.
+    """
+    if not entry_parts:
+        return np.zeros(0, dtype=np.int32)
+    entries = np.sort(np.concatenate(entry_parts).astype(np.int32, copy=False))
+    first = np.ones(len(entries), dtype=np.bool_)
+    np.not_equal(entries[1:], entries[:-1], out=first[1:])
+    entries = entries[first]
+    return entries[store.entry_alive.view.take(entries)]
 
 
 def _closest_words(postings: Postings, sim: np.ndarray) -> list[int]:
     """Close words, best first, until their postings would exceed the budget."""
     word_ids = np.flatnonzero(sim[:-1] >= CANDIDATE_FLOOR)
-    chosen: list[int] = []
-    total = 0
-    for word_id in word_ids[np.argsort(-sim[word_ids], kind="stable")].tolist():
-        total += postings.count_of(word_id)
-        if total > POSTINGS_BUDGET and chosen:
-            break
-        chosen.append(word_id)
-    return chosen
+    word_ids = word_ids[np.argsort(-sim[word_ids], kind="stable")]
+    within = np.searchsorted(np.cumsum(postings.counts_of(word_ids)), POSTINGS_BUDGET, side="right")
+    return word_ids[: max(int(within), 1)].tolist()
 
 
 def _rows_for_digits(store: CustomerStore, term: Term) -> list[np.ndarray]:

@@ -55,11 +55,16 @@ class Postings:
                 parts.append(np.asarray(self._recent[key], dtype=np.int32))
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
 
-    def count_of(self, key: int) -> int:
+    def counts_of(self, keys: np.ndarray) -> np.ndarray:
+        """How many rows each key holds (keys are non-negative)."""
         self.compact()
-        last = len(self._offsets) - 1
-        frozen = int(self._offsets[key + 1] - self._offsets[key]) if 0 <= key < last else 0
-        return frozen + len(self._recent.get(key, ()))
+        counts = np.zeros(len(keys), dtype=np.int64)
+        frozen = keys < len(self._offsets) - 1
+        counts[frozen] = self._offsets[keys[frozen] + 1] - self._offsets[keys[frozen]]
+        if self._recent:
+            recent = (len(self._recent.get(key, ())) for key in keys.tolist())
+            counts += np.fromiter(recent, dtype=np.int64, count=len(keys))
+        return counts
 
     def nbytes(self) -> int:
         return self._offsets.nbytes + self._rows.nbytes

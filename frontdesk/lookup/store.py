@@ -122,8 +122,10 @@ class CustomerStore:
         self.name_postings.extend(_flat(names), np.repeat(entries, [len(n) for n in names]))
 
     def compact(self) -> None:
+        """After a bulk build: merge postings and prepare the vocabulary for the first search."""
         for postings in self._all_postings():
             postings.compact()
+        self.vocabulary.prepare()
 
     def _all_postings(self) -> tuple[Postings, ...]:
         return (self.name_postings, self.street_postings, self.phone_postings, self.birth_postings, self.year_postings)

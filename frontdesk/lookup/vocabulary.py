@@ -12,6 +12,8 @@ from collections import OrderedDict, defaultdict
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from frontdesk.lookup.beginnings import Beginnings
+from frontdesk.lookup.letters import LetterCounts, may_reach
 from frontdesk.lookup.nickname_table import related_names
 from frontdesk.lookup.phonetic import phonetic_key
 
@@ -19,6 +21,7 @@ FUZZY_FLOOR = 0.6  # below this a spelling is a different word
 NICKNAME_SIMILARITY = 0.9
 PREFIX_BASE = 0.9  # "joh" → johnson: a sure prefix, slightly below a finished word
 FUZZY_PREFIX_FACTOR = 0.85
+FUZZY_PREFIX_FLOOR = 0.7
 PHONETIC_PREFIX_SIMILARITY = 0.8
 PHONETIC_BOOST = 0.15
 PHONETIC_CAP = 0.98  # Johnsen for "Johnson": within the ambiguity margin, never above the exact word
@@ -34,7 +37,8 @@ class Vocabulary:
         self._by_phonetic: defaultdict[str, list[int]] = defaultdict(list)
         self._sorted: list[tuple[str, int]] | None = None
         self._sorted_phonetic: list[tuple[str, int]] | None = None
-        self._truncated: dict[int, list[str]] = {}
+        self._letters: LetterCounts | None = None
+        self._beginnings: dict[int, Beginnings] = {}
         self._cache: OrderedDict[tuple[str, bool], np.ndarray] = OrderedDict()
 
     def __len__(self) -> int:
@@ -48,9 +52,16 @@ class Vocabulary:
             self.words.append(word)
             self._by_phonetic[phonetic_key(word)].append(word_id)
             self._sorted = self._sorted_phonetic = None
-            self._truncated.clear()
+            self._letters = None
+            self._beginnings.clear()
             self._cache.clear()
         return word_id
+
+    def prepare(self) -> None:
+        """Build the derived lookups now, so the first keystroke after a bulk build does not wait for them."""
+        self._sorted_words()
+        self._sorted_phonetic_keys()
+        self._letter_counts()
 
     def similarity(self, word: str, prefix: bool) -> np.ndarray:
         """Similarity (0..1) of `word` to every vocabulary word, plus a trailing 0 for padding."""
@@ -83,10 +94,17 @@ class Vocabulary:
         return sims
 
     def _add_fuzzy(self, sims: np.ndarray, word: str) -> None:
-        scores = process.cdist(
-            [word], self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_FLOOR * 100, dtype=np.float32, workers=1
-        )[0]
-        np.maximum(sims[:-1], scores / 100.0, out=sims[:-1])
+        letters = self._letter_counts()
+        ids = may_reach(letters.shared(word), len(word), letters.lengths, FUZZY_FLOOR)
+        _raise(sims, ids, _ratios(word, [self.words[i] for i in ids.tolist()], FUZZY_FLOOR))
+
+    def _add_misspelt_beginnings(self, sims: np.ndarray, word: str) -> None:
+        """The typed word against each longer word cut to its length, slightly discounted."""
+        beginnings = self._beginnings.get(len(word))
+        if beginnings is None:
+            beginnings = self._beginnings[len(word)] = Beginnings(self.words, self._letter_counts().lengths, len(word))
+        scores = _ratios(word, beginnings.texts, FUZZY_PREFIX_FLOOR)
+        _raise(sims, beginnings.ids, scores[beginnings.slot] * FUZZY_PREFIX_FACTOR)
 
     def _add_phonetic(self, sims: np.ndarray, word: str) -> None:
         """Same sound: a boost to the spelling similarity, capped so the exact spelling still wins."""
@@ -99,15 +117,10 @@ class Vocabulary:
 
     def _add_prefix(self, sims: np.ndarray, word: str) -> None:
         """The word being typed, or an initial: exact, misspelt and sound-alike beginnings."""
-        for word_id in self._ids_with_prefix(self._sorted_words(), word):
-            completed = PREFIX_BASE + (1 - PREFIX_BASE) * len(word) / len(self.words[word_id])
-            sims[word_id] = max(sims[word_id], completed)
+        ids = np.array(self._ids_with_prefix(self._sorted_words(), word), dtype=np.int64)
+        _raise(sims, ids, PREFIX_BASE + (1 - PREFIX_BASE) * len(word) / self._letter_counts().lengths[ids])
         if len(word) >= 3:
-            scores = process.cdist(
-                [word], self._truncated_words(len(word)), scorer=fuzz.ratio,
-                score_cutoff=70, dtype=np.float32, workers=1,
-            )[0]
-            np.maximum(sims[:-1], scores / 100.0 * FUZZY_PREFIX_FACTOR, out=sims[:-1])
+            self._add_misspelt_beginnings(sims, word)
         key = phonetic_key(word)
         if len(key) >= 4:  # script tag plus at least two sounds
             for word_id in self._ids_with_prefix(self._sorted_phonetic_keys(), key):
@@ -129,7 +142,20 @@ class Vocabulary:
             self._sorted_phonetic = sorted((k, i) for k, ids in self._by_phonetic.items() for i in ids)
         return self._sorted_phonetic
 
-    def _truncated_words(self, length: int) -> list[str]:
-        if length not in self._truncated:
-            self._truncated[length] = [w[:length] for w in self.words]
-        return self._truncated[length]
+    def _letter_counts(self) -> LetterCounts:
+        if self._letters is None:
+            self._letters = LetterCounts(self.words)
+        return self._letters
+
+
+def _ratios(word: str, others: list[str], cutoff: float) -> np.ndarray:
+    """fuzz.ratio (0..1) of `word` to each of `others`; 0 below `cutoff`."""
+    if not others:
+        return np.zeros(0, dtype=np.float32)
+    scores = process.cdist([word], others, scorer=fuzz.ratio, score_cutoff=cutoff * 100, dtype=np.float32, workers=1)
+    return scores[0] / 100.0
+
+
+def _raise(sims: np.ndarray, ids: np.ndarray, values: np.ndarray) -> None:
+    """Raise the similarities of `ids` (distinct) to `values` where those are higher."""
+    sims[ids] = np.maximum(sims[ids], values)
