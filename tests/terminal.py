@@ -67,6 +67,11 @@ class Terminal:
         self.process.wait(timeout=10)
         os.close(self.master)
 
+    def close(self) -> None:
+        """After a failed test: never leave a frontdesk running in the background."""
+        if self.process.poll() is None:
+            self.kill_hard()
+
     def quit(self) -> int:
         self.press("ctrl+q")
         deadline = time.monotonic() + 20

@@ -21,6 +21,20 @@ from tests.terminal import Terminal, frontdesk_args
 
 
 @pytest.fixture
+def open_terminal(db_path: Path):
+    """Opens real terminals running frontdesk as Sara; whatever happens, none outlives the test."""
+    opened: list[Terminal] = []
+
+    def open_one() -> Terminal:
+        opened.append(Terminal(*frontdesk_args(db_path, "Sara Karimi")))
+        return opened[-1]
+
+    yield open_one
+    for one in opened:
+        one.close()
+
+
+@pytest.fixture
 def open_call(db_path: Path) -> int:
     """Sara has a call open with Mrs. Johnson, so the app offers to resume it at start."""
     desk = open_desk(sqlite_url(db_path))
@@ -38,8 +52,8 @@ def resume_the_call(terminal: Terminal) -> None:
     terminal.wait_for("Type what you hear")
 
 
-def test_kill_9_while_typing_loses_at_most_the_last_second(db_path: Path, open_call: int) -> None:
-    terminal = Terminal(*frontdesk_args(db_path, "Sara Karimi"))
+def test_kill_9_while_typing_loses_at_most_the_last_second(db_path: Path, open_call: int, open_terminal) -> None:
+    terminal = open_terminal()
     resume_the_call(terminal)
     terminal.type("Results are late")
     terminal.press("enter")
@@ -54,7 +68,7 @@ def test_kill_9_while_typing_loses_at_most_the_last_second(db_path: Path, open_c
         assert draft is not None
         assert draft.text == "she said the parcel never came and she is worried about the weekend"
 
-    again = Terminal(*frontdesk_args(db_path, "Sara Karimi"))
+    again = open_terminal()
     again.wait_for("unsaved line: she said the parcel never came")
     again.press("enter")
     again.wait_for("Draft restored")
@@ -62,9 +76,9 @@ def test_kill_9_while_typing_loses_at_most_the_last_second(db_path: Path, open_c
     assert "Traceback" not in again.screen_text
 
 
-def test_kill_9_in_the_middle_of_a_burst_keeps_all_but_the_last_moment(db_path: Path, open_call: int) -> None:
+def test_kill_9_in_the_middle_of_a_burst_keeps_all_but_the_last_moment(db_path: Path, open_call: int, open_terminal) -> None:
     """Killed while keys are still arriving: the draft holds what was typed up to the last save."""
-    terminal = Terminal(*frontdesk_args(db_path, "Sara Karimi"))
+    terminal = open_terminal()
     resume_the_call(terminal)
     sentence = "the customer read out the order number twice: 4471 9902 and asked for a refund by Friday"
     terminal.type(sentence, pause=0.03)
@@ -77,12 +91,12 @@ def test_kill_9_in_the_middle_of_a_burst_keeps_all_but_the_last_moment(db_path: 
     assert len(sentence) - len(draft.text) <= 33
 
 
-def test_two_terminals_adding_notes_to_one_call_keep_every_note(db_path: Path, open_call: int) -> None:
+def test_two_terminals_adding_notes_to_one_call_keep_every_note(db_path: Path, open_call: int, open_terminal) -> None:
     desk = open_desk(sqlite_url(db_path))
     with desk.session() as session:
         create_agent(session, "Daniel Brooks", "supervisor")
     desk.engine.dispose()
-    terminals = [Terminal(*frontdesk_args(db_path, "Sara Karimi")) for _ in range(2)]
+    terminals = [open_terminal() for _ in range(2)]
     for terminal in terminals:
         resume_the_call(terminal)
 
