@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     _database_options(config, in_subcommand=True)
     config.add_argument("key", nargs="?", help="one setting to show or change")
     config.add_argument("value", nargs="?", help="its new value")
+    promises = commands.add_parser("promises", help="list open promises, overdue first")
+    _database_options(promises, in_subcommand=True)
+    promises.add_argument("--due", choices=("today", "overdue", "week"), help="only those due today, overdue, or in the next 7 days")
+    promises.add_argument("--owner", metavar="NAME", help="only this agent's promises (inactive agents too, to reassign them)")
+    promises.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
 
@@ -80,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not hasattr(args, name):
             setattr(args, name, None)
     handlers = {None: run_app, "demo": run_demo, "find": _lazy("frontdesk.cli_find", "run_find"),
-                "import": _lazy("frontdesk.cli_import", "run_import"), "config": _lazy("frontdesk.cli_config", "run_config")}
+                "import": _lazy("frontdesk.cli_import", "run_import"), "config": _lazy("frontdesk.cli_config", "run_config"),
+                "promises": _lazy("frontdesk.cli_promises", "run_promises")}
     try:
         return handlers[args.command](args)
     except (CliError, DatabaseError, SettingsError, ValidationError) as error:

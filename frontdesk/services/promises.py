@@ -1,27 +1,77 @@
-"""Promises made to customers: what is due, what is overdue, and who owns it."""
+"""Promises made to customers: made only when they can be kept, kept or made good, moved only with the customer told."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
 from frontdesk.clock import local_now, to_local, utcnow
-from frontdesk.db.models import Promise, PromiseStatus
+from frontdesk.db.models import Agent, Customer, Interaction, Promise, PromiseChange, PromiseKind, PromiseStatus
+from frontdesk.hours import as_utc, at_local
 from frontdesk.services import audit
-from frontdesk.services.validation import clean_line
+from frontdesk.services.desk_rules import DeskRules
+from frontdesk.services.promise_checks import PromiseCheck, check_promise, day_words, owner_problem, stored_utc
+from frontdesk.services.validation import ValidationError, clean_line, clean_text
+
+if TYPE_CHECKING:
+    from frontdesk.services.promise_rows import PromiseRow
+
+TELL_BY = ("phone", "email", "text message", "in person", "")
+"""How the customer hears the promise was kept; empty when not decided."""
+REMINDER_WINDOW = timedelta(hours=1)
+
+
+class PromiseNeedsConfirmation(ValidationError):
+    """The promise may not be keepable; the agent sees why, and the alternatives, before confirming."""
+
+    def __init__(self, check: PromiseCheck) -> None:
+        super().__init__("due_at", " ".join(check.warnings))
+        self.check = check
 
 
 def make_promise(
     session: Session, agent_id: int, customer_id: int, what: str, due_at: datetime,
-    *, owner_id: int | None = None, interaction_id: int | None = None,
+    *, owner_id: int | None = None, interaction_id: int | None = None, tell_by: str = "",
+    kind: str = PromiseKind.PROMISE, rules: DeskRules | None = None, confirmed: bool = False,
 ) -> Promise:
+    """With rules, checked first (row 8: promise only what you can deliver); without, for internal callers."""
     what = clean_line(what, field="what", label="What was promised", max_length=1000, required=True)
+    _check_customer(session, customer_id)
+    if tell_by not in TELL_BY:
+        raise ValidationError("tell_by", f"Unknown way to tell the customer {tell_by!r}; choose {', '.join(TELL_BY[:-1])}.")
+    if kind not in set(PromiseKind):
+        raise ValidationError("kind", f"Unknown kind of promise {kind!r}; choose {', '.join(PromiseKind)}.")
+    owner_id = owner_id or agent_id
+    warned = _enforce(session, rules, owner_id, due_at, None, confirmed)
     promise = Promise(
-        customer_id=customer_id, interaction_id=interaction_id, what=what, due_at=due_at,
-        owner_id=owner_id or agent_id, created_by_id=agent_id,
+        customer_id=customer_id, interaction_id=interaction_id, what=what, due_at=as_utc(due_at), kind=kind,
+        tell_by=tell_by, owner_id=owner_id, created_by_id=agent_id,
     )
-    return audit.created(session, promise, agent_id, "promise")
+    return audit.created(session, promise, agent_id, "promise", f"kind={kind} owner={owner_id}{warned}")
+
+
+def _check_customer(session: Session, customer_id: int | None) -> None:
+    customer = session.get(Customer, customer_id) if customer_id is not None else None
+    if customer is None:
+        raise ValidationError("customer", "That customer record no longer exists; look the customer up again.")
+    if customer.merged_into_id is not None:
+        raise ValidationError("customer", "That customer record was merged into another one; "
+                                          "look the customer up again and promise on that record.")
+
+
+def _enforce(session: Session, rules: DeskRules | None, owner_id: int, due_at: datetime,
+             ignore_promise_id: int | None, confirmed: bool) -> str:
+    """Raises for refusals, and for warnings not yet confirmed; returns confirmed warnings for the audit trail."""
+    if rules is None:
+        return ""
+    check = check_promise(session, rules, owner_id, due_at, ignore_promise_id=ignore_promise_id)
+    if check.refused:
+        raise ValidationError(check.refused_field, " ".join(check.refused))
+    if check.warnings and not confirmed:
+        raise PromiseNeedsConfirmation(check)
+    return f"; confirmed despite: {' '.join(check.warnings)}" if check.warnings else ""
 
 
 def open_promises(session: Session, *, owner_id: int | None = None, customer_id: int | None = None) -> list[Promise]:
@@ -40,3 +90,151 @@ def is_overdue(promise: Promise) -> bool:
 
 def is_due_today(promise: Promise) -> bool:
     return promise.status == PromiseStatus.OPEN and not is_overdue(promise) and to_local(promise.due_at).date() == local_now().date()
+
+
+def _open_promise(session: Session, promise_id: int) -> Promise:
+    promise = session.get(Promise, promise_id)
+    if promise is None or promise.status != PromiseStatus.OPEN:
+        raise ValidationError("promise", "That promise is no longer open.")
+    return promise
+
+
+def slipped(session: Session, promise: Promise) -> bool:
+    """Late now, or moved only after its deadline had passed: either way the customer is owed a sorry."""
+    moved_late = select(PromiseChange.id).where(
+        PromiseChange.promise_id == promise.id, PromiseChange.told_before_deadline == False  # noqa: E712
+    )
+    return is_overdue(promise) or session.exec(moved_late).first() is not None
+
+
+def keep_promise(session: Session, promise_id: int, agent_id: int, note: str = "") -> Promise:
+    """Kept on time; a late promise is closed with close_late, so the apology is never skipped."""
+    promise = _open_promise(session, promise_id)
+    if slipped(session, promise):
+        due = to_local(promise.due_at)
+        raise ValidationError(
+            "apology", f"This promise is late (it was due {day_words(due.date())} at {due:%H:%M}): "
+                       "record the apology to the customer and how the desk made good.",
+        )
+    return _close(session, promise, agent_id, "kept", _closing_note(note))
+
+
+def close_late(session: Session, promise_id: int, agent_id: int, *, apology: str, make_good: str, note: str = "") -> Promise:
+    """Row 8: a late promise is closed only with the sorry said and the make-good done."""
+    promise = _open_promise(session, promise_id)
+    if not slipped(session, promise):
+        raise ValidationError("promise", "This promise is not late; mark it kept.")
+    if not apology.strip():
+        raise ValidationError("apology", "Write down the apology the customer heard.")
+    if not make_good.strip():
+        raise ValidationError("make_good", "Write down how the desk made good (a faster fix, a gesture, a discount).")
+    apology = clean_text(apology, field="apology", label="The apology", max_length=5000)
+    make_good = clean_text(make_good, field="make_good", label="The make-good", max_length=5000)
+    note = _closing_note(note)
+    promise.apology, promise.make_good, promise.kept_late = apology, make_good, True
+    return _close(session, promise, agent_id, "kept-late", note)
+
+
+def _closing_note(note: str) -> str:
+    return clean_text(note, field="note", label="The closing note", max_length=20_000)
+
+
+def _close(session: Session, promise: Promise, agent_id: int, action: str, note: str) -> Promise:
+    """Every input is checked before this, so a refused close never leaves a half-changed promise in the session."""
+    promise.closing_note = note
+    promise.status, promise.closed_at = PromiseStatus.KEPT, utcnow()
+    audit.record(session, agent_id, action, "promise", promise.id)
+    session.commit()
+    return promise
+
+
+def renegotiate(session: Session, promise_id: int, agent_id: int, new_due_at: datetime, *, customer_told: bool,
+                note: str = "", rules: DeskRules | None = None, confirmed: bool = False) -> PromiseChange:
+    """A new time counts only once the customer has heard it; the history says whether they heard in time."""
+    promise = _open_promise(session, promise_id)
+    if not customer_told:
+        raise ValidationError("customer_told", "Tell the customer first: a new time only counts once they have heard it.")
+    old, new, now = stored_utc(promise.due_at), as_utc(new_due_at), utcnow()
+    if new == old:
+        raise ValidationError("due_at", "That is the time already promised; choose the new time.")
+    warned = _enforce(session, rules, promise.owner_id, new, promise.id, confirmed)
+    change = PromiseChange(
+        promise_id=promise.id, agent_id=agent_id, at=now, old_due_at=old, new_due_at=new, customer_told=True,
+        told_before_deadline=now <= old, note=clean_line(note, field="note", label="The note", max_length=1000),
+    )
+    promise.due_at = new
+    session.add(change)
+    timing = "before" if change.told_before_deadline else "after"
+    audit.record(session, agent_id, "renegotiate", "promise", promise.id,
+                 f"{old.isoformat()} -> {new.isoformat()}, customer told {timing} the deadline{warned}")
+    session.commit()
+    return change
+
+
+def promise_history(session: Session, promise_id: int) -> list[PromiseChange]:
+    """Oldest first: the story of a promise as the customer lived it."""
+    query = select(PromiseChange).where(PromiseChange.promise_id == promise_id)
+    return list(session.exec(query.order_by(PromiseChange.at, PromiseChange.id)))
+
+
+def reassign_promise(session: Session, promise_id: int, agent_id: int, new_owner_id: int) -> Promise:
+    """Moves an open promise to a colleague at the desk, so it is not lost with someone who left."""
+    promise = _open_promise(session, promise_id)
+    if problem := owner_problem(session, new_owner_id):
+        raise ValidationError("owner", problem)
+    if new_owner_id == promise.owner_id:
+        raise ValidationError("owner", f"{session.get(Agent, new_owner_id).name} already owns this promise.")
+    audit.record(session, agent_id, "reassign", "promise", promise.id, f"owner {promise.owner_id} -> {new_owner_id}")
+    promise.owner_id = new_owner_id
+    session.commit()
+    return promise
+
+
+def orphaned_promises(session: Session) -> list[Promise]:
+    """Open promises whose owner has left the desk: nobody will keep them until they are reassigned."""
+    query = (
+        select(Promise).join(Agent, Agent.id == Promise.owner_id)
+        .where(Promise.status == PromiseStatus.OPEN, Agent.active == False)  # noqa: E712  (SQL comparison)
+        .order_by(Promise.due_at, Promise.id)
+    )
+    return list(session.exec(query))
+
+
+def due_reminders(session: Session, owner_id: int) -> tuple[list[PromiseRow], list[PromiseRow]]:
+    """(due within the next hour, overdue): what the owner must act on now, before the customer has to chase."""
+    from frontdesk.services.promise_rows import promise_rows  # rows are built on this module; imported late to avoid a cycle
+
+    soon = utcnow() + REMINDER_WINDOW
+    rows = promise_rows(session, owner_id=owner_id)
+    return [row for row in rows if not row.overdue and stored_utc(row.due_at) <= soon], [row for row in rows if row.overdue]
+
+
+def follow_up_due(rules: DeskRules, resolved_at: datetime) -> datetime:
+    """Working days later at the same clock time, or the next opening after it: Thursday 15:00 + 2 is Monday 15:00."""
+    hours = rules.opening_hours
+    if not any(hours.week):
+        raise ValidationError("opening_hours", "The desk has no opening hours, so no follow-up can be scheduled.")
+    local = as_utc(resolved_at).astimezone(hours.tz)
+    day, counted = local.date(), 0
+    while counted < rules.follow_up_after_working_days:
+        day += timedelta(days=1)
+        counted += bool(hours.week[day.weekday()]) and day not in hours.holidays
+    return hours.next_open(at_local(day, local.time(), hours.tz))
+
+
+def make_follow_up(session: Session, agent_id: int, interaction_id: int, rules: DeskRules) -> Promise:
+    """Row 11: a resolved case gets a call to ask how it went; asking twice for one case is not service."""
+    interaction = session.get(Interaction, interaction_id)
+    if interaction is None:
+        raise ValidationError("interaction", "That interaction no longer exists.")
+    if interaction.customer_id is None:
+        raise ValidationError("customer", "Link the caller to a customer record first: a follow-up needs someone to ask.")
+    existing = session.exec(select(Promise).where(
+        Promise.interaction_id == interaction_id, Promise.kind == PromiseKind.FOLLOW_UP,
+        Promise.status == PromiseStatus.OPEN,
+    )).first()
+    if existing is not None:
+        return existing
+    reason = interaction.reason or interaction.category or "their last contact"
+    return make_promise(session, agent_id, interaction.customer_id, f"Ask how it went after: {reason}",
+                        follow_up_due(rules, utcnow()), interaction_id=interaction_id, kind=PromiseKind.FOLLOW_UP)
