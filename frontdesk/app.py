@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from frontdesk.commands import desk_commands
 from frontdesk.db.models import Agent, Role
 from frontdesk.desk import Desk
+from frontdesk.reminders import PromiseReminders
+from frontdesk.services.agents import deactivate_agent, list_agents
 from frontdesk.services.open_work import open_work
+from frontdesk.services.promises import orphaned_promises
+from frontdesk.screens.agent_picker import AgentPickerScreen
 from frontdesk.screens.call import CallScreen
 from frontdesk.screens.categories import CategoriesScreen
 from frontdesk.screens.day import DayScreen
@@ -20,6 +26,10 @@ from frontdesk.screens.missed_call import MissedCallScreen
 from frontdesk.screens.promises import PromisesScreen
 from frontdesk.screens.resume import ResumeScreen
 from frontdesk.screens.sign_in import SignInScreen
+
+
+REMIND_EVERY = 30.0
+"""Seconds between looks for promises coming due; a minute's lateness is the most a reminder can be."""
 
 
 class FrontDeskApp(App[None]):
@@ -36,6 +46,7 @@ class FrontDeskApp(App[None]):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
+        self.reminder_timer: Timer | None = None
         for mode, screen in (("greeting", GreetingScreen), ("call", CallScreen), ("promises", PromisesScreen), ("day", DayScreen)):
             self.add_mode(mode, lambda screen=screen: screen(desk))
 
@@ -50,13 +61,22 @@ class FrontDeskApp(App[None]):
         if agent is None:
             return
         self.desk.agent = agent
-        practice = "PRACTICE DESK · " if self.desk.practice else ""
-        self.sub_title = f"{practice}{agent.name} ({agent.role})"
+        self.reminders = PromiseReminders(self.desk)
+        self.remind()
+        if self.reminder_timer is None:
+            self.reminder_timer = self.set_interval(REMIND_EVERY, self.remind)
         self.switch_mode("greeting")
         with self.desk.session() as session:
             work = open_work(session, agent.id)
         if work:
             self.push_screen(ResumeScreen(work), self.resume)
+
+    def remind(self) -> None:
+        for reminder in self.reminders.check():
+            self.notify(reminder.message, severity=reminder.severity, timeout=12)
+        practice = "PRACTICE DESK · " if self.desk.practice else ""
+        counts = self.reminders.header_text()
+        self.sub_title = f"{practice}{self.desk.agent.name} ({self.desk.agent.role})" + (f" · {counts}" if counts else "")
 
     def resume(self, interaction_id: int | None) -> None:
         if interaction_id is not None:
@@ -68,6 +88,22 @@ class FrontDeskApp(App[None]):
             self.notify("Only supervisors edit the reason categories.", severity="warning")
             return
         self.push_screen(CategoriesScreen(self.desk))
+
+    def action_take_off_desk(self) -> None:
+        if self.desk.agent.role != Role.SUPERVISOR:
+            self.notify("Only supervisors take someone off the desk.", severity="warning")
+            return
+        with self.desk.session() as session:
+            others = [agent for agent in list_agents(session) if agent.id != self.desk.agent_id]
+        self.push_screen(AgentPickerScreen("Who is leaving the desk?", others), self.take_off_desk)
+
+    def take_off_desk(self, agent_id: int | None) -> None:
+        if agent_id is None:
+            return
+        with self.desk.session() as session:
+            agent = deactivate_agent(session, agent_id, self.desk.agent_id)
+            left = len(orphaned_promises(session))
+        self.notify(Text(f"{agent.name} is off the desk; {left} open promises wait for a new owner (Promises, a, o)."))
 
     def action_missed_call(self) -> None:
         self.push_screen(MissedCallScreen(self.desk))

@@ -92,7 +92,7 @@ async def test_the_promises_section_shows_overdue_promises_first(demo_url: str) 
         await settle(pilot)
         rows = table_rows(app.screen.query_one("#promises"))
         assert rows and rows[0][1].startswith("OVERDUE")
-        assert "Everyone's open promises" in shown_text(app.screen.query_one("#promises-title", Static))
+        assert "Everyone's promises" in shown_text(app.screen.query_one("#promises-title", Static))
 
 
 async def test_an_agent_cannot_widen_promises_to_everyone(demo_url: str) -> None:
@@ -101,7 +101,7 @@ async def test_an_agent_cannot_widen_promises_to_everyone(demo_url: str) -> None
         await settle(pilot)
         await pilot.press("f4", "a")
         await settle(pilot)
-        assert "My open promises" in shown_text(app.screen.query_one("#promises-title", Static))
+        assert "My promises" in shown_text(app.screen.query_one("#promises-title", Static))
 
 
 async def test_the_day_section_counts_todays_work(demo_url: str) -> None:

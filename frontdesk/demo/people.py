@@ -87,14 +87,14 @@ PRONUNCIATIONS = {
 AGENTS = (("Sara Karimi", "agent"), ("Eleni Georgiou", "agent"), ("Tom Baker", "agent"), ("Daniel Brooks", "supervisor"))
 
 REASONS = (
-    ("Reschedule an appointment", ("Wants a later slot next week.", "Works mornings; afternoons only.")),
-    ("Test results", ("Asked whether the blood test results are back.", "Worried about the wait; explained the lab's usual time.")),
-    ("Billing question", ("Charged twice for the last visit.", "Asked for an itemised invoice by email.")),
-    ("Order not delivered", ("Order placed ten days ago, tracking shows no movement.", "Needs it before the weekend.")),
-    ("Refund request", ("Returned the item last week, no refund yet.", "Has the receipt and return label.")),
-    ("Prescription renewal", ("Running out of medication on Friday.", "Prefers pick-up at the front desk.")),
-    ("Product exchange", ("Wrong size; wants to exchange, not refund.", "Will come in on Saturday.")),
-    ("Complaint about waiting time", ("Waited 40 minutes past the appointment time.", "Wants to speak to a manager if it happens again.")),
+    ("Appointment", "Reschedule an appointment", ("Wants a later slot next week.", "Works mornings; afternoons only.")),
+    ("Test results", "Test results", ("Asked whether the blood test results are back.", "Worried about the wait; explained the lab's usual time.")),
+    ("Billing", "Billing question", ("Charged twice for the last visit.", "Asked for an itemised invoice by email.")),
+    ("Order or delivery", "Order not delivered", ("Order placed ten days ago, tracking shows no movement.", "Needs it before the weekend.")),
+    ("Refund or exchange", "Refund request", ("Returned the item last week, no refund yet.", "Has the receipt and return label.")),
+    ("Prescription", "Prescription renewal", ("Running out of medication on Friday.", "Prefers pick-up at the front desk.")),
+    ("Refund or exchange", "Product exchange", ("Wrong size; wants to exchange, not refund.", "Will come in on Saturday.")),
+    ("Complaint", "Complaint about waiting time", ("Waited 40 minutes past the appointment time.", "Wants to speak to a manager if it happens again.")),
 )
 
 VERBATIM = (
@@ -103,6 +103,8 @@ VERBATIM = (
     "Please don't send letters, I only read email.",
     "You have always been kind to my mother, thank you.",
 )
+
+TELL_BY = ("phone", "phone", "email", "text message", "in person")
 
 OUTCOMES = ("resolved", "resolved", "resolved", "follow-up", "escalated", "left")
 

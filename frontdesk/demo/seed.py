@@ -9,8 +9,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from frontdesk.clock import utcnow
-from frontdesk.db.models import Agent, Customer, Interaction, Note, Promise, PromiseStatus
+from frontdesk.db.models import Agent, Customer, GoodwillGrant, Interaction, Note, Promise, PromiseStatus, SolutionOption
 from frontdesk.demo import people
+from frontdesk.demo.catalog import SOLUTIONS
 from frontdesk.demo.people import NameBook
 
 DEMO_CUSTOMERS = 300
@@ -42,6 +43,10 @@ def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7) ->
         for customer in records:
             _add_history(session, rng, customer, agents, now)
         _add_promises(session, rng, records, agents, now)
+        session.add_all(SolutionOption(category=category, title=title, gives=gives, limitations=limits, goodwill_cost=cost)
+                        for category, title, gives, limits, cost in SOLUTIONS)
+        session.add_all(GoodwillGrant(agent_id=agent.id, kind="gesture", amount=amount, reason=reason, at=now - timedelta(days=2))
+                        for agent, amount, reason in ((agents[0], 20, "Parcel lost twice"), (agents[2], 35, "Waited 40 minutes")))
         session.commit()
 
 
@@ -72,12 +77,12 @@ def _random_customer(rng: random.Random, agents: list[Agent]) -> Customer:
 
 def _add_history(session: Session, rng: random.Random, customer: Customer, agents: list[Agent], now: datetime) -> None:
     for _ in range(rng.choice((0, 1, 1, 2, 3))):
-        reason, lines = rng.choice(people.REASONS)
+        category, reason, lines = rng.choice(people.REASONS)
         owner = rng.choice(agents)
         started = now - timedelta(days=rng.randint(1, 180), minutes=rng.randint(0, 600))
         interaction = Interaction(
             customer_id=customer.id, channel=rng.choice(("phone", "phone", "walk-in", "email", "chat")),
-            reason=reason, owner_id=owner.id, created_by_id=owner.id, started_at=started,
+            reason=reason, category=category, owner_id=owner.id, created_by_id=owner.id, started_at=started,
             ended_at=started + timedelta(minutes=rng.randint(3, 25)), outcome=rng.choice(people.OUTCOMES),
             summary=f"{reason}: {lines[0]}",
         )
@@ -106,7 +111,7 @@ def _add_promises(session: Session, rng: random.Random, records: list[Customer],
             due_at = due()
             session.add(Promise(
                 customer_id=customer.id, what=rng.choice(people.PROMISE_TEXTS), due_at=due_at,
-                owner_id=owner.id, created_by_id=owner.id, status=status,
+                owner_id=owner.id, created_by_id=owner.id, status=status, tell_by=rng.choice(people.TELL_BY),
                 created_at=due_at - timedelta(days=rng.randint(1, 5)),
                 closed_at=due_at if status == PromiseStatus.KEPT else None,
             ))

@@ -13,6 +13,7 @@ from frontdesk.clock import to_local
 from frontdesk.db.models import Channel
 from frontdesk.desk import Desk
 from frontdesk.screens.customer_form import CustomerFormScreen
+from frontdesk.screens.promise_form import PromiseFormScreen
 from frontdesk.services.customers import CustomerNotFound
 from frontdesk.services.greeting import GreetingCard, greeting_card
 from frontdesk.services.interactions import start_interaction
@@ -28,6 +29,7 @@ class GreetingCardScreen(Screen):
         Binding("c", "start('phone')", "Start call", id="card.call"),
         Binding("v", "start('walk-in')", "Start visit", id="card.visit"),
         Binding("e", "edit", "Edit record", id="card.edit"),
+        Binding("p", "promise", "Promise", id="card.promise"),
     ]
 
     def __init__(self, desk: Desk, customer_id: int) -> None:
@@ -73,6 +75,9 @@ class GreetingCardScreen(Screen):
         kind = "Call" if channel == Channel.PHONE else "Visit"
         self.notify(Text(f"{kind} with {self.card.name} started at {short(interaction.started_at)}."))
         self.app.switch_mode("call")
+
+    def action_promise(self) -> None:
+        self.app.push_screen(PromiseFormScreen(self.desk, self.customer_id), lambda _made: self.reload())
 
     def action_edit(self) -> None:
         self.app.push_screen(CustomerFormScreen(self.desk, customer_id=self.customer_id), lambda saved: self.reload())

@@ -12,17 +12,22 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, SelectionList, Static
 
 from frontdesk.clock import utcnow
+from frontdesk.db.models import Outcome
 from frontdesk.desk import Desk
 from frontdesk.screens.call_reason import CallReasonScreen
 from frontdesk.screens.customer_picker import CustomerPickerScreen
 from frontdesk.screens.handoff import HandoffScreen
 from frontdesk.screens.mood import MoodScreen
 from frontdesk.screens.note_edit import NoteEditScreen
+from frontdesk.screens.follow_up import FollowUpOfferScreen
+from frontdesk.screens.promise_form import PromiseFormScreen
+from frontdesk.screens.solution_picker import SolutionPickerScreen
 from frontdesk.screens.take_message import TakeMessageScreen
 from frontdesk.screens.text_prompt import TextPromptScreen
 from frontdesk.screens.wrap_up import WrapUpScreen
 from frontdesk.services.call_view import CallView, call_view, customer_history
 from frontdesk.services.courtesy import toggle_courtesy
+from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import link_customer
 from frontdesk.services.moods import set_mood
@@ -50,6 +55,8 @@ class LiveCallScreen(Screen):
         Binding("f9", "wrap_up", "Wrap up", id="call.wrap-up"),
         Binding("ctrl+r", "reason", "Reason", id="call.reason"),
         Binding("ctrl+o", "hand_off", "Hand off", id="call.hand-off"),
+        Binding("ctrl+y", "solutions", "Options", id="call.solutions", tooltip="Offer the options for this kind of problem"),
+        Binding("ctrl+n", "promise", "Promise", id="call.promise", tooltip="Make a promise the desk can keep"),
         Binding("ctrl+g", "take_message", "Message", id="call.message"),
         Binding("ctrl+b", "manager", "Manager", id="call.manager"),
         Binding("ctrl+l", "link", "Link", id="call.link"),
@@ -231,6 +238,17 @@ class LiveCallScreen(Screen):
 
         self.app.push_screen(CustomerPickerScreen(self.desk, "Who is calling? Link the call to their record"), linked)
 
+    def action_solutions(self) -> None:
+        with self.desk.session() as session:
+            currency = load_rules(session).currency
+        self.app.push_screen(SolutionPickerScreen(self.desk, self.interaction_id, currency), lambda _saved: self.reload_now())
+
+    def action_promise(self) -> None:
+        if self.view.customer is None:
+            self.notify("Link the call to the customer first (Ctrl+L): a promise needs someone to keep it for.", severity="warning")
+            return
+        self.app.push_screen(PromiseFormScreen(self.desk, self.view.customer.id, self.interaction_id), lambda _made: self.reload_now())
+
     def action_take_message(self) -> None:
         customer = self.view.customer
         contact = "" if customer is None else ", ".join([self.view.address_as, *customer.phones[:1]])
@@ -257,7 +275,10 @@ class LiveCallScreen(Screen):
         def closed(outcome: str | None) -> None:
             if outcome:
                 self.notify(Text(f"Saved. Outcome: {outcome}."))
+                customer = self.view.customer
                 self.leave()
+                if outcome == Outcome.RESOLVED and customer is not None:
+                    self.app.push_screen(FollowUpOfferScreen(self.desk, self.interaction_id))
 
         self.app.push_screen(WrapUpScreen(self.desk, self.interaction_id), closed)
 

@@ -39,3 +39,21 @@ def create_agent(session: Session, name: str, role: str = Role.AGENT, *, created
 
 def agent_names(session: Session) -> dict[int, str]:
     return {agent.id: agent.name for agent in list_agents(session, active_only=False)}
+
+
+def supervisors(session: Session) -> list[Agent]:
+    return [agent for agent in list_agents(session) if agent.role == Role.SUPERVISOR]
+
+
+def deactivate_agent(session: Session, agent_id: int, by_id: int) -> Agent:
+    """Someone left the desk: they stay in history; their open promises wait for a new owner."""
+    by = session.get(Agent, by_id)
+    if by is None or by.role != Role.SUPERVISOR:
+        raise ValidationError("role", "Only a supervisor can take someone off the desk.")
+    if agent_id == by_id:
+        raise ValidationError("agent", "You cannot take yourself off the desk.")
+    agent = session.get(Agent, agent_id)
+    agent.active = False
+    audit.record(session, by_id, "deactivate", "agent", agent_id)
+    session.commit()
+    return agent

@@ -1,0 +1,43 @@
+"""The demo desk's solution catalog: what a clinic and a shop can really offer, limits included."""
+
+from __future__ import annotations
+
+# (category, title, what it gives, its limitations, goodwill cost)
+SOLUTIONS = (
+    ("Appointment", "Next free slot with the same doctor", "Keeps continuity of care",
+     "May be up to two weeks away", 0),
+    ("Appointment", "Earlier slot with another doctor", "Seen this week",
+     "A different doctor; notes are shared but they have not met the patient", 0),
+    ("Appointment", "Waiting list for cancellations", "Called the same day a slot frees up",
+     "No guarantee; needs to be reachable by phone and come within two hours", 0),
+    ("Test results", "Call back when the lab reports", "No need to chase; a named person calls",
+     "Only the doctor can explain the results; the desk can only say they are in", 0),
+    ("Test results", "Results by secure email", "Written copy to keep",
+     "Needs a verified email address; not for results the doctor must discuss first", 0),
+    ("Billing", "Itemised invoice by email", "Every charge explained",
+     "Takes up to two working days from accounts", 0),
+    ("Billing", "Refund the double charge", "Money back on the original card",
+     "5-10 working days depending on the bank", 0),
+    ("Billing", "Waive the late-payment fee", "Fee removed from the account",
+     "Once per year per customer", 15),
+    ("Order or delivery", "Trace with the courier and call back", "A named person follows it up",
+     "The courier answers within one working day", 0),
+    ("Order or delivery", "Send a replacement now", "Goods arrive in 2-3 working days",
+     "Only for items in stock; the lost parcel must be returned if it turns up", 0),
+    ("Order or delivery", "Free express shipping on the replacement", "Next-day delivery",
+     "Mainland addresses only", 12),
+    ("Refund or exchange", "Full refund", "Money back on the original payment",
+     "Within 30 days, with the receipt, item unused", 0),
+    ("Refund or exchange", "Exchange for another size or colour", "Same item, right fit, today",
+     "Only if in stock; same price or pay the difference", 0),
+    ("Refund or exchange", "Store credit plus 10%", "Credit valid for a year",
+     "Not refundable as cash", 10),
+    ("Prescription", "Renewal request to the doctor today", "Ready within two working days",
+     "The doctor may want to see the patient first", 0),
+    ("Prescription", "Emergency three-day supply", "Covers the gap until the renewal",
+     "Only for repeat medicines, once per quarter", 0),
+    ("Complaint", "Supervisor calls back today", "Someone with authority listens",
+     "Before 17:00 on working days", 0),
+    ("Complaint", "Goodwill voucher", "A small apology that can be spent here",
+     "Not exchangeable for cash", 20),
+)

@@ -1,0 +1,48 @@
+"""In-app reminders: a promise due within the hour or overdue reaches its owner wherever they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+
+from frontdesk.desk import Desk
+from frontdesk.services.promises import due_reminders
+from frontdesk.when import relative
+
+
+@dataclass(frozen=True)
+class Reminder:
+    message: Text
+    severity: str
+
+
+@dataclass
+class PromiseReminders:
+    """Each promise is announced once per state (due soon, then overdue), never on every tick."""
+
+    desk: Desk
+    announced: set[tuple[int, str]] = field(default_factory=set)
+    counts: tuple[int, int] = (0, 0)
+    """(overdue, due within the hour) at the last check, for the header."""
+
+    def check(self) -> list[Reminder]:
+        with self.desk.session() as session:
+            soon, overdue = due_reminders(session, self.desk.agent_id)
+        self.counts = (len(overdue), len(soon))
+        fresh = []
+        for rows, state, severity in ((overdue, "overdue", "error"), (soon, "soon", "warning")):
+            for row in rows:
+                if (row.promise_id, state) in self.announced:
+                    continue
+                self.announced.add((row.promise_id, state))
+                label = "Overdue" if state == "overdue" else "Due soon"
+                fresh.append(Reminder(
+                    Text.assemble((f"{label} ({relative(row.due_at)}): ", "bold"), row.what, " for ", row.customer_name),
+                    severity,
+                ))
+        return fresh
+
+    def header_text(self) -> str:
+        overdue, soon = self.counts
+        return f"promises: {overdue} overdue, {soon} due within the hour" if overdue or soon else ""

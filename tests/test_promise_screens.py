@@ -1,0 +1,256 @@
+"""Offering options, drawing goodwill and making, keeping and moving promises, by keyboard."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+from textual.widgets import Checkbox, Input, Label, OptionList, Static
+
+from frontdesk.app import FrontDeskApp
+from frontdesk.clock import local_zone, set_clock
+from frontdesk.db.models import GoodwillGrant, Promise, PromiseChange, SolutionOffer, SolutionOption
+from frontdesk.desk import Desk
+from frontdesk.screens.follow_up import FollowUpOfferScreen
+from frontdesk.screens.goodwill import GoodwillScreen
+from frontdesk.screens.greeting_card import GreetingCardScreen
+from frontdesk.screens.live_call import LiveCallScreen
+from frontdesk.screens.promise_form import PromiseFormScreen
+from frontdesk.services.agents import create_agent
+from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customers import create_customer
+from frontdesk.services.interactions import set_reason, start_interaction
+from frontdesk.services.promises import make_promise
+from tests.pilot import open_card, settle, shown_text, table_rows, type_text
+
+SIZE = (140, 45)
+WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def shop(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> Desk:
+    """A Wednesday morning at a shop desk, in UTC, with a small catalog and one customer."""
+    monkeypatch.setenv("TZ", "UTC")
+    local_zone.cache_clear()
+    set_clock(lambda: WEDNESDAY_10AM)
+    with desk.session() as session:
+        create_customer(session, CustomerForm(honorific="Mrs.", given_name="Mary", family_name="Johnson"), desk.agent_id)
+        create_agent(session, "Daniel Brooks", "supervisor")
+        session.add_all([
+            SolutionOption(category="Refund or exchange", title="Full refund", limitations="Receipt needed"),
+            SolutionOption(category="Refund or exchange", title="Exchange", limitations="Same price only"),
+            SolutionOption(category="Refund or exchange", title="Store credit plus 10%", limitations="Not cash", goodwill_cost=10),
+            SolutionOption(category="Appointment", title="Earlier slot"),
+        ])
+        session.commit()
+    yield desk
+    local_zone.cache_clear()
+
+
+async def in_a_call(pilot, desk: Desk) -> None:
+    await open_card(pilot, "mary johnson")
+    await pilot.press("c")
+    await settle(pilot)
+    with desk.session() as session:
+        set_reason(session, desk.current_interaction_id, desk.agent_id, "phone", "Wrong size", "Refund or exchange")
+
+
+async def test_offering_options_recording_the_choice_and_its_goodwill(shop: Desk) -> None:
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await in_a_call(pilot, shop)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert len(app.screen.query_one("#solutions", OptionList).options) == 3  # only this category's
+        await pilot.press("enter")  # to the list
+        await pilot.press("space", "down", "space", "down", "enter", "l")  # offer refund and exchange, choose credit
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, GoodwillScreen)
+        assert app.screen.query_one("#goodwill-amount", Input).value == "10"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with shop.session() as session:
+        offers = session.exec(select(SolutionOffer)).all()
+        assert [(offer.title, offer.chosen) for offer in offers] == [
+            ("Full refund", False), ("Exchange", False), ("Store credit plus 10%", True)]
+        grant = session.exec(select(GoodwillGrant)).one()
+        assert (grant.amount, grant.reason, grant.approved_by_id) == (10, "Chosen option: Store credit plus 10%", None)
+
+
+async def test_the_picker_needs_a_choice_or_a_decline(shop: Desk) -> None:
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await in_a_call(pilot, shop)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        await type_text(pilot, "refund")
+        await pilot.press("enter", "space", "ctrl+s")
+        await settle(pilot)
+        assert "Mark the customer's choice" in shown_text(app.screen.query_one("#solution-error", Label))
+        await pilot.press("d", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with shop.session() as session:
+        assert [offer.title for offer in session.exec(select(SolutionOffer))] == ["Full refund"]
+
+
+async def test_goodwill_over_the_budget_needs_a_supervisors_approval(shop: Desk) -> None:
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await in_a_call(pilot, shop)
+        app.push_screen(GoodwillScreen(shop, customer_id=1, interaction_id=shop.current_interaction_id))
+        await settle(pilot)
+        assert "50.00 EUR left of 50.00" in shown_text(app.screen.query_one("#goodwill-budget", Static))
+        await type_text(pilot, "80")
+        app.screen.query_one("#goodwill-reason", Input).value = "Third lost parcel"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "a supervisor must approve it" in shown_text(app.screen.query_one("#goodwill-error", Label))
+        await pilot.press("enter", "down", "enter")  # Daniel Brooks
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with shop.session() as session:
+        grant = session.exec(select(GoodwillGrant)).one()
+        assert (grant.amount, grant.approved_by_id) == (80, 2)
+
+
+async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PromiseFormScreen)
+        await type_text(pilot, "Exchange ready at the desk")
+        due = app.screen.query_one("#promise-due .when-input", Input)
+        due.value = "25/11 08:00"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "already passed" in shown_text(app.screen.query_one("#promise-error", Label))
+        due.value = "sat 10am"
+        await settle(pilot)
+        assert "Saturday 28 November, 10:00" in shown_text(app.screen.query_one("#promise-due .when-meaning", Static))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "closed" in shown_text(app.screen.query_one("#promise-check", Static))
+        alternatives = app.screen.query_one("#promise-alternatives", OptionList)
+        assert "Monday 30 November, 09:00" in str(alternatives.get_option_at_index(0).prompt)
+        alternatives.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingCardScreen), (
+            shown_text(app.screen.query_one("#promise-error", Label)), shown_text(app.screen.query_one("#promise-check", Static)),
+            app.screen.query_one("#promise-due .when-input", Input).value)
+        assert "Exchange ready at the desk" in shown_text(app.screen.query_one("#open-promises", Static))
+    with shop.session() as session:
+        promise = session.exec(select(Promise)).one()
+        assert promise.due_at.astimezone(UTC) == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+
+
+async def test_an_overdue_promise_is_closed_with_an_apology_and_a_make_good(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))
+    set_clock(lambda: WEDNESDAY_10AM + timedelta(hours=5))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert table_rows(app.screen.query_one("#promises"))[0][1].startswith("OVERDUE")
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "apolog" in shown_text(app.screen.query_one("#close-error", Label)).lower()
+        app.screen.query_one("#close-apology", Input).value = "Sorry, the lab was late and I should have called"
+        app.screen.query_one("#close-make-good", Input).value = "Results read out today, priority booking next time"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert table_rows(app.screen.query_one("#promises")) == []
+    with shop.session() as session:
+        promise = session.exec(select(Promise)).one()
+        assert (promise.status, promise.kept_late) == ("kept", True)
+        assert promise.apology.startswith("Sorry")
+
+
+async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Refund the double charge", WEDNESDAY_10AM + timedelta(hours=4))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", "n")
+        await settle(pilot)
+        app.screen.query_one("#renegotiate-due .when-input", Input).value = "fri 11:00"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Tell the customer" in shown_text(app.screen.query_one("#renegotiate-error", Label))
+        app.screen.query_one("#renegotiate-told", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "told before the deadline" in shown_text(app.screen.query_one("#promise-detail", Static))
+    with shop.session() as session:
+        change = session.exec(select(PromiseChange)).one()
+        assert (change.customer_told, change.told_before_deadline) == (True, True)
+
+
+async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
+        make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        messages = [str(notification.message) for notification in app._notifications]
+        assert any("Overdue" in message and "Email the invoice" in message for message in messages)
+        assert any("Due soon" in message and "Call back about the parcel" in message for message in messages)
+        assert "promises: 1 overdue, 1 due within the hour" in app.sub_title
+        app.remind()
+        assert len(app._notifications) == len(messages)  # each promise is announced once per state
+
+
+async def test_a_resolved_call_offers_a_follow_up(shop: Desk) -> None:
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await in_a_call(pilot, shop)
+        await type_text(pilot, "Exchanged the shoes for a size 39")
+        await pilot.press("enter", "f9")
+        await settle(pilot)
+        app.screen.query_one("#summary").text = "Mrs. Johnson exchanged the shoes; happy with size 39."
+        await pilot.press("enter", "ctrl+s")  # resolved
+        await settle(pilot)
+        assert isinstance(app.screen, FollowUpOfferScreen)
+        await pilot.press("y")
+        await settle(pilot)
+    with shop.session() as session:
+        follow_up = session.exec(select(Promise)).one()
+        assert follow_up.kind == "follow-up"
+        assert follow_up.due_at.astimezone(UTC) == datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+
+
+async def test_promises_of_someone_who_left_are_reassigned(shop: Desk) -> None:
+    with shop.session() as session:
+        eleni = create_agent(session, "Eleni Georgiou")
+        make_promise(session, shop.agent_id, 1, "Call back", WEDNESDAY_10AM + timedelta(days=1), owner_id=eleni.id)
+        boss = session.exec(select(type(eleni)).where(type(eleni).name == "Daniel Brooks")).one()
+    shop.agent = boss
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_take_off_desk()
+        await settle(pilot)
+        await pilot.press("enter")  # Eleni (the list is Eleni, Sara)
+        await settle(pilot)
+        await pilot.press("f4", "a")
+        await settle(pilot)
+        assert "1 open promises belong to people no longer at the desk" in shown_text(app.screen.query_one("#orphans", Static))
+        await pilot.press("o", "down", "enter")  # to Sara (the list is Daniel, Sara)
+        await settle(pilot)
+        assert app.screen.query_one("#orphans").has_class("hidden")
+    with shop.session() as session:
+        assert session.exec(select(Promise)).one().owner_id == 1
