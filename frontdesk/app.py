@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from frontdesk.commands import desk_commands
@@ -19,6 +20,7 @@ from frontdesk.services.open_work import open_work
 from frontdesk.services.promises import orphaned_promises
 from frontdesk.screens.agent_picker import AgentPickerScreen
 from frontdesk.screens.call import CallScreen
+from frontdesk.screens.catalog import CatalogScreen
 from frontdesk.screens.categories import CategoriesScreen
 from frontdesk.screens.day import DayScreen
 from frontdesk.screens.greeting import GreetingScreen
@@ -84,14 +86,21 @@ class FrontDeskApp(App[None]):
             self.switch_mode("call")
 
     def action_edit_categories(self) -> None:
-        if self.desk.agent.role != Role.SUPERVISOR:
-            self.notify("Only supervisors edit the reason categories.", severity="warning")
-            return
-        self.push_screen(CategoriesScreen(self.desk))
+        if self.supervisor_only("edit the reason categories"):
+            self.push_screen(CategoriesScreen(self.desk))
+
+    def action_edit_catalog(self) -> None:
+        if self.supervisor_only("edit the solution catalog"):
+            self.push_screen(CatalogScreen(self.desk))
+
+    def supervisor_only(self, what: str) -> bool:
+        if self.desk.agent.role == Role.SUPERVISOR:
+            return True
+        self.notify(f"Only supervisors {what}.", severity="warning")
+        return False
 
     def action_take_off_desk(self) -> None:
-        if self.desk.agent.role != Role.SUPERVISOR:
-            self.notify("Only supervisors take someone off the desk.", severity="warning")
+        if not self.supervisor_only("take someone off the desk"):
             return
         with self.desk.session() as session:
             others = [agent for agent in list_agents(session) if agent.id != self.desk.agent_id]
@@ -114,6 +123,14 @@ class FrontDeskApp(App[None]):
     def action_new_customer(self) -> None:
         self.switch_mode("greeting")
         self.call_later(lambda: self.screen.run_action("new_customer"))
+
+    def notify(
+        self, message: str | Text, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = False,
+    ) -> None:
+        """Every toast is plain text: messages carry customers' names and words, which are never markup."""
+        plain = message.plain if isinstance(message, Text) else str(message)
+        super().notify(plain, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

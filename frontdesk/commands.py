@@ -24,5 +24,6 @@ def desk_commands(app: FrontDeskApp) -> Iterable[SystemCommand]:
     yield SystemCommand("New customer", "Add a customer record (Ctrl+N in Greeting)", app.action_new_customer)
     yield SystemCommand("Log a missed call", "It becomes a callback with a deadline", app.action_missed_call)
     yield SystemCommand("Edit reason categories", "Supervisors: the list calls are filed under", app.action_edit_categories)
+    yield SystemCommand("Edit solution catalog", "Supervisors: the options offered per kind of problem", app.action_edit_catalog)
     yield SystemCommand("Take someone off the desk", "Supervisors: their open promises wait for a new owner", app.action_take_off_desk)
     yield SystemCommand("Switch agent", "Hand the desk to someone else", app.action_switch_agent)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, Label, Static
+from textual.widgets._toast import Toast
 
 from frontdesk.app import FrontDeskApp
 from frontdesk.db.models import Role
@@ -127,6 +128,11 @@ async def test_a_name_that_looks_like_markup_is_shown_literally(desk: Desk) -> N
         await pilot.press("enter")
         await settle(pilot)
         assert "[bold]Ann[/] [link=x]Smith" in shown_text(app.screen.query_one("#who", Static))
+        await pilot.press("c")  # the toast names the customer, and the call header too
+        await settle(pilot)
+        toasts = [str(Toast(notification).render()) for notification in app._notifications]
+        assert any("Call with [bold]Ann[/] [link=x]Smith started" in toast for toast in toasts), toasts
+        assert "[link=x]Smith" in shown_text(app.screen.query_one("#call-header", Static))
 
 
 async def test_the_command_palette_offers_the_sections(demo_url: str) -> None:

@@ -254,3 +254,43 @@ async def test_promises_of_someone_who_left_are_reassigned(shop: Desk) -> None:
         assert app.screen.query_one("#orphans").has_class("hidden")
     with shop.session() as session:
         assert session.exec(select(Promise)).one().owner_id == 1
+
+
+async def test_a_supervisor_keeps_the_solution_catalog(shop: Desk) -> None:
+    with shop.session() as session:
+        shop.agent = session.exec(select(type(shop.agent)).where(type(shop.agent).name == "Daniel Brooks")).one()
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5", "s")
+        await settle(pilot)
+        await pilot.press("enter")  # + New option
+        await settle(pilot)
+        app.screen.query_one("#catalog-category").value = "Billing"
+        app.screen.query_one("#catalog-title", Input).value = "Split the bill in three"
+        app.screen.query_one("#catalog-limitations", Input).value = "Only above 200 EUR"
+        app.screen.query_one("#catalog-cost", Input).value = "abc"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "number" in shown_text(app.screen.query_one("#catalog-error", Label))
+        app.screen.query_one("#catalog-cost", Input).value = "0"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        options = app.screen.query_one("#catalog-options", OptionList)
+        assert any("Split the bill in three" in str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        options.focus()
+        options.highlighted = next(i for i in range(options.option_count) if "Full refund" in str(options.get_option_at_index(i).prompt))
+        await pilot.press("delete")
+        await settle(pilot)
+    with shop.session() as session:
+        titles = [option.title for option in session.exec(select(SolutionOption).where(SolutionOption.active == True))]  # noqa: E712
+    assert "Split the bill in three" in titles and "Full refund" not in titles
+
+
+async def test_an_agent_cannot_open_the_catalog(shop: Desk) -> None:
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5", "s")
+        await settle(pilot)
+        assert not any(type(screen).__name__ == "CatalogScreen" for screen in app.screen_stack)

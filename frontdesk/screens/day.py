@@ -18,6 +18,7 @@ class DayScreen(Screen):
     BINDINGS = [
         Binding("r", "reload", "Refresh", id="day.refresh"),
         Binding("k", "app.edit_categories", "Reason categories", id="day.categories"),
+        Binding("s", "app.edit_catalog", "Solution catalog", id="day.catalog"),
     ]
 
     def __init__(self, desk: Desk) -> None:

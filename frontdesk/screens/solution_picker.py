@@ -42,6 +42,7 @@ class SolutionPickerScreen(ModalScreen[bool]):
         Binding("d", "declined", "Declined all", id="solutions.declined"),
         Binding("l", "limits", "Limits explained", id="solutions.limits"),
         Binding("o", "one_off", "One-off option", id="solutions.one-off"),
+        Binding("down", "to_list", "To the list", show=False, id="solutions.to-list"),
     ]
     AUTO_FOCUS = "#solution-filter"
 
@@ -92,7 +93,7 @@ class SolutionPickerScreen(ModalScreen[bool]):
         ))
 
     @on(Input.Submitted, "#solution-filter")
-    def to_list(self) -> None:
+    def action_to_list(self) -> None:
         self.query_one("#solutions").focus()
 
     def highlighted_index(self) -> int | None:

@@ -32,11 +32,15 @@ def options_for(session: Session, category: str | None) -> list[SolutionOption]:
     return list(session.exec(query.order_by(SolutionOption.category, SolutionOption.id)))
 
 
-def save_option(session: Session, agent_id: int, option: OfferedOption, category: str) -> SolutionOption:
-    """Supervisors keep the catalog; limitations are part of an option, not small print."""
+def _require_supervisor(session: Session, agent_id: int) -> None:
     agent = session.get(Agent, agent_id)
     if agent is None or agent.role != Role.SUPERVISOR:
         raise ValidationError("role", "Only a supervisor can change the solution catalog.")
+
+
+def save_option(session: Session, agent_id: int, option: OfferedOption, category: str) -> SolutionOption:
+    """Supervisors keep the catalog; limitations are part of an option, not small print."""
+    _require_supervisor(session, agent_id)
     if option.goodwill_cost < 0:
         raise ValidationError("goodwill_cost", "A goodwill cost cannot be negative.")
     row = session.get(SolutionOption, option.option_id) if option.option_id else SolutionOption(category="", title="")
@@ -50,6 +54,15 @@ def save_option(session: Session, agent_id: int, option: OfferedOption, category
     audit.record(session, agent_id, "save", "solution", row.id, row.title)
     session.commit()
     return row
+
+
+def retire_option(session: Session, agent_id: int, option_id: int) -> None:
+    """Retired, not deleted: past offers still say what was offered."""
+    _require_supervisor(session, agent_id)
+    option = session.get(SolutionOption, option_id)
+    option.active = False
+    audit.record(session, agent_id, "retire", "solution", option_id, option.title)
+    session.commit()
 
 
 def record_offers(
