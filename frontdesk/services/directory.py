@@ -5,14 +5,12 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 
 from sqlmodel import Session, select
 
 from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.lookup import CustomerIndex, LookupRecord, Match
-
-LOAD_BATCH = 5_000
-"""Rows read per round trip while building; also how often progress is reported."""
 
 
 class CustomerDirectory:
@@ -23,18 +21,18 @@ class CustomerDirectory:
         self.ready = threading.Event()
 
     def load(self, session: Session, progress: Callable[[int, int], None] | None = None) -> None:
-        """Reads every live customer; `progress(done, total)` lets a screen show how far it is."""
+        """Reads every live customer as plain columns (no ORM objects: a million of them would crawl).
+
+        `progress(done, total)` lets a screen show how far the build is.
+        """
         aliases = _aliases(session)
-        total = session.exec(select(Customer.id).where(Customer.merged_into_id == None)).all()  # noqa: E711
-        index = CustomerIndex(())
-        for start in range(0, len(total), LOAD_BATCH):
-            batch = total[start : start + LOAD_BATCH]
-            customers = session.exec(select(Customer).where(Customer.id.in_(batch))).all()
-            for customer in customers:
-                index.add(lookup_record(customer, aliases.get(customer.id, ())))
-            if progress is not None:
-                progress(min(start + LOAD_BATCH, len(total)), len(total))
-        self.index = index
+        columns = (Customer.id, Customer.given_name, Customer.family_name, Customer.street, Customer.phones, Customer.birth_date)
+        rows = session.exec(select(*columns).where(Customer.merged_into_id == None)).all()  # noqa: E711
+        records = (_record(*row, tuple(aliases.get(row[0], ()))) for row in rows)
+        report = None if progress is None else (lambda done: progress(done, len(rows)))
+        self.index = CustomerIndex.build(records, progress=report)
+        if progress is not None:
+            progress(len(rows), len(rows))
         self.ready.set()
 
     def follow(self, session: Session, customer_id: int) -> None:
@@ -53,14 +51,8 @@ class CustomerDirectory:
 
 
 def lookup_record(customer: Customer, aliases: tuple[str, ...] | list[str] = ()) -> LookupRecord:
-    return LookupRecord(
-        customer_id=customer.id,
-        name=" ".join(part for part in (customer.given_name, customer.family_name) if part),
-        street=customer.street,
-        phone=" ; ".join(customer.phones),
-        birth_date=customer.birth_date,
-        aliases=tuple(aliases),
-    )
+    return _record(customer.id, customer.given_name, customer.family_name, customer.street, customer.phones,
+                   customer.birth_date, tuple(aliases))
 
 
 def _aliases(session: Session, customer_id: int | None = None) -> dict[int, list[str]]:
@@ -71,3 +63,10 @@ def _aliases(session: Session, customer_id: int | None = None) -> dict[int, list
     for owner, name in session.exec(query):
         found[owner].append(name)
     return found
+
+
+def _record(customer_id: int, given: str, family: str, street: str, phones: list[str] | None,
+            born: date | None, aliases: tuple[str, ...]) -> LookupRecord:
+    """The one place a customer's columns become what the lookup engine indexes."""
+    name = " ".join(part for part in (given, family) if part)
+    return LookupRecord(customer_id, name, street, " ; ".join(phones or []), born, aliases)
