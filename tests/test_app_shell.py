@@ -146,3 +146,13 @@ async def test_the_command_palette_offers_the_sections(demo_url: str) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PromisesScreen)
+
+
+@pytest.mark.parametrize(("key", "screen"), [("k", "CategoriesScreen"), ("s", "CatalogScreen")])
+async def test_an_agent_cannot_open_the_supervisors_lists(desk: Desk, key: str, screen: str) -> None:
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5", key)
+        await settle(pilot)
+        assert not any(type(shown).__name__ == screen for shown in app.screen_stack)

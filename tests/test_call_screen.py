@@ -287,15 +287,6 @@ async def test_a_supervisor_edits_the_reason_categories(desk_with_customer: Desk
     assert "Parking" in names and "Appointment" not in names
 
 
-async def test_an_agent_cannot_edit_the_reason_categories(desk_with_customer: Desk) -> None:
-    app = FrontDeskApp(desk_with_customer)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f5", "k")
-        await settle(pilot)
-        assert not any(type(screen).__name__ == "CategoriesScreen" for screen in app.screen_stack)
-
-
 async def test_supervisors_see_who_wants_a_manager_in_the_day_section(desk_with_customer: Desk) -> None:
     desk = desk_with_customer
     with desk.session() as session:

@@ -285,12 +285,3 @@ async def test_a_supervisor_keeps_the_solution_catalog(shop: Desk) -> None:
     with shop.session() as session:
         titles = [option.title for option in session.exec(select(SolutionOption).where(SolutionOption.active == True))]  # noqa: E712
     assert "Split the bill in three" in titles and "Full refund" not in titles
-
-
-async def test_an_agent_cannot_open_the_catalog(shop: Desk) -> None:
-    app = FrontDeskApp(shop)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f5", "s")
-        await settle(pilot)
-        assert not any(type(screen).__name__ == "CatalogScreen" for screen in app.screen_stack)
