@@ -30,6 +30,9 @@ from frontdesk.screens.resume import ResumeScreen
 from frontdesk.screens.sign_in import SignInScreen
 
 
+SECTION_SCREENS = (("greeting", GreetingScreen), ("call", CallScreen), ("promises", PromisesScreen), ("day", DayScreen))
+"""The top-level sections (Textual modes), Greeting first: where every agent starts."""
+
 REMIND_EVERY = 30.0
 """Seconds between looks for promises coming due; a minute's lateness is the most a reminder can be."""
 
@@ -49,7 +52,7 @@ class FrontDeskApp(App[None]):
         super().__init__()
         self.desk = desk
         self.reminder_timer: Timer | None = None
-        for mode, screen in (("greeting", GreetingScreen), ("call", CallScreen), ("promises", PromisesScreen), ("day", DayScreen)):
+        for mode, screen in SECTION_SCREENS:
             self.add_mode(mode, lambda screen=screen: screen(desk))
 
     def on_mount(self) -> None:
@@ -118,7 +121,18 @@ class FrontDeskApp(App[None]):
         self.push_screen(MissedCallScreen(self.desk))
 
     def action_switch_agent(self) -> None:
-        self.push_screen(SignInScreen(self.desk), self.signed_in)
+        self.push_screen(SignInScreen(self.desk), self.switched)
+
+    async def switched(self, agent: Agent | None) -> None:
+        """The next person starts from Greeting; the last one's open call stays theirs, to resume later."""
+        if agent is None or agent.id == self.desk.agent_id:
+            return
+        self.desk.current_interaction_id = None
+        await self.switch_mode("greeting")
+        for mode, screen in SECTION_SCREENS[1:]:
+            await self.remove_mode(mode)
+            self.add_mode(mode, lambda screen=screen: screen(self.desk))
+        self.signed_in(agent)
 
     def action_new_customer(self) -> None:
         self.switch_mode("greeting")

@@ -37,8 +37,9 @@ def run_import(args: argparse.Namespace) -> int:
     rows, total = _read_rows(args)
     desk = open_desk(database_url(args.db, args.db_url), agent_name=args.agent)
     agent_id = desk.agent.id if desk.agent else None
-    with desk.session() as session:
+    with desk.reading() as session:
         desk.directory.load(session)
+    with desk.session() as session:
         with Progress(transient=True, console=None) as progress:
             task = progress.add_task("Importing", total=total)
             report = import_customers(session, desk.directory, rows, agent_id, lambda: progress.advance(task))

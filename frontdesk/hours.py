@@ -25,7 +25,7 @@ _HOLIDAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def system_zone() -> tzinfo:
     """The project's default desk zone, used only when the caller names none."""
-    return datetime.now().astimezone().tzinfo  # astimezone() always sets one
+    return local_zone()
 
 
 def weekday_number(word: str) -> int | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 from textual.widgets._toast import Toast
 
 from frontdesk.app import FrontDeskApp

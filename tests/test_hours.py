@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from frontdesk.clock import local_zone
 from frontdesk.hours import END_OF_DAY, OpeningHours, as_utc, at_local, weekday_number
 
 ATHENS = ZoneInfo("Europe/Athens")
@@ -31,16 +32,21 @@ def test_default_is_weekdays_nine_to_five_without_holidays():
     assert DEFAULT.holidays == frozenset()
 
 
-def test_default_zone_is_the_system_zone(monkeypatch: pytest.MonkeyPatch):
+def test_default_zone_is_the_desks_zone_with_its_daylight_saving_rules(monkeypatch: pytest.MonkeyPatch):
+    """A fixed offset would put every opening time an hour out after the next clock change."""
     with monkeypatch.context() as patch:
-        patch.setenv("TZ", "Asia/Tehran")  # no DST since 2022, so the offset is the same whenever this runs
+        patch.setenv("TZ", "Europe/Athens")
         host_time.tzset()
+        local_zone.cache_clear()
         try:
-            assert OpeningHours().tz.utcoffset(None) == timedelta(hours=3, minutes=30)
-            assert OpeningHours.parse("mon 09:00-17:00").tz.utcoffset(None) == timedelta(hours=3, minutes=30)
+            winter, summer = datetime(2027, 1, 15, 12), datetime(2027, 7, 15, 12)
+            for hours in (OpeningHours(), OpeningHours.parse("mon 09:00-17:00")):
+                assert hours.tz.utcoffset(winter) == timedelta(hours=2)
+                assert hours.tz.utcoffset(summer) == timedelta(hours=3)
         finally:
             patch.undo()
             host_time.tzset()
+            local_zone.cache_clear()
 
 
 def test_parse_day_ranges_and_saturday():

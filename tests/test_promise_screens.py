@@ -20,7 +20,7 @@ from frontdesk.screens.promise_form import PromiseFormScreen
 from frontdesk.services.agents import create_agent
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
-from frontdesk.services.interactions import set_reason, start_interaction
+from frontdesk.services.interactions import set_reason
 from frontdesk.services.promises import make_promise
 from tests.pilot import open_card, settle, shown_text, table_rows, type_text
 

@@ -33,8 +33,9 @@ def test_supervisors_keep_the_catalog_per_category(desk: Desk, boss: int) -> Non
         save_option(session, boss, OfferedOption("Earlier slot", "Next free slot", "Mornings only"), "Appointment")
         assert [option.title for option in options_for(session, "Refund or exchange")] == ["Full refund"]
         assert len(options_for(session, None)) == 2
-        with pytest.raises(ValidationError, match="negative"):
-            save_option(session, boss, OfferedOption("Bad", goodwill_cost=-5), "Appointment")
+        for cost in (-5, float("nan"), float("inf")):
+            with pytest.raises(ValidationError, match="zero or more"):
+                save_option(session, boss, OfferedOption("Bad", goodwill_cost=cost), "Appointment")
 
 
 def test_offers_and_the_customers_choice_are_recorded(desk: Desk) -> None:

@@ -17,6 +17,7 @@ from frontdesk.services.callbacks import call_back, waiting_requests
 from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.open_work import open_work
+from frontdesk.services.validation import ValidationError
 from frontdesk.when import relative, short, span
 
 IDLE_HELP = "No call in progress.  n: call from an unknown caller · m: log a missed call · t: take a message · F2: find a customer first"
@@ -56,7 +57,7 @@ class CallScreen(Screen):
         self.action_reload()
 
     def action_reload(self) -> None:
-        with self.desk.session() as session:
+        with self.desk.reading() as session:
             mine = open_work(session, self.desk.agent_id)
             waiting = waiting_requests(session, load_rules(session))
         table = self.query_one("#mine", DataTable)
@@ -83,8 +84,13 @@ class CallScreen(Screen):
 
     @on(DataTable.RowSelected, "#waiting")
     def call_back_chosen(self, event: DataTable.RowSelected) -> None:
-        with self.desk.session() as session:
-            interaction = call_back(session, int(event.row_key.value), self.desk.agent_id)
+        try:
+            with self.desk.session() as session:
+                interaction = call_back(session, int(event.row_key.value), self.desk.agent_id)
+        except ValidationError as problem:
+            self.notify(f"{problem} The list is refreshed.", severity="warning")
+            self.action_reload()
+            return
         self.resume(interaction.id)
 
     def action_unknown_caller(self) -> None:

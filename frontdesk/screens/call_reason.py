@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,7 +39,7 @@ class CallReasonScreen(ModalScreen[bool]):
             yield Label("In the customer's words", markup=False)
             yield Input(self.interaction.reason, id="reason-text")
             yield Label("Category", markup=False)
-            yield Select([(name, name) for name in categories], value=self.interaction.category or Select.NULL, id="reason-category")
+            yield Select([(Text(name), name) for name in categories], value=self.interaction.category or Select.NULL, id="reason-category")
             yield Label("Channel", markup=False)
             yield Select([(channel.value, channel.value) for channel in Channel], value=self.interaction.channel, allow_blank=False, id="reason-channel")
             yield Label("", id="reason-error", classes="error", markup=False)

@@ -51,7 +51,8 @@ class CatalogScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         with self.desk.session() as session:
             names = category_names(session)
-        self.query_one("#catalog-category", Select).set_options([(name, name) for name in names])
+        self.categories = names
+        self.query_one("#catalog-category", Select).set_options([(Text(name), name) for name in names])
         self.reload()
 
     def reload(self) -> None:
@@ -72,7 +73,11 @@ class CatalogScreen(ModalScreen[None]):
         for field, value in values.items():
             self.query_one(f"#catalog-{field}", Input).value = value
         if option is not None:
-            self.query_one("#catalog-category", Select).value = option.category
+            select = self.query_one("#catalog-category", Select)
+            if option.category not in self.categories:
+                self.categories.append(option.category)
+                select.set_options([(Text(name), name) for name in self.categories])
+            select.value = option.category
         self.query_one("#catalog-category").focus()
 
     @on(Input.Submitted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -37,7 +38,7 @@ class CategoriesScreen(ModalScreen[None]):
             categories = all_categories(session)
         listing = self.query_one("#categories", SelectionList)
         listing.clear_options()
-        listing.add_options([(category.name, category.id, category.active) for category in categories])
+        listing.add_options([(Text(category.name), category.id, category.active) for category in categories])
 
     @on(Input.Submitted, "#new-category")
     def add(self, event: Input.Submitted) -> None:

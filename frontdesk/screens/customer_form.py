@@ -14,7 +14,7 @@ from frontdesk.db.models import Customer
 from frontdesk.desk import Desk
 from frontdesk.screens.confirm import ConfirmScreen
 from frontdesk.services.customer_form import CustomerForm, split_phones
-from frontdesk.services.customers import create_customer, get_customer, update_customer
+from frontdesk.services.customers import CustomerNotFound, create_customer, get_customer, update_customer
 from frontdesk.services.greeting import CustomerSummary, summaries
 from frontdesk.services.validation import ValidationError
 from frontdesk.widgets.customer_text import describe
@@ -72,8 +72,12 @@ class CustomerFormScreen(ModalScreen[int | None]):
 
     def on_mount(self) -> None:
         if self.customer_id is not None:
-            with self.desk.session() as session:
-                self.fill(get_customer(session, self.customer_id))
+            try:
+                with self.desk.session() as session:
+                    self.fill(get_customer(session, self.customer_id))
+            except CustomerNotFound as gone:
+                self.notify(str(gone), severity="error")
+                self.dismiss(None)
         elif self.typed_name.strip():
             words = self.typed_name.split()
             self.query_one("#field-given_name", Input).value = " ".join(words[:-1]) if len(words) > 1 else ""
@@ -144,15 +148,15 @@ class CustomerFormScreen(ModalScreen[int | None]):
                 else:
                     customer = update_customer(session, self.customer_id, form, self.desk.agent_id)
                 self.desk.directory.follow(session, customer.id)
-        except ValidationError as error:
+        except (ValidationError, CustomerNotFound) as error:
             self.show_error(error)
             return
         self.notify(Text(f"Saved {customer.given_name} {customer.family_name}".strip()))
         self.dismiss(customer.id)
 
-    def show_error(self, error: ValidationError) -> None:
+    def show_error(self, error: ValidationError | CustomerNotFound) -> None:
         self.query_one("#form-error", Label).update(str(error))
-        target = self.query(f"#field-{error.field}")
+        target = self.query(f"#field-{getattr(error, 'field', 'family_name')}")
         if target:
             target.first().focus()
 

@@ -41,7 +41,7 @@ class DayScreen(Screen):
         self.action_reload()
 
     def action_reload(self) -> None:
-        with self.desk.session() as session:
+        with self.desk.reading() as session:
             summary = day_summary(session)
             escalations = escalation_rows(session)
         self.query_one("#day-totals", Static).update(Text.assemble(

@@ -48,7 +48,7 @@ class GoodwillScreen(ModalScreen[GoodwillGrant | None]):
             yield Input(f"{self.amount:g}" if self.amount else "", id="goodwill-amount")
             yield Label("Why (recorded with the grant)", markup=False)
             yield Input(self.reason, id="goodwill-reason")
-            yield Select([(agent.name, agent.id) for agent in self.approvers], prompt="Approving supervisor",
+            yield Select([(Text(agent.name), agent.id) for agent in self.approvers], prompt="Approving supervisor",
                          id="goodwill-approver", classes="hidden")
             yield Label("", id="goodwill-error", classes="error", markup=False)
             yield Static("Ctrl+S saves; Escape cancels.", markup=False)

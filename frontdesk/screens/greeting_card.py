@@ -17,6 +17,7 @@ from frontdesk.screens.promise_form import PromiseFormScreen
 from frontdesk.services.customers import CustomerNotFound
 from frontdesk.services.greeting import GreetingCard, greeting_card
 from frontdesk.services.interactions import start_interaction
+from frontdesk.services.validation import ValidationError
 from frontdesk.when import relative, short
 from frontdesk.widgets.promise_text import promises_text
 
@@ -69,8 +70,12 @@ class GreetingCardScreen(Screen):
         if self.desk.current_interaction_id is not None:
             self.notify("You are in another call or visit: wrap it up or hand it off first (F3).", severity="warning")
             return
-        with self.desk.session() as session:
-            interaction = start_interaction(session, self.desk.agent_id, self.customer_id, channel=channel)
+        try:
+            with self.desk.session() as session:
+                interaction = start_interaction(session, self.desk.agent_id, self.customer_id, channel=channel)
+        except ValidationError as problem:
+            self.notify(str(problem), severity="error")
+            return
         self.desk.current_interaction_id = interaction.id
         kind = "Call" if channel == Channel.PHONE else "Visit"
         self.notify(Text(f"{kind} with {self.card.name} started at {short(interaction.started_at)}."))

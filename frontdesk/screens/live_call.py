@@ -111,8 +111,12 @@ class LiveCallScreen(Screen):
         self.query_one("#call-header", CallHeader).show(self.view, utcnow() - self.view.interaction.started_at)
 
     def reload(self) -> None:
-        with self.desk.session() as session:
+        with self.desk.reading() as session:
             view = call_view(session, self.interaction_id)
+        if view.interaction.ended_at is not None:
+            self.notify("This interaction was wrapped up on another terminal.", severity="warning")
+            self.leave()
+            return
         if len(view.notes) != len(self.view.notes) or view.interaction.owner_id != self.view.interaction.owner_id:
             self.show(view)
         else:
@@ -220,21 +224,30 @@ class LiveCallScreen(Screen):
 
     def action_manager(self) -> None:
         def flagged(reason: str | None) -> None:
-            if reason:
+            if not reason:
+                return
+            try:
                 with self.desk.session() as session:
                     flag_for_manager(session, self.interaction_id, self.desk.agent_id, reason)
-                self.notify("Flagged for a supervisor.", severity="warning")
-                self.reload_now()
+            except ValidationError as problem:
+                self.notify(str(problem), severity="error")
+                return
+            self.notify("Flagged for a supervisor.", severity="warning")
+            self.reload_now()
 
         question = Text("The customer wants to speak to a manager. Why, in their words?")
         self.app.push_screen(TextPromptScreen("Wants a manager", question, "Their reason"), flagged)
 
     def action_link(self) -> None:
         def linked(customer_id: int | None) -> None:
-            if customer_id is not None:
+            if customer_id is None:
+                return
+            try:
                 with self.desk.session() as session:
                     link_customer(session, self.interaction_id, customer_id, self.desk.agent_id)
-                self.reload_now()
+            except ValidationError as problem:
+                self.notify(str(problem), severity="error")
+            self.reload_now()
 
         self.app.push_screen(CustomerPickerScreen(self.desk, "Who is calling? Link the call to their record"), linked)
 

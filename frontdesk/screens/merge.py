@@ -13,7 +13,9 @@ from textual.widgets import Button, Static
 from frontdesk.desk import Desk
 from frontdesk.screens.confirm import ConfirmScreen
 from frontdesk.services.greeting import CustomerSummary, summaries
+from frontdesk.services.customers import CustomerNotFound
 from frontdesk.services.merge import merge_customers
+from frontdesk.services.validation import ValidationError
 from frontdesk.widgets.customer_text import describe
 from frontdesk.widgets.customer_search import CustomerSearch
 
@@ -80,10 +82,15 @@ class MergeScreen(ModalScreen[int | None]):
     def merge(self, yes: bool | None, keep: CustomerSummary, gone: CustomerSummary) -> None:
         if not yes:
             return
-        with self.desk.session() as session:
-            result = merge_customers(session, keep.customer_id, gone.customer_id, self.desk.agent_id)
-            self.desk.directory.follow(session, keep.customer_id)
-            self.desk.directory.follow(session, gone.customer_id)
+        try:
+            with self.desk.session() as session:
+                result = merge_customers(session, keep.customer_id, gone.customer_id, self.desk.agent_id)
+                self.desk.directory.follow(session, keep.customer_id)
+                self.desk.directory.follow(session, gone.customer_id)
+        except (CustomerNotFound, ValidationError) as problem:
+            self.notify(f"{problem} Nothing was merged.", severity="error")
+            self.dismiss(None)
+            return
         self.notify(Text(
             f"Merged: {result.interactions_moved} interactions and {result.promises_moved} promises moved to {keep.name}."
         ))

@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Static
 from frontdesk.desk import Desk
 from frontdesk.screens.goodwill import GoodwillScreen
 from frontdesk.services.promise_rows import PromiseRow
-from frontdesk.services.promises import close_late, keep_promise
+from frontdesk.services.promises import close_late, keep_promise, needs_apology
 from frontdesk.services.validation import ValidationError
 
 
@@ -29,12 +29,14 @@ class ClosePromiseScreen(ModalScreen[bool]):
     def __init__(self, desk: Desk, row: PromiseRow) -> None:
         super().__init__()
         self.desk, self.row = desk, row
+        with desk.session() as session:
+            self.late = needs_apology(session, row.promise_id)  # now, not as listed: it may have fallen due since
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static("Close a promise that slipped" if self.row.needs_apology else "Mark the promise kept", classes="dialog-title", markup=False)
+            yield Static("Close a promise that slipped" if self.late else "Mark the promise kept", classes="dialog-title", markup=False)
             yield Static(Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what))
-            if self.row.needs_apology:
+            if self.late:
                 yield Label("The apology you gave the customer", markup=False)
                 yield Input(id="close-apology")
                 yield Label("The make-good (what the desk did to make up for it; Ctrl+G to draw goodwill)", markup=False)
@@ -48,7 +50,7 @@ class ClosePromiseScreen(ModalScreen[bool]):
         note = self.query_one("#close-note", Input).value
         try:
             with self.desk.session() as session:
-                if self.row.needs_apology:
+                if self.late:
                     close_late(session, self.row.promise_id, self.desk.agent_id, note=note,
                                apology=self.query_one("#close-apology", Input).value,
                                make_good=self.query_one("#close-make-good", Input).value)
@@ -60,7 +62,7 @@ class ClosePromiseScreen(ModalScreen[bool]):
         self.dismiss(True)
 
     def action_goodwill(self) -> None:
-        if not self.row.needs_apology:
+        if not self.late:
             return
 
         def granted(grant) -> None:

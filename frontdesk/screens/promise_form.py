@@ -57,7 +57,7 @@ class PromiseFormScreen(ModalScreen[int | None]):
             yield Label("By when", markup=False)
             yield WhenField("tomorrow 3pm, thu, in 2 days, 26/11 15:00, end of day", id="promise-due")
             yield Label("Who keeps it", markup=False)
-            yield Select([(agent.name, agent.id) for agent in self.owners], value=self.desk.agent_id, allow_blank=False, id="promise-owner")
+            yield Select([(Text(agent.name), agent.id) for agent in self.owners], value=self.desk.agent_id, allow_blank=False, id="promise-owner")
             yield Label("How the customer will hear", markup=False)
             yield Select([(way, way) for way in TELL_BY if way], prompt="Choose", id="promise-tell")
             yield Static(id="promise-check")

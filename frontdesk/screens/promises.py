@@ -77,7 +77,7 @@ class PromisesScreen(Screen):
     def action_reload(self) -> None:
         if not self.is_mounted:
             return
-        with self.desk.session() as session:
+        with self.desk.reading() as session:
             self.rows = promise_rows(session, owner_id=None if self.everyone else self.desk.agent_id, due=self.due)
             orphans = len(orphaned_promises(session)) if self.desk.agent.role == Role.SUPERVISOR else 0
         overdue = sum(row.overdue for row in self.rows)

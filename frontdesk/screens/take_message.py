@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,7 +37,7 @@ class TakeMessageScreen(ModalScreen[str | None]):
         with VerticalScroll(classes="dialog"):
             yield Static("Take a message for a colleague", classes="dialog-title", markup=False)
             yield Label("For", markup=False)
-            yield Select([(agent.name, agent.id) for agent in self.colleagues], id="message-for", prompt="Colleague")
+            yield Select([(Text(agent.name), agent.id) for agent in self.colleagues], id="message-for", prompt="Colleague")
             yield Label("Who to call back (name and number)", markup=False)
             yield Input(self.contact, id="message-contact")
             yield Label("Call back by (what you tell the customer)", markup=False)

@@ -11,7 +11,7 @@ from frontdesk.clock import utcnow
 from frontdesk.db.models import Agent, Customer, Interaction, Promise, PromiseKind, PromiseStatus
 from frontdesk.services import audit
 from frontdesk.services.agents import agent_names
-from frontdesk.services.customers import full_name
+from frontdesk.services.customers import full_name, require_live_customer
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
@@ -36,6 +36,7 @@ class WaitingRequest:
 
 def _callback(session: Session, agent_id: int, owner_id: int, customer_id: int | None, contact: str, what: str,
               details: str, due_at: datetime, asked_at: datetime, interaction_id: int | None) -> Promise:
+    require_live_customer(session, customer_id)
     owner = session.get(Agent, owner_id)
     if owner is None or not owner.active:
         raise ValidationError("owner", "That colleague is not at the desk (unknown or inactive).")
@@ -98,8 +99,6 @@ def call_back(session: Session, promise_id: int, agent_id: int) -> Interaction:
     promise = session.get(Promise, promise_id)
     if promise is None or promise.status != PromiseStatus.OPEN:
         raise ValidationError("promise", "That callback is no longer open.")
-    interaction = start_interaction(session, agent_id, promise.customer_id, reason=promise.what)
     promise.status, promise.closed_at = PromiseStatus.KEPT, utcnow()
-    audit.record(session, agent_id, "kept", "promise", promise_id, f"returned in interaction {interaction.id}")
-    session.commit()
-    return interaction
+    audit.record(session, agent_id, "kept", "promise", promise_id, "returned by calling back")
+    return start_interaction(session, agent_id, promise.customer_id, reason=promise.what)  # one commit for both

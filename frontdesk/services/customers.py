@@ -8,6 +8,7 @@ from frontdesk.clock import utcnow
 from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.services import audit
 from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.validation import ValidationError
 
 
 class CustomerNotFound(LookupError):
@@ -41,6 +42,17 @@ def get_customer(session: Session, customer_id: int, *, viewed_by: int | None = 
         audit.record(session, viewed_by, "view", "customer", customer_id)
         session.commit()
     return customer
+
+
+def require_live_customer(session: Session, customer_id: int | None) -> None:
+    """Calls, promises and callbacks must land on a record someone can still find, never a merged-away one."""
+    if customer_id is None:
+        return
+    customer = session.get(Customer, customer_id)
+    if customer is None:
+        raise ValidationError("customer", "That customer record no longer exists; look the customer up again.")
+    if customer.merged_into_id is not None:
+        raise ValidationError("customer", "That customer record was merged into another one; look the customer up again.")
 
 
 def update_customer(session: Session, customer_id: int, form: CustomerForm, agent_id: int | None) -> Customer:

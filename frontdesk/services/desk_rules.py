@@ -58,12 +58,14 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         hours = OpeningHours.parse(values["opening_hours"], values["holidays"])
     except ValueError as error:
         raise ValidationError("opening_hours", f"Opening hours: {error}") from None
+    if not any(hours.week):
+        raise ValidationError("opening_hours", "Opening hours: the desk would never be open; give at least one day's hours.")
     return DeskRules(
         opening_hours=hours,
         callback_within=timedelta(hours=_positive(values, "callback_within_hours")),
         response_limit=timedelta(hours=_positive(values, "response_limit_hours")),
-        promise_capacity_per_day=int(_positive(values, "promise_capacity_per_day")),
-        follow_up_after_working_days=int(_positive(values, "follow_up_after_working_days")),
+        promise_capacity_per_day=_whole(values, "promise_capacity_per_day"),
+        follow_up_after_working_days=_whole(values, "follow_up_after_working_days"),
         goodwill_budget_per_month=_positive(values, "goodwill_budget_per_month"),
         currency=values["currency"] or "EUR",
     )
@@ -75,10 +77,17 @@ def _positive(values: dict[str, str], key: str) -> float:
         if number != number or number in (float("inf"), float("-inf")):
             raise ValueError(key)
     except ValueError:
-        raise ValidationError(key, f"{key} must be a number of hours, not {values[key]!r}.") from None
+        raise ValidationError(key, f"{key} must be a number, not {values[key]!r}.") from None
     if number <= 0:
-        raise ValidationError(key, f"{key} must be more than zero hours.")
+        raise ValidationError(key, f"{key} must be more than zero.")
     return number
+
+
+def _whole(values: dict[str, str], key: str) -> int:
+    number = _positive(values, key)
+    if number != int(number):
+        raise ValidationError(key, f"{key} must be a whole number, not {values[key]!r}.")
+    return int(number)
 
 
 def set_rule(session: Session, key: str, value: str, agent_id: int | None) -> None:

@@ -49,7 +49,8 @@ class GreetingCard:
 def summaries(session: Session, customer_ids: list[int]) -> dict[int, CustomerSummary]:
     if not customer_ids:
         return {}
-    customers = session.exec(select(Customer).where(Customer.id.in_(customer_ids))).all()
+    live = Customer.merged_into_id == None  # noqa: E711  (merged on another terminal: no longer shown)
+    customers = session.exec(select(Customer).where(Customer.id.in_(customer_ids), live)).all()
     visits = dict(session.exec(
         select(Interaction.customer_id, func.max(Interaction.started_at))
         .where(Interaction.customer_id.in_(customer_ids))

@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from frontdesk.db.models import Channel, Interaction
 from frontdesk.services import audit
+from frontdesk.services.customers import require_live_customer
 from frontdesk.services.validation import ValidationError, clean_line
 
 
@@ -18,6 +19,7 @@ def start_interaction(
     reason: str = "", category: str = "",
 ) -> Interaction:
     """`customer_id` None is an unknown caller, linked to a record later by lookup."""
+    require_live_customer(session, customer_id)
     interaction = Interaction(customer_id=customer_id, owner_id=agent_id, created_by_id=agent_id)
     _apply_reason(interaction, channel, reason, category)
     return audit.created(session, interaction, agent_id, "interaction", f"channel={channel}")
@@ -48,6 +50,7 @@ def _apply_reason(interaction: Interaction, channel: str, reason: str, category:
 
 def link_customer(session: Session, interaction_id: int, customer_id: int, agent_id: int) -> Interaction:
     """An unknown caller turns out to be a known customer: the call joins their history."""
+    require_live_customer(session, customer_id)
     interaction = get_interaction(session, interaction_id)
     interaction.customer_id = customer_id
     audit.record(session, agent_id, "link", "interaction", interaction_id, f"customer={customer_id}")

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from frontdesk.clock import utcnow
-from frontdesk.db.models import Note, NoteDraft, NoteEdit
+from frontdesk.db.models import Interaction, Note, NoteDraft, NoteEdit
 from frontdesk.services import audit
-from frontdesk.services.validation import ValidationError
+from frontdesk.services.validation import ValidationError, exact_text
 
 NOTE_MAX_LENGTH = 200_000
 """Far above any real note (a pasted email is ~100 KB at worst), low enough to stop a runaway paste."""
@@ -22,19 +22,20 @@ class Draft:
 
 
 def checked_note(text: str) -> str:
-    """Stored exactly as typed or pasted, control characters and all: notes are evidence, not form fields."""
-    if not text.strip():
-        raise ValidationError("note", "The note is empty.")
-    if len(text) > NOTE_MAX_LENGTH:
-        raise ValidationError("note", f"The note is too long ({len(text):,} characters; at most {NOTE_MAX_LENGTH:,}).")
-    return text
+    """Notes are evidence, not form fields: kept exactly, whatever was pasted."""
+    return exact_text(text, field="note", label="The note", max_length=NOTE_MAX_LENGTH)
 
 
 def add_note(session: Session, interaction_id: int, agent_id: int, text: str, *, verbatim: bool = False) -> Note:
     """Commits the line and clears this agent's draft in the same transaction: never both, never neither."""
     text = checked_note(text)
+    interaction = session.get(Interaction, interaction_id)
+    if interaction is None or interaction.ended_at is not None:
+        raise ValidationError("note", "This interaction is already wrapped up; the line stays in the box.")
     note = Note(interaction_id=interaction_id, agent_id=agent_id, text=text, verbatim=verbatim)
     session.add(note)
+    session.flush()
+    audit.record(session, agent_id, "create", "note", note.id, f"interaction={interaction_id}")
     draft = _draft_row(session, interaction_id, agent_id)
     if draft is not None:
         session.delete(draft)

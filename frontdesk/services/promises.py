@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session, select
 
 from frontdesk.clock import local_now, to_local, utcnow
-from frontdesk.db.models import Agent, Customer, Interaction, Promise, PromiseChange, PromiseKind, PromiseStatus
+from frontdesk.db.models import Agent, Interaction, Promise, PromiseChange, PromiseKind, PromiseStatus
 from frontdesk.hours import as_utc, at_local
 from frontdesk.services import audit
+from frontdesk.services.customers import require_live_customer
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.promise_checks import PromiseCheck, check_promise, day_words, owner_problem, stored_utc
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
@@ -38,7 +39,9 @@ def make_promise(
 ) -> Promise:
     """With rules, checked first (row 8: promise only what you can deliver); without, for internal callers."""
     what = clean_line(what, field="what", label="What was promised", max_length=1000, required=True)
-    _check_customer(session, customer_id)
+    if customer_id is None:
+        raise ValidationError("customer", "A promise needs the customer it is made to.")
+    require_live_customer(session, customer_id)
     if tell_by not in TELL_BY:
         raise ValidationError("tell_by", f"Unknown way to tell the customer {tell_by!r}; choose {', '.join(TELL_BY[:-1])}.")
     if kind not in set(PromiseKind):
@@ -50,15 +53,6 @@ def make_promise(
         tell_by=tell_by, owner_id=owner_id, created_by_id=agent_id,
     )
     return audit.created(session, promise, agent_id, "promise", f"kind={kind} owner={owner_id}{warned}")
-
-
-def _check_customer(session: Session, customer_id: int | None) -> None:
-    customer = session.get(Customer, customer_id) if customer_id is not None else None
-    if customer is None:
-        raise ValidationError("customer", "That customer record no longer exists; look the customer up again.")
-    if customer.merged_into_id is not None:
-        raise ValidationError("customer", "That customer record was merged into another one; "
-                                          "look the customer up again and promise on that record.")
 
 
 def _enforce(session: Session, rules: DeskRules | None, owner_id: int, due_at: datetime,
@@ -105,6 +99,10 @@ def slipped(session: Session, promise: Promise) -> bool:
         PromiseChange.promise_id == promise.id, PromiseChange.told_before_deadline == False  # noqa: E712
     )
     return is_overdue(promise) or session.exec(moved_late).first() is not None
+
+
+def needs_apology(session: Session, promise_id: int) -> bool:
+    return slipped(session, _open_promise(session, promise_id))
 
 
 def keep_promise(session: Session, promise_id: int, agent_id: int, note: str = "") -> Promise:

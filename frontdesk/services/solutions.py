@@ -41,8 +41,8 @@ def _require_supervisor(session: Session, agent_id: int) -> None:
 def save_option(session: Session, agent_id: int, option: OfferedOption, category: str) -> SolutionOption:
     """Supervisors keep the catalog; limitations are part of an option, not small print."""
     _require_supervisor(session, agent_id)
-    if option.goodwill_cost < 0:
-        raise ValidationError("goodwill_cost", "A goodwill cost cannot be negative.")
+    if not 0 <= option.goodwill_cost < float("inf"):  # also refuses NaN
+        raise ValidationError("goodwill_cost", "A goodwill cost is a number, zero or more.")
     row = session.get(SolutionOption, option.option_id) if option.option_id else SolutionOption(category="", title="")
     row.category = clean_line(category, field="category", label="The category", max_length=80, required=True)
     row.title = clean_line(option.title, field="title", label="The title", max_length=200, required=True)

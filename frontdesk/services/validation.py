@@ -26,6 +26,15 @@ def _reject_invisible(value: str, label: str, field: str, allowed: str) -> None:
             raise ValidationError(field, f"{label} contains an invisible direction control (U+{ord(char):04X}); remove it.")
 
 
+def exact_text(value: str, *, field: str, label: str, max_length: int) -> str:
+    """Stored exactly as typed or pasted, control characters and all (notes, summaries): shown literally later."""
+    if not value.strip():
+        raise ValidationError(field, f"{label} is empty.")
+    if len(value) > max_length:
+        raise ValidationError(field, f"{label} is too long ({len(value):,} characters; at most {max_length:,}).")
+    return value
+
+
 def _checked(value: str, field: str, label: str, max_length: int, required: bool, allowed: str) -> str:
     if required and not value:
         raise ValidationError(field, f"{label} cannot be empty.")

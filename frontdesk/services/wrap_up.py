@@ -12,7 +12,7 @@ from frontdesk.services import audit
 from frontdesk.services.customers import formal_name
 from frontdesk.services.interactions import get_interaction
 from frontdesk.services.notes import NOTE_MAX_LENGTH, notes_of
-from frontdesk.services.validation import ValidationError, clean_text
+from frontdesk.services.validation import ValidationError, clean_text, exact_text
 
 VERBS = {Channel.PHONE: "called", Channel.WALK_IN: "came in", Channel.EMAIL: "wrote", Channel.CHAT: "chatted"}
 OUTCOME_WORDS = {
@@ -59,7 +59,9 @@ def wrap_up(session: Session, interaction_id: int, agent_id: int, wrap: WrapUp) 
         raise ValidationError("interaction", "This interaction was already wrapped up.")
     if wrap.outcome not in set(Outcome):
         raise ValidationError("outcome", "Choose an outcome: resolved, follow-up, escalated or left.")
-    summary = clean_text(wrap.summary, field="summary", label="The summary", max_length=NOTE_MAX_LENGTH, required=True)
+    if interaction.owner_id != agent_id:
+        raise ValidationError("owner", "Only the interaction's owner can wrap it up.")
+    summary = exact_text(wrap.summary, field="summary", label="The summary", max_length=NOTE_MAX_LENGTH)
     if wrap.satisfaction_asked and wrap.satisfaction not in range(1, 6):
         raise ValidationError("satisfaction", "The customer's rating is a number from 1 to 5.")
     interaction.outcome = wrap.outcome

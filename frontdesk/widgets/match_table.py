@@ -59,4 +59,7 @@ class MatchTable(DataTable):
             )
 
     def action_back_to_query(self) -> None:
-        self.screen.query_one("#query").focus()
+        """Back to the search box this list belongs to: the Greeting's, or a dialog's."""
+        boxes = self.screen.query("#query, .customer-query")
+        if boxes:
+            boxes.first().focus()
