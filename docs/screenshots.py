@@ -19,15 +19,33 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
-async def _take(query: str, name: str, open_card: bool = False) -> None:
+NOTES = ("Parcel ordered ten days ago, tracking has not moved", "Needs it before the weekend for her grandson")
+
+
+async def _type(pilot, text: str) -> None:
+    await pilot.press(*[("space" if char == " " else char) for char in text])
+
+
+async def _take(query: str, name: str, open_card: bool = False, call: bool = False) -> None:
     with tempfile.TemporaryDirectory() as folder:
         app = make_app(sqlite_url(Path(folder) / "demo.sqlite"), agent_name="Sara Karimi", practice=True)
         async with app.run_test(size=SIZE) as pilot:
             await _settle(pilot)
-            await pilot.press(*[("space" if char == " " else char) for char in query])
+            await _type(pilot, query)
             await _settle(pilot)
-            if open_card:
+            if open_card or call:
                 await pilot.press("enter")
+                await _settle(pilot)
+            if call:
+                await pilot.press("c")
+                await _settle(pilot)
+                for note in NOTES:
+                    await _type(pilot, note)
+                    await pilot.press("enter")
+                await pilot.press("ctrl+t")
+                await _type(pilot, "I just want someone to call me back when they say they will")
+                await pilot.press("enter", "f6", "2")
+                await _type(pilot, "Offered a trace with the courier")
                 await _settle(pilot)
             app.save_screenshot(str(DOCS / f"{name}.svg"))
         app.desk.engine.dispose()
@@ -35,7 +53,8 @@ async def _take(query: str, name: str, open_card: bool = False) -> None:
 
 async def main() -> None:
     await _take("mary", "demo-lookup-ambiguous")
-    await _take("johnson jackson ave", "demo-greeting-card", open_card=True)
+    await _take("mary johnson 12 jackson", "demo-greeting-card", open_card=True)
+    await _take("mary johnson 12 jackson", "demo-live-call", call=True)
 
 
 if __name__ == "__main__":

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from frontdesk.clock import utcnow
+from frontdesk.clock import local_zone, utcnow
 from frontdesk.db.models import Agent, Customer, GoodwillGrant, Interaction, Note, Promise, PromiseStatus, SolutionOption
 from frontdesk.demo import people
 from frontdesk.demo.catalog import SOLUTIONS
+from frontdesk.hours import at_local
 from frontdesk.demo.people import NameBook
 
 DEMO_CUSTOMERS = 300
@@ -40,8 +41,9 @@ def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7) ->
         records += [_random_customer(rng, agents) for _ in range(max(0, customers - len(records)))]
         session.add_all(records)
         session.flush()
-        for customer in records:
-            _add_history(session, rng, customer, agents, now)
+        for number, customer in enumerate(records):
+            visits = rng.choice((1, 2)) if number < len(LOOK_ALIKES) else rng.choice((0, 1, 1, 2, 3))
+            _add_history(session, rng, customer, agents, now, visits)
         _add_promises(session, rng, records, agents, now)
         session.add_all(SolutionOption(category=category, title=title, gives=gives, limitations=limits, goodwill_cost=cost)
                         for category, title, gives, limits, cost in SOLUTIONS)
@@ -75,8 +77,10 @@ def _random_customer(rng: random.Random, agents: list[Agent]) -> Customer:
     )
 
 
-def _add_history(session: Session, rng: random.Random, customer: Customer, agents: list[Agent], now: datetime) -> None:
-    for _ in range(rng.choice((0, 1, 1, 2, 3))):
+def _add_history(session: Session, rng: random.Random, customer: Customer, agents: list[Agent], now: datetime,
+                 visits: int) -> None:
+    """The look-alikes always have some history, so a newcomer's first greeting card is a full one."""
+    for _ in range(visits):
         category, reason, lines = rng.choice(people.REASONS)
         owner = rng.choice(agents)
         started = now - timedelta(days=rng.randint(1, 180), minutes=rng.randint(0, 600))
@@ -98,12 +102,11 @@ def _add_history(session: Session, rng: random.Random, customer: Customer, agent
 
 def _add_promises(session: Session, rng: random.Random, records: list[Customer], agents: list[Agent], now: datetime) -> None:
     """Some due later today, some overdue, some upcoming, some long kept: a desk mid-week."""
-    later_today = max(now, now.replace(hour=17, minute=0, second=0, microsecond=0) - timedelta(hours=1))
     windows = (
-        (12, lambda: later_today + timedelta(minutes=rng.randint(5, 120)), PromiseStatus.OPEN),
+        (12, lambda: now + timedelta(minutes=rng.randint(5, 120)), PromiseStatus.OPEN),
         (8, lambda: now - timedelta(hours=rng.randint(2, 72)), PromiseStatus.OPEN),
-        (20, lambda: now + timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 6)), PromiseStatus.OPEN),
-        (30, lambda: now - timedelta(days=rng.randint(3, 90)), PromiseStatus.KEPT),
+        (20, lambda: _office_hours(now, rng.randint(1, 10), rng), PromiseStatus.OPEN),
+        (30, lambda: _office_hours(now, -rng.randint(3, 90), rng), PromiseStatus.KEPT),
     )
     for count, due, status in windows:
         for customer in rng.sample(records, count):
@@ -115,3 +118,11 @@ def _add_promises(session: Session, rng: random.Random, records: list[Customer],
                 created_at=due_at - timedelta(days=rng.randint(1, 5)),
                 closed_at=due_at if status == PromiseStatus.KEPT else None,
             ))
+
+
+def _office_hours(now: datetime, days: int, rng: random.Random) -> datetime:
+    """A weekday between 09:00 and 16:30, local time: when a real desk would promise something."""
+    day = (now + timedelta(days=days)).astimezone(local_zone()).date()
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return at_local(day, time(rng.randint(9, 16), rng.choice((0, 30))), local_zone())
