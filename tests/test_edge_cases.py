@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from frontdesk.app import FrontDeskApp
 from frontdesk.clock import set_clock, utcnow
-from frontdesk.db.models import AuditEvent, Interaction, Promise
+from frontdesk.db.models import AuditEvent, GoodwillGrant, Interaction, Promise
 from frontdesk.desk import Desk
 from frontdesk.screens.call import CallScreen
 from frontdesk.screens.live_call import LiveCallScreen
@@ -174,3 +174,28 @@ async def test_a_promise_that_fell_due_while_listed_still_asks_for_the_apology(d
         await settle(pilot)
     with desk.session() as session:
         assert session.exec(select(Promise)).one().kept_late
+
+
+async def test_leaving_a_close_after_giving_goodwill_says_the_goodwill_stays(desk: Desk, two_records) -> None:
+    start = utcnow()
+    set_clock(lambda: start)
+    with desk.session() as session:
+        make_promise(session, desk.agent_id, two_records[0], "Call back", start - timedelta(hours=1))
+        [row] = open_promise_rows(session)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ClosePromiseScreen(desk, row))
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        app.screen.query_one("#goodwill-amount", Input).value = "15"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen.query_one("#close-make-good", Input).value.startswith("gesture of 15")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert any("stays recorded" in str(notification.message) for notification in app._notifications)
+    with desk.session() as session:
+        assert session.exec(select(Promise)).one().status == "open"
+        assert session.exec(select(GoodwillGrant)).one().promise_id == row.promise_id

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from frontdesk.db.models import GoodwillGrant
 from frontdesk.desk import Desk
 from frontdesk.screens.goodwill import GoodwillScreen
 from frontdesk.services.promise_rows import PromiseRow
@@ -31,6 +32,7 @@ class ClosePromiseScreen(ModalScreen[bool]):
         self.desk, self.row = desk, row
         with desk.session() as session:
             self.late = needs_apology(session, row.promise_id)  # now, not as listed: it may have fallen due since
+        self.granted: GoodwillGrant | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
@@ -67,6 +69,7 @@ class ClosePromiseScreen(ModalScreen[bool]):
 
         def granted(grant) -> None:
             if grant is not None:
+                self.granted = grant
                 make_good = self.query_one("#close-make-good", Input)
                 make_good.value = make_good.value or f"{grant.kind} of {grant.amount:g}: {grant.reason}"
 
@@ -74,4 +77,7 @@ class ClosePromiseScreen(ModalScreen[bool]):
                                             reason=f"Make-good: {self.row.what}"), granted)
 
     def action_cancel(self) -> None:
+        if self.granted is not None:
+            self.notify(f"The goodwill ({self.granted.amount:g}) stays recorded: it was given. The promise is still open.",
+                        severity="warning")
         self.dismiss(False)

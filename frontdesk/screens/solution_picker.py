@@ -154,8 +154,13 @@ class SolutionPickerScreen(ModalScreen[bool]):
             self.app.push_screen(GoodwillScreen(
                 self.desk, customer_id=self.customer_id, interaction_id=self.interaction_id,
                 amount=option.goodwill_cost, reason=f"Chosen option: {option.title}",
-            ), lambda _grant: self.dismiss(True))
+            ), self.goodwill_done)
             return
+        self.dismiss(True)
+
+    def goodwill_done(self, grant) -> None:
+        if grant is None:
+            self.notify("The options were recorded; no goodwill was drawn for the chosen one.", severity="warning")
         self.dismiss(True)
 
     def action_cancel(self) -> None:
