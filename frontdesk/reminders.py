@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from rich.text import Text
 
 from frontdesk.desk import Desk
-from frontdesk.services.promises import due_reminders
+from frontdesk.services.promise_rows import due_reminders
 from frontdesk.when import relative
 
 

@@ -21,9 +21,9 @@ from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.merge import merge_customers
 from frontdesk.services.promise_checks import check_promise, stored_utc
-from frontdesk.services.promise_rows import DUE_FILTERS, promise_rows
+from frontdesk.services.promise_rows import DUE_FILTERS, due_reminders, promise_rows
 from frontdesk.services.promises import (
-    PromiseNeedsConfirmation, close_late, due_reminders, follow_up_due, is_overdue, keep_promise, make_follow_up,
+    PromiseNeedsConfirmation, close_late, follow_up_due, is_overdue, keep_promise, make_follow_up,
     make_promise, orphaned_promises, promise_history, reassign_promise, renegotiate,
 )
 from frontdesk.services.validation import ValidationError

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
@@ -16,12 +16,8 @@ from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.promise_checks import PromiseCheck, check_promise, day_words, owner_problem, stored_utc
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
-if TYPE_CHECKING:
-    from frontdesk.services.promise_rows import PromiseRow
-
 TELL_BY = ("phone", "email", "text message", "in person", "")
 """How the customer hears the promise was kept; empty when not decided."""
-REMINDER_WINDOW = timedelta(hours=1)
 
 
 class PromiseNeedsConfirmation(ValidationError):
@@ -93,12 +89,17 @@ def _open_promise(session: Session, promise_id: int) -> Promise:
     return promise
 
 
+def moved_after_deadline(session: Session, promise_ids: Iterable[int]) -> set[int]:
+    """The promises whose customer heard of a new time only after the old one had passed."""
+    query = select(PromiseChange.promise_id).where(
+        PromiseChange.promise_id.in_(list(promise_ids)), PromiseChange.told_before_deadline == False  # noqa: E712
+    )
+    return set(session.exec(query))
+
+
 def slipped(session: Session, promise: Promise) -> bool:
     """Late now, or moved only after its deadline had passed: either way the customer is owed a sorry."""
-    moved_late = select(PromiseChange.id).where(
-        PromiseChange.promise_id == promise.id, PromiseChange.told_before_deadline == False  # noqa: E712
-    )
-    return is_overdue(promise) or session.exec(moved_late).first() is not None
+    return is_overdue(promise) or promise.id in moved_after_deadline(session, [promise.id])
 
 
 def needs_apology(session: Session, promise_id: int) -> bool:
@@ -196,15 +197,6 @@ def orphaned_promises(session: Session) -> list[Promise]:
         .order_by(Promise.due_at, Promise.id)
     )
     return list(session.exec(query))
-
-
-def due_reminders(session: Session, owner_id: int) -> tuple[list[PromiseRow], list[PromiseRow]]:
-    """(due within the next hour, overdue): what the owner must act on now, before the customer has to chase."""
-    from frontdesk.services.promise_rows import promise_rows  # rows are built on this module; imported late to avoid a cycle
-
-    soon = utcnow() + REMINDER_WINDOW
-    rows = promise_rows(session, owner_id=owner_id)
-    return [row for row in rows if not row.overdue and stored_utc(row.due_at) <= soon], [row for row in rows if row.overdue]
 
 
 def follow_up_due(rules: DeskRules, resolved_at: datetime) -> datetime:
