@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from frontdesk.db.engine import READ_ONLY
 from frontdesk.db.models import Agent
+from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.directory import CustomerDirectory
 
 
@@ -36,6 +37,11 @@ class Desk:
         """A session for work that only reads, such as searching: it never takes the write lock."""
         with Session(self.engine.execution_options(**READ_ONLY), expire_on_commit=False) as session:
             yield session
+
+    def rules(self) -> DeskRules:
+        """The desk-wide rules as they stand now; read fresh, since another terminal may have changed them."""
+        with self.reading() as session:
+            return load_rules(session)
 
     @property
     def agent_id(self) -> int:

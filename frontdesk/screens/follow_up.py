@@ -11,7 +11,6 @@ from textual.widgets import Button, Label, Static
 
 from frontdesk.clock import utcnow
 from frontdesk.desk import Desk
-from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.promises import follow_up_due, make_follow_up
 from frontdesk.services.validation import ValidationError
 from frontdesk.typed_time import describe_when
@@ -27,8 +26,7 @@ class FollowUpOfferScreen(ModalScreen[bool]):
     def __init__(self, desk: Desk, interaction_id: int) -> None:
         super().__init__()
         self.desk, self.interaction_id = desk, interaction_id
-        with desk.session() as session:
-            self.rules = load_rules(session)
+        self.rules = desk.rules()
         self.due = follow_up_due(self.rules, utcnow())
 
     def compose(self) -> ComposeResult:

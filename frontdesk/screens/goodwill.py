@@ -13,7 +13,6 @@ from textual.widgets import Input, Label, Select, Static
 from frontdesk.db.models import GoodwillGrant, GoodwillKind
 from frontdesk.desk import Desk
 from frontdesk.services.agents import supervisors
-from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.goodwill import NeedsApproval, budget_of, grant_goodwill
 from frontdesk.services.validation import ValidationError
 
@@ -34,8 +33,8 @@ class GoodwillScreen(ModalScreen[GoodwillGrant | None]):
         self.desk = desk
         self.links = {"customer_id": customer_id, "interaction_id": interaction_id, "promise_id": promise_id}
         self.amount, self.reason = amount, reason
+        self.rules = desk.rules()
         with desk.session() as session:
-            self.rules = load_rules(session)
             self.budget = budget_of(session, desk.agent_id, self.rules)
             self.approvers = supervisors(session)
 

@@ -27,7 +27,6 @@ from frontdesk.screens.text_prompt import TextPromptScreen
 from frontdesk.screens.wrap_up import WrapUpScreen
 from frontdesk.services.call_view import CallView, call_view, customer_history
 from frontdesk.services.courtesy import toggle_courtesy
-from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import link_customer
 from frontdesk.services.moods import set_mood
@@ -252,9 +251,7 @@ class LiveCallScreen(Screen):
         self.app.push_screen(CustomerPickerScreen(self.desk, "Who is calling? Link the call to their record"), linked)
 
     def action_solutions(self) -> None:
-        with self.desk.session() as session:
-            currency = load_rules(session).currency
-        self.app.push_screen(SolutionPickerScreen(self.desk, self.interaction_id, currency), lambda _saved: self.reload_now())
+        self.app.push_screen(SolutionPickerScreen(self.desk, self.interaction_id, self.desk.rules().currency), lambda _saved: self.reload_now())
 
     def action_promise(self) -> None:
         if self.view.customer is None:

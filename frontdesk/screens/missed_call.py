@@ -15,7 +15,6 @@ from textual.widgets import Input, Label, Static
 from frontdesk.clock import utcnow
 from frontdesk.desk import Desk
 from frontdesk.services.callbacks import log_missed_call, missed_call_due
-from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.greeting import summaries
 from frontdesk.services.validation import ValidationError
 from frontdesk.typed_time import TypedTimeError, describe_when
@@ -34,8 +33,7 @@ class MissedCallScreen(ModalScreen[bool]):
         super().__init__()
         self.desk = desk
         self.customer_id: int | None = None
-        with desk.session() as session:
-            self.rules = load_rules(session)
+        self.rules = desk.rules()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):

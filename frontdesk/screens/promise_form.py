@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 from frontdesk.clock import local_zone, utcnow
 from frontdesk.desk import Desk
 from frontdesk.services.agents import list_agents
-from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.promise_checks import PromiseCheck
 from frontdesk.services.promises import TELL_BY, PromiseNeedsConfirmation, make_promise
 from frontdesk.services.validation import ValidationError
@@ -45,8 +44,8 @@ class PromiseFormScreen(ModalScreen[int | None]):
         super().__init__()
         self.desk, self.customer_id, self.interaction_id, self.what = desk, customer_id, interaction_id, what
         self.confirmed_for: tuple[datetime, int] | None = None
+        self.rules = desk.rules()
         with desk.session() as session:
-            self.rules = load_rules(session)
             self.owners = list_agents(session)
 
     def compose(self) -> ComposeResult:

@@ -13,7 +13,6 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from frontdesk.clock import to_local
 from frontdesk.desk import Desk
-from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.promise_rows import PromiseRow
 from frontdesk.services.promises import PromiseNeedsConfirmation, promise_history, renegotiate
 from frontdesk.services.validation import ValidationError
@@ -47,8 +46,7 @@ class RenegotiateScreen(ModalScreen[bool]):
         super().__init__()
         self.desk, self.row = desk, row
         self.confirmed_for: datetime | None = None
-        with desk.session() as session:
-            self.rules = load_rules(session)
+        self.rules = desk.rules()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
