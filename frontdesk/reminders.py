@@ -11,6 +11,10 @@ from frontdesk.services.promise_rows import due_reminders
 from frontdesk.when import relative
 
 
+MOST_SHOWN_ONE_BY_ONE = 3
+"""More reminders than this at once would cover the screen; they are summed up in one instead."""
+
+
 @dataclass(frozen=True)
 class Reminder:
     message: Text
@@ -27,7 +31,8 @@ class PromiseReminders:
     """(overdue, due within the hour) at the last check, for the header."""
 
     def check(self) -> list[Reminder]:
-        with self.desk.session() as session:
+        """New reminders since the last check; many at once (the start of a shift) become one summary."""
+        with self.desk.reading() as session:
             soon, overdue = due_reminders(session, self.desk.agent_id)
         self.counts = (len(overdue), len(soon))
         fresh = []
@@ -41,6 +46,11 @@ class PromiseReminders:
                     Text.assemble((f"{label} ({relative(row.due_at)}): ", "bold"), row.what, " for ", row.customer_name),
                     severity,
                 ))
+        if len(fresh) > MOST_SHOWN_ONE_BY_ONE:
+            severity = "error" if any(reminder.severity == "error" for reminder in fresh) else "warning"
+            overdue, soon = self.counts
+            summary = f"{len(fresh)} promises need you: {overdue} overdue, {soon} due within the hour. F4 lists them."
+            return [Reminder(Text(summary), severity)]
         return fresh
 
     def header_text(self) -> str:

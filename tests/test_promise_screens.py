@@ -285,3 +285,14 @@ async def test_a_supervisor_keeps_the_solution_catalog(shop: Desk) -> None:
     with shop.session() as session:
         titles = [option.title for option in session.exec(select(SolutionOption).where(SolutionOption.active == True))]  # noqa: E712
     assert "Split the bill in three" in titles and "Full refund" not in titles
+
+
+async def test_many_reminders_at_once_are_summed_up_in_one(shop: Desk) -> None:
+    with shop.session() as session:
+        for minutes in (-90, -60, -30, 20, 40):
+            make_promise(session, shop.agent_id, 1, f"Promise {minutes}", WEDNESDAY_10AM + timedelta(minutes=minutes))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        messages = [str(notification.message) for notification in app._notifications]
+        assert messages == ["5 promises need you: 3 overdue, 2 due within the hour. F4 lists them."]
