@@ -11,7 +11,7 @@ from rich.text import Text
 
 from frontdesk.cli import CliError
 from frontdesk.launch import open_desk
-from frontdesk.services.greeting import summaries
+from frontdesk.services.greeting import matched_customers
 from frontdesk.settings import database_url
 from frontdesk.widgets.customer_text import masked_phone
 from frontdesk.widgets.match_table import why
@@ -24,8 +24,7 @@ def run_find(args: argparse.Namespace) -> int:
     with desk.reading() as session:
         desk.directory.load(session)
         matches = desk.directory.search(args.query, limit=args.limit)
-        found = summaries(session, [match.customer_id for match in matches])
-    rows = [(match, found[match.customer_id]) for match in matches if match.customer_id in found]
+        rows = [(row.match, row.summary) for row in matched_customers(session, matches)]
     if args.json:
         print(json.dumps([_as_json(match, summary) for match, summary in rows], ensure_ascii=False, indent=2))
         return 0

@@ -15,7 +15,7 @@ from frontdesk.desk import Desk
 from frontdesk.screens.confirm import ConfirmScreen
 from frontdesk.services.customer_form import CustomerForm, split_phones
 from frontdesk.services.customers import CustomerNotFound, create_customer, get_customer, update_customer
-from frontdesk.services.greeting import CustomerSummary, summaries
+from frontdesk.services.greeting import CustomerSummary, matched_customers
 from frontdesk.services.validation import ValidationError
 from frontdesk.widgets.customer_text import describe
 
@@ -109,9 +109,8 @@ class CustomerFormScreen(ModalScreen[int | None]):
             return
         name = f"{self.query_one('#field-given_name', Input).value} {self.query_one('#field-family_name', Input).value}"
         matches = self.desk.directory.search(name, limit=5) if name.strip() else []
-        with self.desk.session() as session:
-            found = summaries(session, [match.customer_id for match in matches])
-        self.look_alikes = [(found[m.customer_id], m.score) for m in matches if m.customer_id in found]
+        with self.desk.reading() as session:
+            self.look_alikes = [(row.summary, row.match.score) for row in matched_customers(session, matches)]
         panel = self.query_one("#look-alikes", Static)
         panel.set_class(not self.look_alikes, "hidden")
         panel.update(_look_alike_text(self.look_alikes))

@@ -14,9 +14,9 @@ from frontdesk.screens.customer_form import CustomerFormScreen
 from frontdesk.screens.greeting_card import GreetingCardScreen
 from frontdesk.screens.merge import MergeScreen
 from frontdesk.services.customers import quick_name_search
-from frontdesk.services.greeting import summaries
+from frontdesk.services.greeting import MatchedCustomer, matched_customers
 from frontdesk.widgets.ambiguity import ambiguity_warning
-from frontdesk.widgets.match_table import MatchRow, MatchTable
+from frontdesk.widgets.match_table import MatchTable
 
 RESULTS = 10
 
@@ -82,17 +82,15 @@ class GreetingScreen(Screen):
     @work(thread=True, exclusive=True, group="lookup", description="Looking up customers")
     def run_search(self, query: str) -> None:
         """Off the UI thread, and a newer keystroke cancels the stale search."""
-        if self.desk.directory.ready.is_set():
-            matches = self.desk.directory.search(query, limit=RESULTS)
-        else:
-            with self.desk.reading() as session:
-                matches = [Match(customer_id, 0.0, True, ("name",)) for customer_id in quick_name_search(session, query)]
         with self.desk.reading() as session:
-            found = summaries(session, [match.customer_id for match in matches])
-        rows = [MatchRow(match, found[match.customer_id]) for match in matches if match.customer_id in found]
+            if self.desk.directory.ready.is_set():
+                matches = self.desk.directory.search(query, limit=RESULTS)
+            else:
+                matches = [Match(customer_id, 0.0, True, ("name",)) for customer_id in quick_name_search(session, query)]
+            rows = matched_customers(session, matches)
         self.app.call_from_thread(self.show_results, query, rows)
 
-    def show_results(self, query: str, rows: list[MatchRow]) -> None:
+    def show_results(self, query: str, rows: list[MatchedCustomer]) -> None:
         if query != self.query_input.value:
             return  # a newer keystroke is already being searched
         self.matches = [row.match for row in rows]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -9,6 +10,7 @@ from sqlmodel import Session, func, select
 
 from frontdesk.clock import local_now
 from frontdesk.db.models import Customer, Interaction
+from frontdesk.lookup import Match
 from frontdesk.services.agents import agent_names
 from frontdesk.services.customers import aliases_of, formal_name, full_name, get_customer
 from frontdesk.services.interactions import last_interaction
@@ -44,6 +46,20 @@ class GreetingCard:
     last_visit: LastVisit | None
     promises: tuple[PromiseRow, ...]
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MatchedCustomer:
+    """One lookup result with what the screen shows of it."""
+
+    match: Match
+    summary: CustomerSummary
+
+
+def matched_customers(session: Session, matches: Sequence[Match]) -> list[MatchedCustomer]:
+    """In rank order; a record merged away since the index last heard of it drops out."""
+    found = summaries(session, [match.customer_id for match in matches])
+    return [MatchedCustomer(match, found[match.customer_id]) for match in matches if match.customer_id in found]
 
 
 def summaries(session: Session, customer_ids: list[int]) -> dict[int, CustomerSummary]:

@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import Input
 
 from frontdesk.desk import Desk
-from frontdesk.services.greeting import summaries
-from frontdesk.widgets.match_table import MatchRow, MatchTable
+from frontdesk.services.greeting import matched_customers
+from frontdesk.widgets.match_table import MatchTable
 
 
 class CustomerSearch(Vertical):
@@ -47,9 +47,8 @@ class CustomerSearch(Vertical):
     def find(self, event: Input.Changed) -> None:
         event.stop()
         matches = [m for m in self.desk.directory.search(event.value, limit=8) if m.customer_id != self.exclude]
-        with self.desk.session() as session:
-            found = summaries(session, [match.customer_id for match in matches])
-        rows = [MatchRow(match, found[match.customer_id]) for match in matches if match.customer_id in found]
+        with self.desk.reading() as session:
+            rows = matched_customers(session, matches)
         self.query_one(MatchTable).show(rows, event.value)
 
     @on(Input.Submitted, ".customer-query")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
@@ -10,16 +9,10 @@ from textual.widgets import DataTable
 
 from frontdesk.clock import to_local
 from frontdesk.lookup import Match, highlight_spans
-from frontdesk.services.greeting import CustomerSummary
+from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.widgets.customer_text import masked_phone
 
 FIELD_WORDS = {"name": "name", "alias": "former name", "street": "street", "phone": "phone", "birth_date": "birth date"}
-
-
-@dataclass(frozen=True)
-class MatchRow:
-    match: Match
-    summary: CustomerSummary
 
 
 def highlighted_name(name: str, query: str) -> Text:
@@ -43,7 +36,7 @@ class MatchTable(DataTable):
         self.zebra_stripes = True
         self.add_columns("Name", "Street", "Phone", "Born", "Last visit", "Matched on")
 
-    def show(self, rows: list[MatchRow], query: str) -> None:
+    def show(self, rows: list[MatchedCustomer], query: str) -> None:
         self.clear()
         for row in rows:
             summary = row.summary
