@@ -1,5 +1,5 @@
 """Lets `python -m frontdesk` behave exactly like the `frontdesk` command."""
 
-from frontdesk.cli import main
+from frontdesk.cli.main import main
 
 raise SystemExit(main())

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.clock import set_clock
+from frontdesk.clock.now import set_clock
 from frontdesk.db import sqlite_url
-from frontdesk.desk import Desk
-from frontdesk.launch import open_desk
+from frontdesk.services.desk import Desk
+from frontdesk.demo.practice import open_practice_desk
+from frontdesk.services.desk import open_desk
 from frontdesk.services.agents import create_agent
 
 
@@ -45,5 +46,5 @@ def desk(db_url: str) -> Desk:
 @pytest.fixture
 def demo_url(tmp_path: Path) -> str:
     url = sqlite_url(tmp_path / "demo.sqlite")
-    open_desk(url, practice=True).engine.dispose()
+    open_practice_desk(url).engine.dispose()
     return url

@@ -6,15 +6,16 @@ import pytest
 from textual.widgets import Label, Static
 from textual.widgets._toast import Toast
 
-from frontdesk.app import FrontDeskApp
+from frontdesk.ui.app import FrontDeskApp
 from frontdesk.db.models import Role
-from frontdesk.desk import Desk
-from frontdesk.launch import make_app, open_desk
-from frontdesk.screens.call import CallScreen
-from frontdesk.screens.day import DayScreen
-from frontdesk.screens.greeting import GreetingScreen
-from frontdesk.screens.promises import PromisesScreen
-from frontdesk.screens.sign_in import SignInScreen
+from frontdesk.services.desk import Desk
+from frontdesk.services.desk import open_desk
+from frontdesk.ui.launch import make_app
+from frontdesk.ui.screens.call.call import CallScreen
+from frontdesk.ui.screens.day.day import DayScreen
+from frontdesk.ui.screens.greeting.greeting import GreetingScreen
+from frontdesk.ui.screens.promises.promises import PromisesScreen
+from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
 from frontdesk.services.agents import list_agents
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from frontdesk.db import sqlite_url
 from frontdesk.db.models import Note
-from frontdesk.launch import open_desk
+from frontdesk.services.desk import open_desk
 from frontdesk.services.agents import create_agent
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer

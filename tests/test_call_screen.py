@@ -6,14 +6,14 @@ import pytest
 from sqlmodel import select
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
-from frontdesk.app import FrontDeskApp
+from frontdesk.ui.app import FrontDeskApp
 from frontdesk.db.models import Handoff, Interaction, MoodChange, Note, Promise
-from frontdesk.desk import Desk
-from frontdesk.screens.call import CallScreen
-from frontdesk.screens.handoff import HandoffScreen
-from frontdesk.screens.live_call import LiveCallScreen
-from frontdesk.screens.resume import ResumeScreen
-from frontdesk.screens.wrap_up import WrapUpScreen
+from frontdesk.services.desk import Desk
+from frontdesk.ui.screens.call.call import CallScreen
+from frontdesk.ui.screens.call.handoff import HandoffScreen
+from frontdesk.ui.screens.call.live_call import LiveCallScreen
+from frontdesk.ui.screens.call.resume import ResumeScreen
+from frontdesk.ui.screens.call.wrap_up import WrapUpScreen
 from frontdesk.services.agents import create_agent
 from frontdesk.services.categories import category_names
 from frontdesk.services.customer_form import CustomerForm

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from frontdesk.clock import set_clock, utcnow
+from frontdesk.clock.now import set_clock, utcnow
 from frontdesk.db.models import AuditEvent, Interaction, MoodChange, Note, Promise
-from frontdesk.desk import Desk
+from frontdesk.services.desk import Desk
 from frontdesk.services.agents import create_agent
 from frontdesk.services.callbacks import call_back, log_missed_call, take_message, waiting_requests
 from frontdesk.services.categories import add_category, category_names, set_category_active

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from frontdesk import __version__
-from frontdesk.cli import main
+from frontdesk.cli.main import main
 from frontdesk.db import sqlite_url
-from frontdesk.launch import open_desk
+from frontdesk.services.desk import open_desk
 from frontdesk.services.customers import customer_count
-from frontdesk.settings import database_url
+from frontdesk.cli.settings import database_url
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

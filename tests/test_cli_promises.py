@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.cli import main
-from frontdesk.desk import Desk
+from frontdesk.cli.main import main
+from frontdesk.services.desk import Desk
 from tests.test_promises import FRIDAY, THURSDAY, at, leave_desk, promise
 from tests.test_promises import athens_desk, customer, eleni  # noqa: F401  (fixtures, used by name)
 

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import func, select
 
 from frontdesk.db.models import AuditEvent, Customer, CustomerAlias, Interaction, Note, Promise
-from frontdesk.desk import Desk
+from frontdesk.services.desk import Desk
 from frontdesk.services.audit import events_for
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import aliases_of, create_customer, full_name, get_customer, update_customer
@@ -16,7 +16,7 @@ from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import add_note
 from frontdesk.services.merge import merge_customers
 from frontdesk.services.promises import make_promise
-from frontdesk.clock import utcnow
+from frontdesk.clock.now import utcnow
 from frontdesk.services.validation import ValidationError
 
 NAMES_AS_SPELLED = [

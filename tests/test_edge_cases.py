@@ -8,14 +8,14 @@ import pytest
 from sqlmodel import select
 from textual.widgets import Input
 
-from frontdesk.app import FrontDeskApp
-from frontdesk.clock import set_clock, utcnow
+from frontdesk.ui.app import FrontDeskApp
+from frontdesk.clock.now import set_clock, utcnow
 from frontdesk.db.models import AuditEvent, GoodwillGrant, Interaction, Promise
-from frontdesk.desk import Desk
-from frontdesk.screens.call import CallScreen
-from frontdesk.screens.live_call import LiveCallScreen
-from frontdesk.screens.promise_close import ClosePromiseScreen
-from frontdesk.screens.sign_in import SignInScreen
+from frontdesk.services.desk import Desk
+from frontdesk.ui.screens.call.call import CallScreen
+from frontdesk.ui.screens.call.live_call import LiveCallScreen
+from frontdesk.ui.screens.promises.promise_close import ClosePromiseScreen
+from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
 from frontdesk.services.agents import create_agent
 from frontdesk.services.callbacks import log_missed_call, take_message
 from frontdesk.services.categories import add_category

@@ -8,14 +8,14 @@ import pytest
 from sqlmodel import select
 from textual.widgets import Input, Label, Static
 
-from frontdesk.app import FrontDeskApp
-from frontdesk.clock import utcnow
+from frontdesk.ui.app import FrontDeskApp
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Customer, Interaction
-from frontdesk.desk import Desk
-from frontdesk.screens.confirm import ConfirmScreen
-from frontdesk.screens.customer_form import CustomerFormScreen
-from frontdesk.screens.greeting import GreetingScreen
-from frontdesk.screens.greeting_card import GreetingCardScreen
+from frontdesk.services.desk import Desk
+from frontdesk.ui.screens.dialogs.confirm import ConfirmScreen
+from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
+from frontdesk.ui.screens.greeting.greeting import GreetingScreen
+from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import aliases_of, create_customer
 from frontdesk.services.interactions import start_interaction

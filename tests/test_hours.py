@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from frontdesk.clock import local_zone
-from frontdesk.hours import END_OF_DAY, OpeningHours, as_utc, at_local, weekday_number
+from frontdesk.clock.now import local_zone
+from frontdesk.clock.hours import END_OF_DAY, OpeningHours, as_utc, at_local, weekday_number
 
 ATHENS = ZoneInfo("Europe/Athens")
 TEHRAN = ZoneInfo("Asia/Tehran")

@@ -8,15 +8,15 @@ import pytest
 from sqlmodel import select
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 
-from frontdesk.app import FrontDeskApp
-from frontdesk.clock import local_zone, set_clock
+from frontdesk.ui.app import FrontDeskApp
+from frontdesk.clock.now import local_zone, set_clock
 from frontdesk.db.models import GoodwillGrant, Promise, PromiseChange, SolutionOffer, SolutionOption
-from frontdesk.desk import Desk
-from frontdesk.screens.follow_up import FollowUpOfferScreen
-from frontdesk.screens.goodwill import GoodwillScreen
-from frontdesk.screens.greeting_card import GreetingCardScreen
-from frontdesk.screens.live_call import LiveCallScreen
-from frontdesk.screens.promise_form import PromiseFormScreen
+from frontdesk.services.desk import Desk
+from frontdesk.ui.screens.call.follow_up import FollowUpOfferScreen
+from frontdesk.ui.screens.call.goodwill import GoodwillScreen
+from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
+from frontdesk.ui.screens.call.live_call import LiveCallScreen
+from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
 from frontdesk.services.agents import create_agent
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer

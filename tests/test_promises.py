@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from frontdesk.clock import local_zone, set_clock, to_local
+from frontdesk.clock.now import local_zone, set_clock, to_local
 from frontdesk.db.models import Agent, AuditEvent, Promise, PromiseKind, PromiseStatus
-from frontdesk.desk import Desk
-from frontdesk.hours import OpeningHours, at_local
+from frontdesk.services.desk import Desk
+from frontdesk.clock.hours import OpeningHours, at_local
 from frontdesk.services.agents import create_agent
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer

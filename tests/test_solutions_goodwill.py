@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import select
 
-from frontdesk.clock import set_clock
+from frontdesk.clock.now import set_clock
 from frontdesk.db.models import AuditEvent, GoodwillGrant, Interaction
-from frontdesk.desk import Desk
+from frontdesk.services.desk import Desk
 from frontdesk.services.agents import create_agent, deactivate_agent
 from frontdesk.services.desk_rules import load_rules, set_rule
 from frontdesk.services.goodwill import NeedsApproval, budget_of, grant_goodwill

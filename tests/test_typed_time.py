@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from frontdesk.typed_time import TypedTimeError, describe_when, parse_when
+from frontdesk.clock.typed_time import TypedTimeError, describe_when, parse_when
 
 ATHENS = ZoneInfo("Europe/Athens")
 TEHRAN = ZoneInfo("Asia/Tehran")

@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from frontdesk.clock import utcnow
+from frontdesk.clock.now import utcnow
 
 
 class Role(StrEnum):

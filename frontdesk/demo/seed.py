@@ -8,11 +8,11 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from frontdesk.clock import local_zone, utcnow
+from frontdesk.clock.now import local_zone, utcnow
 from frontdesk.db.models import Agent, Customer, GoodwillGrant, Interaction, Note, Promise, PromiseStatus, SolutionOption
 from frontdesk.demo import people
 from frontdesk.demo.catalog import SOLUTIONS
-from frontdesk.hours import at_local
+from frontdesk.clock.hours import at_local
 from frontdesk.demo.people import NameBook
 
 DEMO_CUSTOMERS = 300

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
-from frontdesk.clock import utcnow
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Agent, Customer, Interaction, Promise, PromiseKind, PromiseStatus
 from frontdesk.services import audit
 from frontdesk.services.agents import agent_names

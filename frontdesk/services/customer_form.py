@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from frontdesk.clock import local_now
+from frontdesk.clock.now import local_now
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
 PHONE_SHAPE = re.compile(r"^\+?[\d\s().\-/]+$")

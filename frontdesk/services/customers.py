@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, func, select
 
-from frontdesk.clock import utcnow
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.services import audit
 from frontdesk.services.customer_form import CustomerForm

@@ -7,7 +7,7 @@ from datetime import datetime, time
 
 from sqlmodel import Session, func, select
 
-from frontdesk.clock import local_now, utcnow
+from frontdesk.clock.now import local_now, utcnow
 from frontdesk.db.models import Agent, Interaction, Promise, PromiseStatus
 
 

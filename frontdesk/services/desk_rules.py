@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from frontdesk.db.models import DeskSetting
-from frontdesk.hours import OpeningHours
+from frontdesk.clock.hours import OpeningHours
 from frontdesk.services import audit
 from frontdesk.services.validation import ValidationError
 

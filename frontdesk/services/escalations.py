@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from frontdesk.clock import utcnow
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Customer, Interaction
 from frontdesk.services import audit
 from frontdesk.services.agents import agent_names

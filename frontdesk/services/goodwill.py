@@ -7,7 +7,7 @@ from datetime import datetime, time
 
 from sqlmodel import Session, func, select
 
-from frontdesk.clock import local_zone, utcnow
+from frontdesk.clock.now import local_zone, utcnow
 from frontdesk.db.models import Agent, GoodwillGrant, GoodwillKind, Role
 from frontdesk.services import audit
 from frontdesk.services.desk_rules import DeskRules

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, func, select
 
-from frontdesk.clock import local_now
+from frontdesk.clock.now import local_now
 from frontdesk.db.models import Customer, Interaction
 from frontdesk.lookup import Match
 from frontdesk.services.agents import agent_names

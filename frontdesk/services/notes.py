@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from frontdesk.clock import utcnow
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Interaction, Note, NoteDraft, NoteEdit
 from frontdesk.services import audit
 from frontdesk.services.validation import ValidationError, exact_text

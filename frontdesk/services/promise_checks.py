@@ -9,11 +9,11 @@ from itertools import chain, islice
 
 from sqlmodel import Session, func, select
 
-from frontdesk.clock import utcnow
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Agent, Promise, PromiseStatus
-from frontdesk.hours import END_OF_DAY, WEEKDAYS, OpeningHours, as_utc, at_local
+from frontdesk.clock.hours import END_OF_DAY, WEEKDAYS, OpeningHours, as_utc, at_local
 from frontdesk.services.desk_rules import DeskRules
-from frontdesk.typed_time import MONTHS
+from frontdesk.clock.typed_time import MONTHS
 
 MAX_ALTERNATIVES = 3
 LOOKAHEAD_DAYS = 31

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, func, select
 
-from frontdesk.clock import utcnow
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Agent, Customer, Promise, PromiseChange
 from frontdesk.services.agents import list_agents
 from frontdesk.services.customers import full_name

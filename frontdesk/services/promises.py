@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
-from frontdesk.clock import local_now, to_local, utcnow
+from frontdesk.clock.now import local_now, to_local, utcnow
 from frontdesk.db.models import Agent, Interaction, Promise, PromiseChange, PromiseKind, PromiseStatus
-from frontdesk.hours import as_utc, at_local
+from frontdesk.clock.hours import as_utc, at_local
 from frontdesk.services import audit
 from frontdesk.services.customers import require_live_customer
 from frontdesk.services.desk_rules import DeskRules

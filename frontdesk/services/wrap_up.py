@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from frontdesk.clock import to_local, utcnow
+from frontdesk.clock.now import to_local, utcnow
 from frontdesk.db.models import Channel, Customer, Outcome, Promise
 from frontdesk.services import audit
 from frontdesk.services.customers import formal_name

@@ -1,0 +1,1 @@
+"""The `frontdesk` command: its parser, and one module per subcommand."""

@@ -1,0 +1,23 @@
+"""`frontdesk config [KEY [VALUE]]`: the desk-wide rules every terminal on the database works to."""
+
+from __future__ import annotations
+
+import argparse
+
+from frontdesk.cli.errors import CliError
+from frontdesk.services.desk import open_desk
+from frontdesk.services.desk_rules import RULES, rule_values, set_rule
+from frontdesk.cli.settings import database_url
+
+
+def run_config(args: argparse.Namespace) -> int:
+    desk = open_desk(database_url(args.db, args.db_url), agent_name=args.agent)
+    with desk.session() as session:
+        if args.value is not None:
+            set_rule(session, args.key, args.value, desk.agent.id if desk.agent else None)
+        values = rule_values(session)
+    for key in [args.key] if args.key else list(RULES):
+        if key not in RULES:
+            raise CliError(f"Unknown setting {key!r}; known: {', '.join(RULES)}.")
+        print(f"{key} = {values[key]!r}    # {RULES[key].meaning}")
+    return 0

@@ -1,0 +1,30 @@
+"""The commands that open the desk itself: the app on a database, and the practice desk."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from frontdesk.cli.errors import CliError
+from frontdesk.cli.settings import database_url
+from frontdesk.db import sqlite_url
+from frontdesk.ui.launch import make_app
+
+
+def run_app(args: argparse.Namespace) -> int:
+    url = database_url(args.db, args.db_url)
+    make_app(url, agent_name=args.agent).run()
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    if args.db_url:
+        raise CliError("The demo desk uses its own SQLite file; give --db PATH, not --db-url.")
+    path = Path(args.db).expanduser() if args.db else Path(tempfile.mkdtemp(prefix="frontdesk-demo-")) / "demo.sqlite"
+    if args.reset:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    make_app(sqlite_url(path), agent_name=args.agent, practice=True).run()
+    print(f"The practice desk is kept at {path}; `frontdesk demo --db {path}` opens it again.")
+    return 0

@@ -1,0 +1,84 @@
+"""The `frontdesk` command: the app by default, and a few subcommands for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from frontdesk import __version__
+from frontdesk.db import DatabaseError
+from frontdesk.cli.errors import CliError
+from frontdesk.services.validation import ValidationError
+from frontdesk.cli.settings import ENV_DB_PATH, ENV_DB_URL, SettingsError
+
+EXIT_ERROR = 1
+
+
+def _database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
+    """Shared by the main command and each subcommand; SUPPRESS keeps a subcommand from erasing them."""
+    default = argparse.SUPPRESS if in_subcommand else None
+    parser.add_argument("--db", metavar="PATH", default=default, help=f"SQLite file to use (or set {ENV_DB_PATH})")
+    parser.add_argument("--db-url", metavar="URL", default=default, help=f"any SQLAlchemy database URL (or set {ENV_DB_URL})")
+    parser.add_argument("--agent", metavar="NAME", default=default, help="who is at the desk; skips the question at start")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="A keyboard-first front desk: find the right customer, take notes, keep every promise.",
+    )
+    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    _database_options(parser, in_subcommand=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser("demo", help="open a practice desk full of demo customers")
+    _database_options(demo, in_subcommand=True)
+    demo.add_argument("--reset", action="store_true", help="start the demo database at --db over")
+    find = commands.add_parser("find", help="look a customer up, as the Greeting section does")
+    _database_options(find, in_subcommand=True)
+    find.add_argument("query", help="what the customer said: name, street, phone digits, birth date")
+    find.add_argument("--limit", type=int, default=10, help="how many matches to print (default 10)")
+    find.add_argument("--json", action="store_true", help="print JSON for scripts")
+    importer = commands.add_parser("import", help="add customers from a CSV file")
+    _database_options(importer, in_subcommand=True)
+    importer.add_argument("file", type=Path, help="CSV with a header row; see the README for the columns")
+    config = commands.add_parser("config", help="show or change the desk-wide rules (opening hours, callback times)")
+    _database_options(config, in_subcommand=True)
+    config.add_argument("key", nargs="?", help="one setting to show or change")
+    config.add_argument("value", nargs="?", help="its new value")
+    promises = commands.add_parser("promises", help="list open promises, overdue first")
+    _database_options(promises, in_subcommand=True)
+    promises.add_argument("--due", choices=("today", "overdue", "week"), help="only those due today, overdue, or in the next 7 days")
+    promises.add_argument("--owner", metavar="NAME", help="only this agent's promises (inactive agents too, to reassign them)")
+    promises.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name in ("db", "db_url", "agent"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    handlers = {None: _lazy("frontdesk.cli.desk_app", "run_app"), "demo": _lazy("frontdesk.cli.desk_app", "run_demo"), "find": _lazy("frontdesk.cli.find", "run_find"),
+                "import": _lazy("frontdesk.cli.import_csv", "run_import"), "config": _lazy("frontdesk.cli.config", "run_config"),
+                "promises": _lazy("frontdesk.cli.promises", "run_promises")}
+    try:
+        return handlers[args.command](args)
+    except (CliError, DatabaseError, SettingsError, ValidationError) as error:
+        print(f"frontdesk: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _lazy(module: str, function: str):
+    """Subcommands for scripts load only what they use, so `frontdesk find` starts fast."""
+
+    def run(args: argparse.Namespace) -> int:
+        from importlib import import_module
+
+        return getattr(import_module(module), function)(args)
+
+    return run

@@ -1,0 +1,28 @@
+"""How a customer is written in one line, with the phone number partly hidden."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from frontdesk.lookup import Match
+from frontdesk.services.greeting import CustomerSummary
+
+FIELD_WORDS = {"name": "name", "alias": "former name", "street": "street", "phone": "phone", "birth_date": "birth date"}
+
+
+def masked_phone(phone: str) -> str:
+    """All but the last four digits hidden, in whatever script the digits were typed."""
+    digit_positions = [index for index, char in enumerate(phone) if unicodedata.category(char) == "Nd"]
+    hidden = set(digit_positions[:-4])
+    return "".join("•" if index in hidden else char for index, char in enumerate(phone))
+
+
+def describe(summary: CustomerSummary) -> str:
+    """Name, street, birth date and phone ending: the things that tell look-alikes apart."""
+    born = f", born {summary.birth_date.isoformat()}" if summary.birth_date else ""
+    phone = f", phone {masked_phone(summary.phone)}" if summary.phone else ""
+    return f"{summary.name}, {summary.street or 'no street'}{born}{phone}"
+
+
+def why(match: Match) -> str:
+    return " + ".join(FIELD_WORDS.get(field, field) for field in match.matched)

@@ -1,0 +1,69 @@
+"""The open desk: the database and the agent at it, shared by every screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from frontdesk.db import DatabaseError, open_database
+from frontdesk.db.engine import READ_ONLY
+from frontdesk.db.models import Agent
+from frontdesk.services.agents import find_agent, list_agents
+from frontdesk.services.desk_rules import DeskRules, load_rules
+from frontdesk.services.directory import CustomerDirectory
+
+
+@dataclass
+class Desk:
+    engine: Engine
+    practice: bool = False
+    """True on the demo desk, where new staff can try anything without harm."""
+    agent: Agent | None = field(default=None)
+    directory: CustomerDirectory = field(default_factory=CustomerDirectory)
+    """The customer lookup index, shared by every screen and kept in step with each change."""
+    current_interaction_id: int | None = None
+    """The call or visit this terminal is working on, if any."""
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short session, opened by whichever service call needs it."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for work that only reads, such as searching: it never takes the write lock."""
+        with Session(self.engine.execution_options(**READ_ONLY), expire_on_commit=False) as session:
+            yield session
+
+    def rules(self) -> DeskRules:
+        """The desk-wide rules as they stand now; read fresh, since another terminal may have changed them."""
+        with self.reading() as session:
+            return load_rules(session)
+
+    @property
+    def agent_id(self) -> int:
+        if self.agent is None:
+            raise RuntimeError("No agent is signed in at the desk yet.")
+        return self.agent.id
+
+
+def open_desk(url: str, *, agent_name: str | None = None, practice: bool = False) -> Desk:
+    """Opens (and if needed creates and upgrades) the database, with `agent_name` signed in if given."""
+    desk = Desk(engine=open_database(url), practice=practice)
+    if agent_name is not None:
+        desk.agent = agent_named(desk, agent_name)
+    return desk
+
+
+def agent_named(desk: Desk, name: str) -> Agent:
+    with desk.session() as session:
+        agent = find_agent(session, name)
+        if agent is None or not agent.active:
+            known = ", ".join(a.name for a in list_agents(session)) or "none yet"
+            raise DatabaseError(f"No active agent called {name!r} at this desk (agents: {known}).")
+        return agent

@@ -1,0 +1,1 @@
+"""The terminal app: sections, dialogs and widgets. Screens call services from workers, never SQL."""

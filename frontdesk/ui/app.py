@@ -1,0 +1,152 @@
+"""The frontdesk application: its sections, its keys, and who is signed in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.notifications import SeverityLevel
+from textual.timer import Timer
+
+from frontdesk.ui.commands import desk_commands
+from frontdesk.db.models import Agent, Role
+from frontdesk.services.desk import Desk
+from frontdesk.ui.reminders import PromiseReminders
+from frontdesk.services.agents import deactivate_agent, list_agents
+from frontdesk.services.open_work import open_work
+from frontdesk.services.promises import orphaned_promises
+from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
+from frontdesk.ui.screens.call.call import CallScreen
+from frontdesk.ui.screens.day.catalog import CatalogScreen
+from frontdesk.ui.screens.day.categories import CategoriesScreen
+from frontdesk.ui.screens.day.day import DayScreen
+from frontdesk.ui.screens.greeting.greeting import GreetingScreen
+from frontdesk.ui.screens.call.missed_call import MissedCallScreen
+from frontdesk.ui.screens.promises.promises import PromisesScreen
+from frontdesk.ui.screens.call.resume import ResumeScreen
+from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
+
+
+SECTION_SCREENS = (("greeting", GreetingScreen), ("call", CallScreen), ("promises", PromisesScreen), ("day", DayScreen))
+"""The top-level sections (Textual modes), Greeting first: where every agent starts."""
+
+REMIND_EVERY = 30.0
+"""Seconds between looks for promises coming due; a minute's lateness is the most a reminder can be."""
+
+
+class FrontDeskApp(App[None]):
+    TITLE = "frontdesk"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f2", "switch_mode('greeting')", "Greeting", id="section.greeting", tooltip="Find and greet a customer"),
+        Binding("f3", "switch_mode('call')", "Call", id="section.call", tooltip="The call in progress"),
+        Binding("f4", "switch_mode('promises')", "Promises", id="section.promises", tooltip="Due and overdue promises"),
+        Binding("f5", "switch_mode('day')", "Day", id="section.day", tooltip="Today at the desk"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.reminder_timer: Timer | None = None
+        for mode, screen in SECTION_SCREENS:
+            self.add_mode(mode, lambda screen=screen: screen(desk))
+
+    def on_mount(self) -> None:
+        self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
+        if self.desk.agent is not None:
+            self.signed_in(self.desk.agent)
+        else:
+            self.push_screen(SignInScreen(self.desk), self.signed_in)
+
+    def signed_in(self, agent: Agent | None) -> None:
+        if agent is None:
+            return
+        self.desk.agent = agent
+        self.reminders = PromiseReminders(self.desk)
+        self.remind()
+        if self.reminder_timer is None:
+            self.reminder_timer = self.set_interval(REMIND_EVERY, self.remind)
+        self.switch_mode("greeting")
+        with self.desk.session() as session:
+            work = open_work(session, agent.id)
+        if work:
+            self.push_screen(ResumeScreen(work), self.resume)
+
+    def remind(self) -> None:
+        for reminder in self.reminders.check():
+            self.notify(reminder.message, severity=reminder.severity, timeout=12)
+        practice = "PRACTICE DESK · " if self.desk.practice else ""
+        counts = self.reminders.header_text()
+        self.sub_title = f"{practice}{self.desk.agent.name} ({self.desk.agent.role})" + (f" · {counts}" if counts else "")
+
+    def resume(self, interaction_id: int | None) -> None:
+        if interaction_id is not None:
+            self.desk.current_interaction_id = interaction_id
+            self.switch_mode("call")
+
+    def action_edit_categories(self) -> None:
+        if self.supervisor_only("edit the reason categories"):
+            self.push_screen(CategoriesScreen(self.desk))
+
+    def action_edit_catalog(self) -> None:
+        if self.supervisor_only("edit the solution catalog"):
+            self.push_screen(CatalogScreen(self.desk))
+
+    def supervisor_only(self, what: str) -> bool:
+        if self.desk.agent.role == Role.SUPERVISOR:
+            return True
+        self.notify(f"Only supervisors {what}.", severity="warning")
+        return False
+
+    def action_take_off_desk(self) -> None:
+        if not self.supervisor_only("take someone off the desk"):
+            return
+        with self.desk.session() as session:
+            others = [agent for agent in list_agents(session) if agent.id != self.desk.agent_id]
+        self.push_screen(AgentPickerScreen("Who is leaving the desk?", others), self.take_off_desk)
+
+    def take_off_desk(self, agent_id: int | None) -> None:
+        if agent_id is None:
+            return
+        with self.desk.session() as session:
+            agent = deactivate_agent(session, agent_id, self.desk.agent_id)
+            left = len(orphaned_promises(session))
+        self.notify(Text(f"{agent.name} is off the desk; {left} open promises wait for a new owner (Promises, a, o)."))
+
+    def action_missed_call(self) -> None:
+        self.push_screen(MissedCallScreen(self.desk))
+
+    def action_switch_agent(self) -> None:
+        self.push_screen(SignInScreen(self.desk), self.switched)
+
+    async def switched(self, agent: Agent | None) -> None:
+        """The next person starts from Greeting; the last one's open call stays theirs, to resume later."""
+        if agent is None or agent.id == self.desk.agent_id:
+            return
+        self.desk.current_interaction_id = None
+        await self.switch_mode("greeting")
+        for mode, screen in SECTION_SCREENS[1:]:
+            await self.remove_mode(mode)
+            self.add_mode(mode, lambda screen=screen: screen(self.desk))
+        self.signed_in(agent)
+
+    def action_new_customer(self) -> None:
+        self.switch_mode("greeting")
+        self.call_later(lambda: self.screen.run_action("new_customer"))
+
+    def notify(
+        self, message: str | Text, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = False,
+    ) -> None:
+        """Every toast is plain text: messages carry customers' names and words, which are never markup."""
+        plain = message.plain if isinstance(message, Text) else str(message)
+        super().notify(plain, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.desk.agent is not None:
+            yield from desk_commands(self)

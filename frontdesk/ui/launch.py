@@ -1,0 +1,12 @@
+"""One way to build the app on a desk, shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+from frontdesk.demo.practice import open_practice_desk
+from frontdesk.services.desk import open_desk
+from frontdesk.ui.app import FrontDeskApp
+
+
+def make_app(url: str, *, agent_name: str | None = None, practice: bool = False) -> FrontDeskApp:
+    desk = open_practice_desk(url, agent_name=agent_name) if practice else open_desk(url, agent_name=agent_name)
+    return FrontDeskApp(desk)

@@ -1,0 +1,58 @@
+"""In-app reminders: a promise due within the hour or overdue reaches its owner wherever they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+
+from frontdesk.services.desk import Desk
+from frontdesk.services.promise_rows import due_reminders
+from frontdesk.clock.when import relative
+
+
+MOST_SHOWN_ONE_BY_ONE = 3
+"""More reminders than this at once would cover the screen; they are summed up in one instead."""
+
+
+@dataclass(frozen=True)
+class Reminder:
+    message: Text
+    severity: str
+
+
+@dataclass
+class PromiseReminders:
+    """Each promise is announced once per state (due soon, then overdue), never on every tick."""
+
+    desk: Desk
+    announced: set[tuple[int, str]] = field(default_factory=set)
+    counts: tuple[int, int] = (0, 0)
+    """(overdue, due within the hour) at the last check, for the header."""
+
+    def check(self) -> list[Reminder]:
+        """New reminders since the last check; many at once (the start of a shift) become one summary."""
+        with self.desk.reading() as session:
+            soon, overdue = due_reminders(session, self.desk.agent_id)
+        self.counts = (len(overdue), len(soon))
+        fresh = []
+        for rows, state, severity in ((overdue, "overdue", "error"), (soon, "soon", "warning")):
+            for row in rows:
+                if (row.promise_id, state) in self.announced:
+                    continue
+                self.announced.add((row.promise_id, state))
+                label = "Overdue" if state == "overdue" else "Due soon"
+                fresh.append(Reminder(
+                    Text.assemble((f"{label} ({relative(row.due_at)}): ", "bold"), row.what, " for ", row.customer_name),
+                    severity,
+                ))
+        if len(fresh) > MOST_SHOWN_ONE_BY_ONE:
+            severity = "error" if any(reminder.severity == "error" for reminder in fresh) else "warning"
+            overdue, soon = self.counts
+            summary = f"{len(fresh)} promises need you: {overdue} overdue, {soon} due within the hour. F4 lists them."
+            return [Reminder(Text(summary), severity)]
+        return fresh
+
+    def header_text(self) -> str:
+        overdue, soon = self.counts
+        return f"promises: {overdue} overdue, {soon} due within the hour" if overdue or soon else ""

@@ -1,0 +1,1 @@
+"""The app's screens, grouped by the section a person is working in."""

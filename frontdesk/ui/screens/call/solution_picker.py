@@ -1,0 +1,167 @@
+"""Offering real choices: the options for this kind of problem, which were offered, which was chosen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from frontdesk.services.desk import Desk
+from frontdesk.lookup import normalize
+from frontdesk.ui.screens.call.goodwill import GoodwillScreen
+from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
+from frontdesk.services.interactions import get_interaction
+from frontdesk.services.solutions import OfferedOption, options_for, record_offers
+from frontdesk.services.validation import ValidationError
+
+
+def option_text(option: OfferedOption, offered: bool, chosen: bool, currency: str) -> Text:
+    mark = "★ chosen " if chosen else ("✓ offered" if offered else "         ")
+    text = Text.assemble((mark, "bold green" if chosen else "green"), " ", (option.title, "bold"))
+    if option.gives:
+        text.append_text(Text.assemble("\n            gives: ", option.gives))
+    if option.limitations:
+        text.append_text(Text.assemble("\n            ", ("limits: ", "yellow"), option.limitations))
+    if option.goodwill_cost:
+        text.append(f"\n            goodwill: {option.goodwill_cost:g} {currency}", style="magenta")
+    return text
+
+
+class SolutionPickerScreen(ModalScreen[bool]):
+    """Space marks an option offered, Enter marks the customer's choice; Ctrl+S records it all."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="solutions.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="solutions.cancel"),
+        Binding("space", "offer", "Offered", id="solutions.offer"),
+        Binding("d", "declined", "Declined all", id="solutions.declined"),
+        Binding("l", "limits", "Limits explained", id="solutions.limits"),
+        Binding("o", "one_off", "One-off option", id="solutions.one-off"),
+        Binding("down", "to_list", "To the list", show=False, id="solutions.to-list"),
+    ]
+    AUTO_FOCUS = "#solution-filter"
+
+    def __init__(self, desk: Desk, interaction_id: int, currency: str) -> None:
+        super().__init__()
+        self.desk, self.interaction_id, self.currency = desk, interaction_id, currency
+        with desk.session() as session:
+            interaction = get_interaction(session, interaction_id)
+            self.category = interaction.category
+            self.customer_id = interaction.customer_id
+            self.options = [
+                OfferedOption(row.title, row.gives, row.limitations, row.id, row.goodwill_cost)
+                for row in options_for(session, self.category or None)
+            ]
+        self.offered: set[int] = set()
+        self.chosen: int | None = None
+        self.declined = False
+        self.limits_explained = False
+
+    def compose(self) -> ComposeResult:
+        heading = f"Options for {self.category}" if self.category else "All options (set the call's category with Ctrl+R to narrow them)"
+        with Vertical(id="solution-picker", classes="dialog"):
+            yield Static(heading, classes="dialog-title", markup=False)
+            yield Input(placeholder="Type to filter; ↓ to the list", id="solution-filter")
+            yield OptionList(id="solutions")
+            yield Static(id="solution-state")
+            yield Label("", id="solution-error", classes="error", markup=False)
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    @on(Input.Changed, "#solution-filter")
+    def redraw(self) -> None:
+        wanted = normalize(self.query_one("#solution-filter", Input).value)
+        listing = self.query_one("#solutions", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        for index, option in enumerate(self.options):
+            if wanted in normalize(f"{option.title} {option.gives} {option.limitations}"):
+                listing.add_option(Option(option_text(option, index in self.offered, index == self.chosen, self.currency), id=str(index)))
+        if listing.option_count:
+            listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+        chosen = self.options[self.chosen].title if self.chosen is not None else ("declined all" if self.declined else "not yet")
+        self.query_one("#solution-state", Static).update(Text.assemble(
+            ("Offered: ", "bold"), str(len(self.offered)), ("   Customer's choice: ", "bold"), chosen,
+            ("   Limits explained: ", "bold"), ("yes" if self.limits_explained else "no (l)", "" if self.limits_explained else "yellow"),
+            "\nSpace: offered · Enter: their choice · d: declined all · l: limits explained · o: one-off · Ctrl+S: save",
+        ))
+
+    @on(Input.Submitted, "#solution-filter")
+    def action_to_list(self) -> None:
+        self.query_one("#solutions").focus()
+
+    def highlighted_index(self) -> int | None:
+        listing = self.query_one("#solutions", OptionList)
+        if listing.highlighted is None or not listing.option_count:
+            return None
+        return int(listing.get_option_at_index(listing.highlighted).id)
+
+    def action_offer(self) -> None:
+        index = self.highlighted_index()
+        if index is not None:
+            self.offered ^= {index}
+            self.chosen = None if self.chosen == index and index not in self.offered else self.chosen
+            self.redraw()
+
+    @on(OptionList.OptionSelected, "#solutions")
+    def choose(self, event: OptionList.OptionSelected) -> None:
+        index = int(event.option.id)
+        self.offered.add(index)
+        self.chosen, self.declined = index, False
+        self.redraw()
+
+    def action_declined(self) -> None:
+        self.chosen, self.declined = None, True
+        self.redraw()
+
+    def action_limits(self) -> None:
+        self.limits_explained = not self.limits_explained
+        self.redraw()
+
+    def action_one_off(self) -> None:
+        def added(title: str | None) -> None:
+            if title:
+                self.options.append(OfferedOption(title.strip()))
+                self.offered.add(len(self.options) - 1)
+                self.redraw()
+
+        question = Text("An option made up for this customer: what is it, and what are its limits?")
+        self.app.push_screen(TextPromptScreen("One-off option", question, "e.g. Deliver to the neighbour, signed for"), added)
+
+    def action_save(self) -> None:
+        error = self.query_one("#solution-error", Label)
+        if self.chosen is None and not self.declined:
+            error.update("Mark the customer's choice (Enter), or that they declined all (d).")
+            return
+        indices = sorted(self.offered)
+        offered = [self.options[index] for index in indices]
+        chosen = indices.index(self.chosen) if self.chosen is not None else None
+        try:
+            with self.desk.session() as session:
+                record_offers(session, self.interaction_id, self.desk.agent_id, offered,
+                              chosen=chosen, limitations_explained=self.limits_explained)
+        except ValidationError as problem:
+            error.update(str(problem))
+            return
+        option = self.options[self.chosen] if self.chosen is not None else None
+        if option is not None and option.goodwill_cost:
+            self.app.push_screen(GoodwillScreen(
+                self.desk, customer_id=self.customer_id, interaction_id=self.interaction_id,
+                amount=option.goodwill_cost, reason=f"Chosen option: {option.title}",
+            ), self.goodwill_done)
+            return
+        self.dismiss(True)
+
+    def goodwill_done(self, grant) -> None:
+        if grant is None:
+            self.notify("The options were recorded; no goodwill was drawn for the chosen one.", severity="warning")
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

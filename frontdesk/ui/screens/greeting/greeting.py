@@ -1,0 +1,154 @@
+"""The Greeting section: the agent types what the customer says, the right record comes up."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
+
+from frontdesk.services.desk import Desk
+from frontdesk.lookup import Match
+from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
+from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
+from frontdesk.ui.screens.greeting.merge import MergeScreen
+from frontdesk.services.customers import quick_name_search
+from frontdesk.services.greeting import MatchedCustomer, matched_customers
+from frontdesk.ui.widgets.ambiguity import ambiguity_warning
+from frontdesk.ui.widgets.match_table import MatchTable
+
+RESULTS = 10
+
+
+class GreetingScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+n", "new_customer", "New customer", id="greeting.new", tooltip="Add a customer record"),
+        Binding("ctrl+r", "edit_customer", "Correct record", id="greeting.edit", tooltip="Correct the highlighted record"),
+        Binding("ctrl+g", "merge_customer", "Merge records", id="greeting.merge", tooltip="Merge two records of one person"),
+        Binding("down", "to_results", "Results", show=False, id="greeting.results"),
+    ]
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.matches: list[Match] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Name, street, phone or birth date, as the customer says it", id="query")
+        yield Static(id="lookup-status", markup=False)
+        yield ProgressBar(id="index-progress", show_eta=False, classes="hidden")
+        yield Static(id="ambiguity", classes="hidden")
+        yield MatchTable(id="matches")
+        yield Footer()
+
+    @property
+    def query_input(self) -> Input:
+        return self.query_one("#query", Input)
+
+    @property
+    def table(self) -> MatchTable:
+        return self.query_one("#matches", MatchTable)
+
+    def on_mount(self) -> None:
+        if not self.desk.directory.ready.is_set():
+            self.query_one("#index-progress").remove_class("hidden")
+            self.build_index()
+        self.query_input.focus()
+
+    def on_screen_resume(self) -> None:
+        self.run_search(self.query_input.value)
+
+    @work(thread=True, exclusive=True, group="index", description="Building the customer index")
+    def build_index(self) -> None:
+        with self.desk.reading() as session:
+            self.desk.directory.load(session, progress=lambda done, total: self.app.call_from_thread(self.index_progress, done, total))
+        self.app.call_from_thread(self.index_built)
+
+    def index_progress(self, done: int, total: int) -> None:
+        self.query_one("#index-progress", ProgressBar).update(total=total, progress=done)
+        self.query_one("#lookup-status", Static).update(f"Indexing customers: {done:,} of {total:,}. Quick name search meanwhile.")
+
+    def index_built(self) -> None:
+        self.query_one("#index-progress").add_class("hidden")
+        self.query_one("#lookup-status", Static).update(f"{len(self.desk.directory):,} customers")
+        self.run_search(self.query_input.value)
+
+    @on(Input.Changed, "#query")
+    def typed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="lookup", description="Looking up customers")
+    def run_search(self, query: str) -> None:
+        """Off the UI thread, and a newer keystroke cancels the stale search."""
+        with self.desk.reading() as session:
+            if self.desk.directory.ready.is_set():
+                matches = self.desk.directory.search(query, limit=RESULTS)
+            else:
+                matches = [Match(customer_id, 0.0, True, ("name",)) for customer_id in quick_name_search(session, query)]
+            rows = matched_customers(session, matches)
+        self.app.call_from_thread(self.show_results, query, rows)
+
+    def show_results(self, query: str, rows: list[MatchedCustomer]) -> None:
+        if query != self.query_input.value:
+            return  # a newer keystroke is already being searched
+        self.matches = [row.match for row in rows]
+        self.table.show(rows, query)
+        tied = [row.summary for row in rows if row.match.ambiguous]
+        warning = self.query_one("#ambiguity", Static)
+        warning.set_class(len(tied) < 2, "hidden")
+        if len(tied) >= 2:
+            warning.update(ambiguity_warning(tied))
+        if self.desk.directory.ready.is_set():
+            status = f"{len(rows)} found" if query.strip() else f"{len(self.desk.directory):,} customers"
+            self.query_one("#lookup-status", Static).update(status)
+
+    @on(Input.Submitted, "#query")
+    def open_top_match(self) -> None:
+        if not self.matches:
+            self.notify("No customer matches. Ctrl+N adds a new one.", severity="warning")
+            return
+        if self.matches[0].ambiguous:
+            self.notify("Several customers fit equally well: ask, then choose with ↓ and Enter.", severity="warning")
+            return
+        self.open_card(self.matches[0].customer_id)
+
+    @on(MatchTable.RowSelected, "#matches")
+    def open_chosen(self, event: MatchTable.RowSelected) -> None:
+        self.open_card(int(event.row_key.value))
+
+    def open_card(self, customer_id: int) -> None:
+        self.app.push_screen(GreetingCardScreen(self.desk, customer_id))
+
+    def highlighted_customer(self) -> int | None:
+        if not self.matches:
+            return None
+        if self.table.has_focus or len(self.matches) == 1:
+            return self.matches[min(self.table.cursor_row, len(self.matches) - 1)].customer_id
+        return None if self.matches[0].ambiguous else self.matches[0].customer_id
+
+    def action_to_results(self) -> None:
+        if self.matches:
+            self.table.focus()
+
+    def action_new_customer(self) -> None:
+        self.app.push_screen(CustomerFormScreen(self.desk, typed_name=self.query_input.value), self.saved)
+
+    def action_edit_customer(self) -> None:
+        customer_id = self.highlighted_customer()
+        if customer_id is None:
+            self.notify("Choose the customer to edit first (↓ to the list).", severity="warning")
+            return
+        self.app.push_screen(CustomerFormScreen(self.desk, customer_id=customer_id), self.saved)
+
+    def action_merge_customer(self) -> None:
+        customer_id = self.highlighted_customer()
+        if customer_id is None:
+            self.notify("Choose one of the two records first (↓ to the list).", severity="warning")
+            return
+        self.app.push_screen(MergeScreen(self.desk, customer_id), self.saved)
+
+    def saved(self, customer_id: int | None) -> None:
+        if customer_id is not None:
+            self.run_search(self.query_input.value)

@@ -1,0 +1,36 @@
+"""The warning shown when what was typed fits several customers equally well."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from frontdesk.services.greeting import CustomerSummary
+from frontdesk.services.customer_text import masked_phone
+
+
+def differences(candidates: list[CustomerSummary]) -> list[tuple[str, list[str]]]:
+    """The fields whose values differ between the candidates: what to ask the customer."""
+    fields = (
+        ("name", lambda c: c.name),
+        ("street", lambda c: c.street or "—"),
+        ("birth year", lambda c: str(c.birth_date.year) if c.birth_date else "—"),
+        ("phone ending", lambda c: masked_phone(c.phone)[-4:] if c.phone else "—"),
+    )
+    found = []
+    for label, value in fields:
+        values = [value(candidate) for candidate in candidates]
+        if len(set(values)) > 1:
+            found.append((label, values))
+    return found
+
+
+def ambiguity_warning(candidates: list[CustomerSummary]) -> Text:
+    text = Text.assemble(
+        ("⚠ ", "bold yellow"),
+        (f"{len(candidates)} customers fit what you typed equally well. ", "bold"),
+        "Enter will not pick one; ask the customer, or choose with ↓ and Enter.",
+    )
+    for label, values in differences(candidates):
+        text.append(f"\n  {label}: ", style="bold")
+        text.append(" / ".join(values))
+    return text

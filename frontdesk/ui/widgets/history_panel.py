@@ -1,0 +1,70 @@
+"""The customer's past interactions with their notes, newest first, narrowed by typing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Static
+
+from frontdesk.clock.now import to_local
+from frontdesk.lookup import normalize
+from frontdesk.services.call_view import PastInteraction
+from frontdesk.ui.widgets.literal import literal, quoted
+
+
+def matches_filter(past: PastInteraction, typed: str) -> bool:
+    """Folded like the lookup, so 'ali' finds علی-free Latin text and Greek without accents."""
+    wanted = normalize(typed)
+    if not wanted:
+        return True
+    haystack = " ".join([past.reason, past.summary, past.outcome, past.owner, *(note.text for note in past.notes)])
+    return wanted in normalize(haystack)
+
+
+def past_text(past: PastInteraction) -> Text:
+    text = Text.assemble(
+        (f"{to_local(past.started_at):%d %b %Y %H:%M}", "bold"), f"  {past.channel} with {past.owner}: ",
+        past.reason or "no reason noted", (f"  [{past.outcome or 'open'}]", "dim"),
+    )
+    for note in past.notes:
+        text.append("\n    ")
+        text.append_text(quoted(note.text) if note.verbatim else literal(note.text))
+    if past.summary:
+        text.append_text(Text.assemble("\n    ", ("Summary: ", "bold"), literal(past.summary)))
+    return text
+
+
+class HistoryPanel(Vertical):
+    DEFAULT_CSS = """
+    HistoryPanel {
+        & #history-filter { margin: 0; }
+        & #history-scroll { height: 1fr; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.history: Sequence[PastInteraction] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter the history (F8)", id="history-filter")
+        with VerticalScroll(id="history-scroll"):
+            yield Static(id="history-text")
+
+    def show(self, history: Sequence[PastInteraction]) -> None:
+        self.history = history
+        self.refilter()
+
+    @on(Input.Changed, "#history-filter")
+    def refilter(self) -> None:
+        typed = self.query_one("#history-filter", Input).value
+        shown = [past for past in self.history if matches_filter(past, typed)]
+        text = Text(f"History: {len(shown)} of {len(self.history)} past interactions", style="bold")
+        for past in shown:
+            text.append("\n\n")
+            text.append_text(past_text(past))
+        self.query_one("#history-text", Static).update(text)

@@ -1,1 +1,0 @@
-"""Widgets the screens are built from, each owning its look and its keys."""
