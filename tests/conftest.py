@@ -1,4 +1,4 @@
-"""Fixtures that give each test its own database file and a calm, predictable app."""
+"""Fixtures that give each test its own database (SQLite, and PostgreSQL when a server is given) and a calm app."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from databases import BACKENDS, throwaway_database
+from ui_thread_guard import UIThreadSQL
+
 from frontdesk.clock.now import set_clock
-from frontdesk.db import sqlite_url
-from frontdesk.services.desk import Desk
 from frontdesk.demo.practice import open_practice_desk
-from frontdesk.services.desk import open_desk
 from frontdesk.services.agents import create_agent
+from frontdesk.services.desk import Desk, open_desk
 
 
 @pytest.fixture(autouse=True)
@@ -24,14 +25,30 @@ def calm_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     set_clock(None)
 
 
+@pytest.fixture(autouse=True)
+def no_sql_on_ui_thread():
+    """Screens call services from thread workers; a statement run on the UI thread fails the test."""
+    with UIThreadSQL() as guard:
+        yield guard
+    assert not guard.found, "SQL ran on the UI thread:\n" + "\n".join(dict.fromkeys(guard.found))
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each test that takes a database runs on SQLite, and on PostgreSQL when FRONTDESK_TEST_PG_URL is set."""
+    return request.param
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """An SQLite file, for tests about SQLite itself (its file, WAL, paths)."""
     return tmp_path / "desk.sqlite"
 
 
 @pytest.fixture
-def db_url(db_path: Path) -> str:
-    return sqlite_url(db_path)
+def db_url(backend: str, tmp_path: Path):
+    with throwaway_database(backend, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -40,11 +57,12 @@ def desk(db_url: str) -> Desk:
     opened = open_desk(db_url)
     with opened.session() as session:
         opened.agent = create_agent(session, "Sara Karimi")
-    return opened
+    yield opened
+    opened.engine.dispose()
 
 
 @pytest.fixture
-def demo_url(tmp_path: Path) -> str:
-    url = sqlite_url(tmp_path / "demo.sqlite")
-    open_practice_desk(url).engine.dispose()
-    return url
+def demo_url(backend: str, tmp_path: Path):
+    with throwaway_database(backend, tmp_path, "demo") as url:
+        open_practice_desk(url).engine.dispose()
+        yield url

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.clock.now import utcnow
@@ -71,10 +71,17 @@ class Agent(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+_customer_version = Column("version", Integer, nullable=False, server_default="1")
+"""Counts saves of the row; a save from a terminal that read an older count is refused (no silent overwrite)."""
+
+
 class Customer(SQLModel, table=True):
     """A customer, with names stored exactly as they spell them, in any script."""
 
+    __mapper_args__ = {"version_id_col": _customer_version}
+
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_customer_version)
     honorific: str = Field(default="", max_length=40)
     given_name: str = Field(default="", max_length=200)
     family_name: str = Field(default="", max_length=200, index=True)
@@ -140,10 +147,17 @@ class Interaction(SQLModel, table=True):
     """The agent confirmed the offered options' limits were explained."""
 
 
+_note_version = Column("version", Integer, nullable=False, server_default="1")
+"""Counts saves of the row; a save from a terminal that read an older count is refused (no silent overwrite)."""
+
+
 class Note(SQLModel, table=True):
     """A timestamped line taken during an interaction."""
 
+    __mapper_args__ = {"version_id_col": _note_version}
+
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_note_version)
     interaction_id: int = Field(foreign_key="interaction.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, index=True)
@@ -214,10 +228,17 @@ class DeskSetting(SQLModel, table=True):
     value: str = Field(default="", max_length=2000)
 
 
+_promise_version = Column("version", Integer, nullable=False, server_default="1")
+"""Counts saves of the row; a save from a terminal that read an older count is refused (no silent overwrite)."""
+
+
 class Promise(SQLModel, table=True):
     """Something the desk promised a customer, chased until it is kept."""
 
+    __mapper_args__ = {"version_id_col": _promise_version}
+
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_promise_version)
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
     """None for a callback to a number not yet linked to a customer."""
     interaction_id: int | None = Field(default=None, foreign_key="interaction.id", index=True)
@@ -314,3 +335,36 @@ class AuditEvent(SQLModel, table=True):
     entity_id: int | None = Field(default=None, index=True)
     at: datetime = Field(default_factory=utcnow, index=True)
     detail: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class DeskChange(SQLModel, table=True):
+    """One committed change, for the other terminals to follow: the desk-wide change feed on SQLite.
+
+    PostgreSQL terminals hear of the same rows through NOTIFY; SQLite terminals read them by id.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    terminal: str = Field(default="", max_length=64)
+    """The terminal that made the change, so it need not react to its own work twice."""
+    kind: str = Field(max_length=40)
+    """What changed: customer, note, interaction, promise, rules, catalog, agent, presence..."""
+    action: str = Field(default="changed", max_length=40)
+    entity_id: int | None = None
+    customer_id: int | None = None
+    interaction_id: int | None = None
+
+
+class Terminal(SQLModel, table=True):
+    """A terminal with the desk open: who is at it, and which customer or call is on its screen.
+
+    A heartbeat keeps `seen_at` fresh; a terminal not seen for 30 s has crashed or lost its network.
+    """
+
+    id: str = Field(primary_key=True, max_length=36)
+    desk_name: str = Field(max_length=120)
+    agent_id: int | None = Field(default=None, foreign_key="agent.id", index=True)
+    customer_id: int | None = Field(default=None, index=True)
+    interaction_id: int | None = Field(default=None, index=True)
+    started_at: datetime = Field(default_factory=utcnow)
+    seen_at: datetime = Field(default_factory=utcnow, index=True)

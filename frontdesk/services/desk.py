@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from frontdesk.db import DatabaseError, open_database
@@ -15,6 +16,7 @@ from frontdesk.db.models import Agent
 from frontdesk.services.agents import find_agent, list_agents
 from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.directory import CustomerDirectory
+from frontdesk.services.errors import DeskUnavailable
 
 
 @dataclass
@@ -31,13 +33,13 @@ class Desk:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short session, opened by whichever service call needs it."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with _unavailable_as_desk_error(), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for work that only reads, such as searching: it never takes the write lock."""
-        with Session(self.engine.execution_options(**READ_ONLY), expire_on_commit=False) as session:
+        with _unavailable_as_desk_error(), Session(self.engine.execution_options(**READ_ONLY), expire_on_commit=False) as session:
             yield session
 
     def rules(self) -> DeskRules:
@@ -50,6 +52,15 @@ class Desk:
         if self.agent is None:
             raise RuntimeError("No agent is signed in at the desk yet.")
         return self.agent.id
+
+
+@contextmanager
+def _unavailable_as_desk_error() -> Iterator[None]:
+    """A lock held too long or a server gone away is said in the desk's words; nothing was saved."""
+    try:
+        yield
+    except OperationalError as error:
+        raise DeskUnavailable(f"The database did not answer: {str(error.orig or error).splitlines()[0]}") from error
 
 
 def open_desk(url: str, *, agent_name: str | None = None, practice: bool = False) -> Desk:

@@ -1,0 +1,104 @@
+"""The one skeleton every modal form shares: title, fields, one error line, Ctrl+S and Esc, work off the UI thread."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from frontdesk.services.desk import Desk
+from frontdesk.services.errors import DeskUnavailable
+from frontdesk.ui.background import UNAVAILABLE, in_background
+
+ResultT = TypeVar("ResultT")
+
+
+class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
+    """A modal form whose reads and saves run in thread workers.
+
+    A subclass writes `compose_form` (its fields), and as needed `load` (runs in a thread; reads what
+    the form needs through services), `show_loaded` (fills the fields with it), `collect` (on the UI
+    thread: reads the fields; a ValueError becomes the error line), `save` (runs in a thread: the
+    service call) and `saved` (dismisses with the result by default). A failed save keeps every field
+    as typed and says why on the error line.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True, tooltip="Save and close"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
+    ]
+    DIALOG_TITLE: ClassVar[str] = ""
+    CANCELLED: ClassVar[Any] = None
+    """What the dialog returns when it is closed without saving."""
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__()
+        self.desk = desk
+        self.saving = False
+        """True while a save is under way, so a second Ctrl+S does not save twice."""
+
+    def dialog_title(self) -> str:
+        return self.DIALOG_TITLE
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(self.dialog_title(), classes="dialog-title", markup=False)
+            yield from self.compose_form()
+            yield Label("", id="form-error", classes="error", markup=False)
+
+    def compose_form(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        in_background(self, self.load, self.show_loaded, failed=self.show_error, group="form-load")
+
+    def load(self) -> Any:
+        """Runs in a thread worker: what the form needs from the database (nothing by default)."""
+        return None
+
+    def show_loaded(self, data: Any) -> None:
+        """On the UI thread: fill the fields with what `load` read."""
+
+    def collect(self) -> Any:
+        """On the UI thread: the values typed; raise ValueError (or ValidationError) to refuse them."""
+        return None
+
+    def save(self, values: Any) -> Any:
+        """Runs in a thread worker: the service call that stores `values`; its result goes to `saved`."""
+        return values
+
+    def saved(self, result: Any) -> None:
+        self.dismiss(result)
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        try:
+            values = self.collect()
+        except ValueError as problem:
+            self.show_error(problem)
+            return
+        self.saving = True
+        self.show_error(None)
+        in_background(self, lambda: self.save(values), self._finished, failed=self._refused, group="form-save")
+
+    def _finished(self, result: Any) -> None:
+        self.saving = False
+        self.saved(result)
+
+    def _refused(self, problem: Exception) -> None:
+        self.saving = False
+        self.show_error(problem)
+
+    def show_error(self, problem: Exception | str | None) -> None:
+        """One error line, cleared by the next attempt: an old message never stays on screen."""
+        if isinstance(problem, DeskUnavailable):
+            problem = UNAVAILABLE
+        self.query_one("#form-error", Label).update("" if problem is None else str(problem))
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.CANCELLED)
