@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +31,10 @@ class Desk:
     """The customer lookup index, shared by every screen and kept in step with each change."""
     current_interaction_id: int | None = None
     """The call or visit this terminal is working on, if any."""
+    desk_name: str = field(default_factory=socket.gethostname)
+    """What colleagues see this terminal called ("also open at Desk 2"): `--desk NAME`, or the host name."""
+    terminal_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    """This running terminal, for presence and for telling its own changes from others' in the feed."""
 
     @contextmanager
     def session(self) -> Iterator[Session]:
