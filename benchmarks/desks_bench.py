@@ -14,6 +14,11 @@ Reported per run (database x number of desks):
 
     python benchmarks/desks_bench.py                        # 2, 4 and 8 desks on SQLite and PostgreSQL
     python benchmarks/desks_bench.py --desks 2 --seconds 10 --backends sqlite
+
+Side by side, in the same run, the naive desk: the same shift on the code before the change feed
+(`--naive 6b8cb37`, checked out into a temporary git worktree), whose screens read the database on
+the UI thread and poll it on timers. It hears no news (it has no feed), so only its losses, errors,
+stalls and write rate are compared. `--naive none` skips it.
 """
 
 from __future__ import annotations
@@ -28,12 +33,18 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+TREE_VARIABLE = "FRONTDESK_BENCH_TREE"
+"""Set for a worker that runs another checkout of frontdesk (the naive desk): import that one."""
+sys.path.insert(0, os.environ.get(TREE_VARIABLE, str(ROOT)))
+NAIVE_REVISION = "6b8cb37"
+"""The last commit before many desks: SQL on the UI thread, a 2 s reload timer, no change feed."""
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -197,7 +208,10 @@ def observe(log: ShiftLog, terminal_id: str):
     """Message hook: news of another desk's change reached this desk's screens; how long it took."""
     from textual.notifications import Notify
 
-    from frontdesk.ui.messages import DeskChanged
+    try:
+        from frontdesk.ui.messages import DeskChanged
+    except ImportError:  # the naive desk has no change feed
+        DeskChanged = type("NoFeed", (), {})
 
     def hook(message) -> None:
         if isinstance(message, DeskChanged):
@@ -212,12 +226,16 @@ def observe(log: ShiftLog, terminal_id: str):
 
 
 async def work_a_shift(url: str, agent: str, desk_index: int, seconds: float, customers: list[tuple[int, str]]) -> ShiftLog:
-    from frontdesk.ui.launch import make_app
+    try:
+        from frontdesk.ui.launch import make_app
+    except ImportError:  # the naive desk's layout
+        from frontdesk.launch import make_app
 
     log = ShiftLog(agent)
     app = make_app(url, agent_name=agent)
     stop = asyncio.Event()
-    async with app.run_test(size=(120, 40), message_hook=observe(log, app.desk.terminal_id)) as pilot:
+    terminal_id = getattr(app.desk, "terminal_id", "")
+    async with app.run_test(size=(120, 40), message_hook=observe(log, terminal_id)) as pilot:
         await back_to_greeting(pilot)  # past an offer to resume open work
         stall_meter = asyncio.create_task(measure_stalls(log, stop))
         deadline = time.monotonic() + seconds
@@ -276,15 +294,26 @@ def drop_database(url: str, pg_url: str) -> None:
     admin.dispose()
 
 
-def prepare_desk(url: str, desks: int) -> tuple[list[str], list[tuple[int, str]]]:
-    """The practice desk's customers, with one agent per desk (the demo has four people)."""
+def prepare_main(args: argparse.Namespace) -> None:
+    """The practice desk's customers, with one agent per desk (the demo has four people).
+
+    Runs in the tree under test, so the naive desk's database has the naive desk's schema.
+    """
     from sqlmodel import select
 
     from frontdesk.db.models import Agent, Customer
-    from frontdesk.demo.practice import open_practice_desk
     from frontdesk.services.agents import create_agent
 
-    desk = open_practice_desk(url)
+    try:
+        from frontdesk.demo.practice import open_practice_desk
+    except ImportError:  # the naive desk's layout
+        from frontdesk.launch import open_desk
+
+        def open_practice_desk(url: str):
+            return open_desk(url, practice=True)
+
+    desks = args.desks
+    desk = open_practice_desk(args.url)
     with desk.session() as session:
         agents = [agent.name for agent in session.exec(select(Agent).where(Agent.active)).all()]
         for number in range(len(agents), desks):
@@ -293,20 +322,18 @@ def prepare_desk(url: str, desks: int) -> tuple[list[str], list[tuple[int, str]]
                      for customer in session.exec(select(Customer).order_by(Customer.id)).all()
                      if customer.given_name.isascii() and customer.family_name.isascii()]
     desk.engine.dispose()
-    return agents[:desks], customers
+    Path(args.out).write_text(json.dumps({"agents": agents[:desks], "customers": customers}))
 
 
 def check_against_database(url: str, logs: list[ShiftLog]) -> dict[str, int]:
-    """Everything a desk typed must be in the database exactly as typed."""
-    from sqlmodel import Session, create_engine, select
-
-    from frontdesk.db.models import Customer, Note, Promise
+    """Everything a desk typed must be in the database exactly as typed (plain SQL: either schema)."""
+    from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
-    with Session(engine) as session:
-        notes = set(session.exec(select(Note.text)).all())
-        promises = set(session.exec(select(Promise.what)).all())
-        hints = {customer.id: customer.pronunciation for customer in session.exec(select(Customer)).all()}
+    with engine.connect() as connection:
+        notes = set(connection.execute(text("SELECT text FROM note")).scalars())
+        promises = set(connection.execute(text("SELECT what FROM promise")).scalars())
+        hints = {row[0]: row[1] for row in connection.execute(text("SELECT id, pronunciation FROM customer"))}
     engine.dispose()
     last_edit = {customer_id: hint for log in logs for customer_id, hint in log.edits}
     return {
@@ -326,20 +353,25 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def run_desks(backend: str, desks: int, seconds: float, pg_url: str) -> dict[str, object]:
+def run_desks(backend: str, desks: int, seconds: float, pg_url: str, tree: Path | None) -> dict[str, object]:
+    """One run; `tree` is another checkout to run instead of this one (the naive desk)."""
+    environment = dict(os.environ, **({TREE_VARIABLE: str(tree), "PYTHONPATH": str(tree)} if tree else {}))
     with tempfile.TemporaryDirectory(prefix="desks-bench-") as folder_name:
         folder = Path(folder_name)
         url = fresh_database(backend, folder, pg_url)
         try:
-            agents, customers = prepare_desk(url, desks)
-            (folder / "customers.json").write_text(json.dumps(customers))
+            subprocess.run([sys.executable, __file__, "prepare", "--url", url, "--desks", str(desks),
+                            "--out", str(folder / "desk.json")], env=environment, check=True)
+            prepared = json.loads((folder / "desk.json").read_text())
+            agents = prepared["agents"]
+            (folder / "customers.json").write_text(json.dumps(prepared["customers"]))
             start_at = time.time() + 3 + desks * 0.5
             processes = [
                 subprocess.Popen([
                     sys.executable, __file__, "worker", "--url", url, "--agent", agent, "--index", str(index),
                     "--seconds", str(seconds), "--start-at", str(start_at), "--customers", str(folder / "customers.json"),
                     "--out", str(folder / f"desk{index}.json"),
-                ], stdout=subprocess.DEVNULL, stderr=open(folder / f"desk{index}.err", "w"))
+                ], env=environment, stdout=subprocess.DEVNULL, stderr=open(folder / f"desk{index}.err", "w"))
                 for index, agent in enumerate(agents)
             ]
             for process in processes:
@@ -358,7 +390,7 @@ def run_desks(backend: str, desks: int, seconds: float, pg_url: str) -> dict[str
     latencies = [value for log in logs for value in log.latencies]
     writes = counts["notes typed"] + counts["promises made"] + counts["edits"] + sum(log.calls * 2 for log in logs)
     return {
-        "database": backend, "desks": desks, **counts,
+        "desk": "naive" if tree else "frontdesk", "database": backend, "desks": desks, **counts,
         "errors": sum(len(log.errors) for log in logs),
         "error samples": [error for log in logs for error in log.errors][:3],
         "news p50 ms": percentile(latencies, 0.5) * 1000, "news p95 ms": percentile(latencies, 0.95) * 1000,
@@ -369,16 +401,18 @@ def run_desks(backend: str, desks: int, seconds: float, pg_url: str) -> dict[str
 
 
 def print_table(rows: list[dict[str, object]]) -> None:
-    print("\n| database | desks | notes lost | promises lost | edits lost | errors | news p50 / p95 / max | longest stall | writes/s |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("\n| desk | database | desks | notes lost | promises lost | edits lost | errors | news p50 / p95 / max | longest stall | writes/s |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
-        print(f"| {row['database']} | {row['desks']} | {row['notes lost']} of {row['notes typed']} | "
+        heard = (f"{row['news p50 ms']:.0f} / {row['news p95 ms']:.0f} / {row['news max ms']:.0f} ms ({row['news heard']} heard)"
+                 if row["news heard"] else "none heard")
+        print(f"| {row['desk']} | {row['database']} | {row['desks']} | {row['notes lost']} of {row['notes typed']} | "
               f"{row['promises lost']} of {row['promises made']} | {row['edits lost']} of {row['edits']} | {row['errors']} | "
-              f"{row['news p50 ms']:.0f} / {row['news p95 ms']:.0f} / {row['news max ms']:.0f} ms ({row['news heard']} heard) | "
+              f"{heard} | "
               f"{row['longest stall ms']:.0f} ms | {row['writes/s']:.1f} |")
     for row in rows:
         for sample in row["error samples"]:
-            print(f"  {row['database']} x{row['desks']}: {sample}")
+            print(f"  {row['desk']} {row['database']} x{row['desks']}: {sample}")
 
 
 def main() -> None:
@@ -390,22 +424,46 @@ def main() -> None:
     worker.add_argument("--index", type=int, required=True)
     worker.add_argument("--seconds", type=float, required=True)
     worker.add_argument("--start-at", type=float, required=True)
+    prepare = sub.add_parser("prepare")
+    prepare.add_argument("--url", required=True)
+    prepare.add_argument("--out", required=True)
+    prepare.add_argument("--desks", type=int, required=True)
     parser.add_argument("--desks", type=int, nargs="+", default=[2, 4, 8])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each desk's shift")
+    parser.add_argument("--naive", default=NAIVE_REVISION, help="git revision of the naive desk, or 'none'")
     parser.add_argument("--pg-url", default=os.environ.get("FRONTDESK_TEST_PG_URL", DEFAULT_PG))
     args = parser.parse_args()
     if args.mode == "worker":
         worker_main(args)
         return
+    if args.mode == "prepare":
+        prepare_main(args)
+        return
     print(f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}, shift {args.seconds:.0f} s per desk")
     rows = []
-    for backend in args.backends:
-        for desks in args.desks:
-            row = run_desks(backend, desks, args.seconds, args.pg_url)
-            print(json.dumps(row, default=str))
-            rows.append(row)
+    with naive_checkout(args.naive) as naive:
+        for backend in args.backends:
+            for desks in args.desks:
+                for tree in (None, naive) if naive else (None,):
+                    row = run_desks(backend, desks, args.seconds, args.pg_url, tree)
+                    print(json.dumps(row, default=str), flush=True)
+                    rows.append(row)
     print_table(rows)
+
+
+@contextmanager
+def naive_checkout(revision: str) -> Iterator[Path | None]:
+    """The naive desk's code in a temporary git worktree, removed afterwards."""
+    if revision == "none":
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="desks-bench-naive-")) / "tree"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(folder), revision], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)], check=False)
 
 
 if __name__ == "__main__":
