@@ -1,0 +1,77 @@
+"""Several terminals on one database: a server that never answers, and a first start from four at once."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+
+from frontdesk.db import open_database
+from frontdesk.db.migrate import alembic_config
+from alembic.script import ScriptDirectory
+
+TERMINALS = 4
+
+STARTS_TOGETHER = """
+import sys, time
+from frontdesk.cli.main import main
+import frontdesk.cli.find, frontdesk.services.desk  # loaded before the start line, so all open at once
+time.sleep(max(0.0, float(sys.argv[1]) - time.time()))
+sys.exit(main(["find", "x", "--db-url", sys.argv[2]]))
+"""
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A TCP port that accepts connections (the kernel completes them) and never says a word."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        yield listener.getsockname()[1]
+
+
+def test_a_server_that_never_answers_is_one_line_within_8_seconds(silent_server: int) -> None:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "find", "x", "--db-url", f"postgresql+psycopg://u@127.0.0.1:{silent_server}/db"],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    took = time.monotonic() - started
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("frontdesk: error: Cannot open the database")
+    assert "did not answer within 5 s" in result.stderr
+    assert took < 8, f"took {took:.1f} s"
+
+
+def test_a_malformed_port_is_one_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "find", "x", "--db-url", "postgresql+psycopg://u@h:abc/db"],
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "frontdesk: error: 'postgresql+psycopg://u@h:abc/db' is not a database URL: the port must be a number.\n"
+
+
+def test_four_terminals_starting_a_new_database_at_once_all_open_it(db_url: str) -> None:
+    """The schema is created once, under a lock; the others wait for it and find it ready."""
+    start = f"{time.time() + 3:.3f}"
+    terminals = [
+        subprocess.Popen([sys.executable, "-c", STARTS_TOGETHER, start, db_url],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+        for _ in range(TERMINALS)
+    ]
+    outcomes = [(terminal.wait(timeout=120), terminal.stderr.read()) for terminal in terminals]
+    for terminal in terminals:
+        terminal.stdout.close()
+        terminal.stderr.close()
+    assert outcomes == [(0, "")] * TERMINALS
+    engine = open_database(db_url)
+    with engine.connect() as connection:
+        versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    engine.dispose()
+    assert versions == [ScriptDirectory.from_config(alembic_config()).get_current_head()]
