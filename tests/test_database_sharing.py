@@ -1,4 +1,4 @@
-"""Several terminals on one database: a server that never answers, and a first start from four at once."""
+"""Several terminals on one database: a held lock, a server that never answers, a first start from four at once."""
 
 from __future__ import annotations
 
@@ -9,11 +9,17 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
+from sqlmodel import select
 
 from frontdesk.db import open_database
 from frontdesk.db.migrate import alembic_config
-from alembic.script import ScriptDirectory
+from frontdesk.db.models import Note
+from frontdesk.services.desk import Desk
+from frontdesk.services.errors import DeskUnavailable
+from frontdesk.services.interactions import start_interaction
+from frontdesk.services.notes import add_note, edit_note
 
 TERMINALS = 4
 
@@ -46,6 +52,25 @@ def test_a_server_that_never_answers_is_one_line_within_8_seconds(silent_server:
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("frontdesk: error: Cannot open the database")
     assert "did not answer within 5 s" in result.stderr
     assert took < 8, f"took {took:.1f} s"
+
+
+def test_a_save_blocked_by_another_terminal_gives_up_after_5_seconds_in_words(desk: Desk) -> None:
+    """Another terminal holds the write lock (SQLite) or the row (PostgreSQL) and does not let go."""
+    with desk.session() as session:
+        call = start_interaction(session, desk.agent_id, None, reason="Blocked").id
+        note_id = add_note(session, call, desk.agent_id, "first wording").id
+    other = open_database(desk.engine.url.render_as_string(hide_password=False))
+    with other.connect() as holder:  # SQLite: BEGIN IMMEDIATE takes the write lock
+        holder.execute(select(Note).where(Note.id == note_id).with_for_update())
+        started = time.monotonic()
+        with pytest.raises(DeskUnavailable, match="did not answer"), desk.session() as session:
+            edit_note(session, note_id, desk.agent_id, "second wording", verbatim=False)
+        waited = time.monotonic() - started
+        holder.rollback()
+    other.dispose()
+    assert 4.5 < waited < 8, f"waited {waited:.1f} s"
+    with desk.reading() as session:
+        assert session.get(Note, note_id).text == "first wording"
 
 
 def test_a_malformed_port_is_one_line() -> None:

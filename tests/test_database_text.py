@@ -29,6 +29,19 @@ def test_the_escape_round_trips_every_short_string_of_the_characters_that_matter
             assert restore_nul(escape_nul(value)) == value
 
 
+def test_the_escape_round_trips_any_text() -> None:
+    hypothesis = pytest.importorskip("hypothesis", reason="in the test extra: pip install -e '.[test]'")
+    strategies = hypothesis.strategies
+    alphabet = strategies.sampled_from(["\x00", ESCAPE, "0"]) | strategies.characters()
+
+    @hypothesis.given(strategies.text(alphabet=alphabet))
+    def round_trips(value: str) -> None:
+        assert "\x00" not in escape_nul(value)
+        assert restore_nul(escape_nul(value)) == value
+
+    round_trips()
+
+
 def test_a_note_a_draft_a_summary_and_a_name_come_back_exactly(desk: Desk) -> None:
     with desk.session() as session:
         customer = Customer(given_name=AWKWARD, family_name="Johnson")
