@@ -41,17 +41,27 @@ def silent_server() -> Iterator[int]:
         yield listener.getsockname()[1]
 
 
-def test_a_server_that_never_answers_is_one_line_within_8_seconds(silent_server: int) -> None:
+def find_on(url: str) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "frontdesk", "find", "x", "--db-url", f"postgresql+psycopg://u@127.0.0.1:{silent_server}/db"],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-    )
-    took = time.monotonic() - started
+    result = subprocess.run([sys.executable, "-m", "frontdesk", "find", "x", "--db-url", url],
+                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    return result, time.monotonic() - started
+
+
+def test_a_server_that_never_answers_is_one_line_after_5_seconds(silent_server: int) -> None:
+    """About 6 s in all on an idle machine: the 5 s connect timeout, plus starting Python. The start
+    is timed on a closed port (refused at once, same code path) and taken off, so load cannot fail it."""
+    result, took = find_on(f"postgresql+psycopg://u@127.0.0.1:{silent_server}/db")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("frontdesk: error: Cannot open the database")
     assert "did not answer within 5 s" in result.stderr
-    assert took < 8, f"took {took:.1f} s"
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        closed_port = unused.getsockname()[1]
+    refused, start_up = find_on(f"postgresql+psycopg://u@127.0.0.1:{closed_port}/db")
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    waited = took - start_up
+    assert 4.5 < waited < 6.5, f"took {took:.1f} s, of which {start_up:.1f} s starting up"
 
 
 def test_a_save_blocked_by_another_terminal_gives_up_after_5_seconds_in_words(desk: Desk) -> None:

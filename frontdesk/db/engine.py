@@ -46,7 +46,7 @@ def sqlite_url(path: Path) -> str:
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
     """WAL lets readers and one writer share the file across terminals; SQLite needs asking for FKs."""
-    dbapi_connection.isolation_level = None  # transactions are begun by _begin_immediately instead
+    dbapi_connection.isolation_level = None  # transactions are begun by _begin instead
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
