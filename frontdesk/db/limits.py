@@ -74,8 +74,9 @@ def check_storable(session: Session, dialect_name: str) -> None:
                 key, f"{_label(mapper, key)} contains U+{ord(bad):04X}, which is not text (an undecodable byte?); retype it."
             ) from None
         limit = _length_limit(column_type)
-        if limit is not None and stored_length(value, dialect_name) > limit:
-            raise ValidationError(key, f"{_label(mapper, key)} is too long ({len(value):,} characters; at most {limit:,}).")
+        length = stored_length(value, dialect_name)  # len(value), unless NUL had to be escaped
+        if limit is not None and length > limit:
+            raise ValidationError(key, f"{_label(mapper, key)} is too long ({length:,} characters; at most {limit:,}).")
 
 
 @event.listens_for(Session, "before_flush")
