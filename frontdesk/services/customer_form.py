@@ -86,10 +86,6 @@ class CustomerRecord:
     version: int
     values: CustomerForm
 
-    @property
-    def name(self) -> str:
-        return " ".join(part for part in (self.values.given_name, self.values.family_name) if part)
-
 
 def changed_fields(before: CustomerForm, after: CustomerForm) -> tuple[str, ...]:
     return tuple(field.name for field in fields(CustomerForm) if getattr(before, field.name) != getattr(after, field.name))
