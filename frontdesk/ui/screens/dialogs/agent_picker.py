@@ -11,14 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.db.models import Agent
+from frontdesk.services.agents import Colleague
 
 
 class AgentPickerScreen(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="agent-picker.cancel")]
     AUTO_FOCUS = "#agent-choices"
 
-    def __init__(self, title: str, agents: list[Agent]) -> None:
+    def __init__(self, title: str, agents: list[Colleague]) -> None:
         super().__init__()
         self.title_text, self.agents = title, agents
 
