@@ -19,7 +19,7 @@ from frontdesk.ui.screens.dialogs.form_dialog import FormDialog, problem_text
 from frontdesk.ui.widgets.promise_text import history_text
 from frontdesk.ui.widgets.when_field import WhenField
 
-ON_TOP = "Ctrl+S again saves your new time on top of that; Escape leaves the promise as it is now."
+ON_TOP = "Ctrl+S again puts your time on top of theirs; Escape keeps theirs."
 
 
 @dataclass(frozen=True)
