@@ -9,7 +9,7 @@ from pathlib import Path
 from frontdesk.cli.errors import CliError
 from frontdesk.cli.settings import database_url
 from frontdesk.db import sqlite_url
-from frontdesk.ui.launch import make_app
+from frontdesk.cli.launch import make_app
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -26,9 +26,13 @@ def flag_for_manager(session: Session, interaction_id: int, agent_id: int, reaso
     return interaction
 
 
+WAITING_FOR_A_MANAGER = (Interaction.escalated_at != None, Interaction.ended_at == None)  # noqa: E711
+"""Escalated and still open."""
+
+
 def open_escalations(session: Session) -> list[Interaction]:
     """Oldest first: the customer who has waited longest for a manager comes first."""
-    query = select(Interaction).where(Interaction.escalated_at != None, Interaction.ended_at == None)  # noqa: E711
+    query = select(Interaction).where(*WAITING_FOR_A_MANAGER)
     return list(session.exec(query.order_by(Interaction.escalated_at)))
 
 
@@ -42,10 +46,14 @@ class Escalation:
 
 
 def escalation_rows(session: Session) -> list[Escalation]:
+    """Two statements however many are waiting: the owners' names, and the escalations joined with their customers."""
     owners = agent_names(session)
+    query = (
+        select(Interaction, Customer).outerjoin(Customer, Customer.id == Interaction.customer_id)
+        .where(*WAITING_FOR_A_MANAGER).order_by(Interaction.escalated_at)
+    )
     rows = []
-    for interaction in open_escalations(session):
-        customer = session.get(Customer, interaction.customer_id) if interaction.customer_id else None
+    for interaction, customer in session.exec(query):
         rows.append(Escalation(
             interaction_id=interaction.id, who=full_name(customer) if customer else "Unknown caller",
             owner=owners.get(interaction.owner_id, "?"), reason=interaction.escalation_reason, since=interaction.escalated_at,
