@@ -6,7 +6,7 @@ from frontdesk.services.agents import create_agent
 from frontdesk.services.desk import Desk
 from frontdesk.services.agents import Colleague
 from frontdesk.ui.app import FrontDeskApp
-from frontdesk.ui.launch import make_app
+from frontdesk.cli.launch import make_app
 from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from tests.pilot import settle
