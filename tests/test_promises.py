@@ -24,6 +24,7 @@ from frontdesk.services.merge import merge_customers
 from frontdesk.services.promise_checks import check_promise, stored_utc
 from frontdesk.services.errors import EditConflict
 from frontdesk.services.promise_rows import DUE_FILTERS, PromiseRow, due_reminders, promise_rows
+import frontdesk.services.promises as promises_service
 from frontdesk.services.promises import (
     PromiseNeedsConfirmation, close_late, follow_up_due, is_overdue, keep_promise, make_follow_up,
     make_promise, needs_apology, orphaned_promises, promise_history, reassign_promise, renegotiate,
@@ -367,26 +368,32 @@ def test_a_promise_kept_at_another_desk_cannot_be_kept_again(desk: Desk, custome
 
 
 def test_a_save_landing_between_the_check_and_the_write_is_a_conflict_not_an_overwrite(
-    desk: Desk, backend: str, customer: int, tom: int,
+    desk: Desk, backend: str, customer: int, tom: int, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The read-write race: the version matched when read, but the row changed before this desk's UPDATE.
 
-    On PostgreSQL the other desk commits on its own connection in between. SQLite holds the write lock from
-    the first read, so there the other write can only land inside this desk's transaction (and rolls back with it).
+    On PostgreSQL the other desk commits on its own connection at the last moment before this desk locks
+    the row (once it holds the lock, the other desk's save waits for it instead).
+    SQLite holds the write lock from the first read, so there the other write can only land inside
+    this desk's transaction (and rolls back with it).
     """
     saved = promise(desk, customer, at(THURSDAY, 15))
     shown = row_of(desk, saved)
     other_desk = update(Promise).where(Promise.id == saved).values(owner_id=tom, version=Promise.version + 1)
 
-    def other_desk_saves(session, *_args) -> None:
-        if backend == "postgresql":
+    if backend == "postgresql":
+        lock_row = promises_service.lock_row
+
+        def other_desk_saves_then_lock(*args, **kwargs):
             with desk.engine.begin() as connection:
                 connection.execute(other_desk)
-        else:
-            session.connection().execute(other_desk)
+            monkeypatch.setattr(promises_service, "lock_row", lock_row)
+            return lock_row(*args, **kwargs)
 
+        monkeypatch.setattr(promises_service, "lock_row", other_desk_saves_then_lock)
     with desk.session() as session:
-        event.listen(session, "before_flush", other_desk_saves, once=True)
+        if backend != "postgresql":
+            event.listen(session, "before_flush", lambda session, *_args: session.connection().execute(other_desk), once=True)
         with pytest.raises(EditConflict) as refused:
             keep_promise(session, saved, desk.agent_id, "Kept", seen=shown.seen)
     assert refused.value.theirs == (("Owner: Sara Karimi -> Tom Baker",) if backend == "postgresql" else ("Changed at another desk.",))

@@ -89,10 +89,10 @@ def _open_promise(session: Session, promise_id: int, *, lock: bool = True) -> Pr
 def _current(session: Session, promise_id: int, seen: SeenPromise | None, *, lock: bool = True) -> Promise:
     """The open promise; with `seen`, only as the agent saw it: a change made since at another desk is a conflict.
 
-    A change landing between this check and the locked re-read is caught when committing (commit_unless_changed).
+    The row is locked before it is compared, so no desk can change it between this check and the write.
     """
     if seen is not None:
-        require_unchanged(session, session.get(Promise, promise_id), seen)
+        require_unchanged(session, lock_row(session, Promise, promise_id) if lock else session.get(Promise, promise_id), seen)
     return _open_promise(session, promise_id, lock=lock)
 
 
