@@ -14,6 +14,7 @@ from textual.timer import Timer
 from frontdesk.ui.commands import desk_commands
 from frontdesk.db.models import Agent, Role
 from frontdesk.services.desk import Desk
+from frontdesk.ui.feed_relay import FeedRelay
 from frontdesk.ui.reminders import PromiseReminders
 from frontdesk.services.agents import deactivate_agent, list_agents
 from frontdesk.services.open_work import open_work
@@ -52,10 +53,13 @@ class FrontDeskApp(App[None]):
         super().__init__()
         self.desk = desk
         self.reminder_timer: Timer | None = None
+        self.feed_relay = FeedRelay(self, desk, (mode for mode, _ in SECTION_SCREENS))
+        """Every terminal's commits reach every screen here as DeskChanged; presence is kept."""
         for mode, screen in SECTION_SCREENS:
             self.add_mode(mode, lambda screen=screen: screen(desk))
 
     def on_mount(self) -> None:
+        self.feed_relay.start()
         self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
         if self.desk.agent is not None:
             self.signed_in(self.desk.agent)
@@ -66,6 +70,7 @@ class FrontDeskApp(App[None]):
         if agent is None:
             return
         self.desk.agent = agent
+        self.feed_relay.signed_in()
         self.reminders = PromiseReminders(self.desk)
         self.remind()
         if self.reminder_timer is None:
@@ -75,6 +80,9 @@ class FrontDeskApp(App[None]):
             work = open_work(session, agent.id)
         if work:
             self.push_screen(ResumeScreen(work), self.resume)
+
+    async def on_unmount(self) -> None:
+        await self.feed_relay.stop()
 
     def remind(self) -> None:
         for reminder in self.reminders.check():
