@@ -247,7 +247,8 @@ def test_a_postgres_terminal_hears_again_after_its_connection_is_killed(terminal
     if backend != "postgresql":
         pytest.skip("a server-side kill is PostgreSQL's; the SQLite watcher has no server")
     with terminals.here.engine.connect() as connection:
-        killed = connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name"),
+        killed = connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                         " WHERE application_name = :name AND datname = current_database()"),
                                     {"name": APPLICATION_NAME}).scalars().all()
     assert killed == [True]
     customer = new_customer(terminals.here, "Mary", "Johnson")

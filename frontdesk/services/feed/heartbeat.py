@@ -8,9 +8,9 @@ import threading
 from frontdesk.db import change_log
 from frontdesk.services import presence
 from frontdesk.services.desk import Desk
-from frontdesk.services.errors import DeskUnavailable
 
 log = logging.getLogger(__name__)
+_NOBODY = object()
 
 
 class Heartbeat:
@@ -25,7 +25,8 @@ class Heartbeat:
         self.desk = desk
         self._wake = threading.Event()
         self._stopping = threading.Event()
-        self._registered_agent: int | None = None
+        self._registered_agent: int | None | object = _NOBODY
+        """The agent this terminal is on the list under; _NOBODY until (again) registered."""
         self._thread: threading.Thread | None = None
         self.registered = threading.Event()
         """Set once this terminal is on the list (tests wait for it)."""
@@ -47,22 +48,23 @@ class Heartbeat:
     def _run(self) -> None:
         first = True
         while not self._stopping.is_set():
+            self._wake.clear()  # before beating: a sign-in during the beat wakes the next one at once
             try:
                 self._beat()
                 if first:
                     with self.desk.session() as session:
                         change_log.prune(session)
                     first = False
-            except DeskUnavailable as error:
+            except Exception as error:  # the database away, or a colleague dropping this row mid-beat: beat on
                 log.warning("Presence not updated: %s", error)
+                self._registered_agent = _NOBODY
             self._wake.wait(presence.HEARTBEAT_EVERY)
-            self._wake.clear()
         self._leave()
 
     def _beat(self) -> None:
         agent_id = self.desk.agent.id if self.desk.agent is not None else None
         with self.desk.session() as session:
-            if agent_id == self._registered_agent and self.registered.is_set() and presence.heartbeat(session, self.desk.terminal_id):
+            if agent_id == self._registered_agent and presence.heartbeat(session, self.desk.terminal_id):
                 return
             presence.register(session, self.desk.terminal_id, self.desk.desk_name, agent_id)
         self._registered_agent = agent_id
@@ -74,5 +76,5 @@ class Heartbeat:
         try:
             with self.desk.session() as session:
                 presence.leave(session, self.desk.terminal_id)
-        except DeskUnavailable as error:
+        except Exception as error:  # whatever the database says, the app is closing
             log.warning("Could not leave the presence list (the others will expire this terminal): %s", error)
