@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from frontdesk.db.engine import BUSY_TIMEOUT_MS
 from frontdesk.services.changes import Change
@@ -30,8 +31,8 @@ class SQLiteWatcher(ChangeWatcher):
         self._version: int | None = None
 
     def open(self) -> None:
-        self._connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                           check_same_thread=False, uri=self.path.startswith("file:"))
+        self._connection = sqlite3.connect(_existing(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                           check_same_thread=False, uri=True)
         self._version = self._data_version()
 
     def start_from_newest(self) -> None:
@@ -66,3 +67,8 @@ class SQLiteWatcher(ChangeWatcher):
         if changes:
             self.last_seen = changes[-1].id
         return changes
+
+
+def _existing(path: str) -> str:
+    """A URI that opens the file only if it is there: a moved database must not be replaced by an empty one."""
+    return path if path.startswith("file:") else f"{Path(path).absolute().as_uri()}?mode=rw"
