@@ -20,6 +20,7 @@ from frontdesk.services.open_work import OpenInteraction
 from frontdesk.ui.background import in_background
 from frontdesk.ui.commands import desk_commands
 from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.feed_relay import FeedRelay
 from frontdesk.ui.reminders import PromiseReminders
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
 from frontdesk.ui.screens.call.call import CallScreen
@@ -59,10 +60,13 @@ class FrontDeskApp(App[None]):
         self.reminder_timer: Timer | None = None
         self.remind_pending = False
         """A look for reminders is queued: the news of one change reaches the app from every screen."""
+        self.feed_relay = FeedRelay(self, desk, (mode for mode, _ in SECTION_SCREENS))
+        """Every terminal's commits reach every screen here as DeskChanged; presence is kept."""
         for mode, screen in SECTION_SCREENS:
             self.add_mode(mode, lambda screen=screen: screen(desk))
 
     def on_mount(self) -> None:
+        self.feed_relay.start()
         self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
         if self.desk.agent is not None:
             self.signed_in(self.desk.agent)
@@ -73,6 +77,7 @@ class FrontDeskApp(App[None]):
         if agent is None:
             return
         self.desk.agent = agent
+        self.feed_relay.signed_in()
         self.reminders = PromiseReminders()
         self.show_header()
         self.remind()
@@ -84,6 +89,9 @@ class FrontDeskApp(App[None]):
     def offer_resume(self, work: tuple[OpenInteraction, ...]) -> None:
         if work:
             self.push_screen(ResumeScreen(work), self.resume)
+
+    async def on_unmount(self) -> None:
+        await self.feed_relay.stop()
 
     def remind(self) -> None:
         """Looks in a worker; a newer look (another change, the next tick) replaces one still running."""
