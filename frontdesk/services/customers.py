@@ -10,6 +10,7 @@ from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.services import audit
 from frontdesk.services.customer_conflicts import conflict
 from frontdesk.services.customer_form import CustomerForm, CustomerRecord
+from frontdesk.services.locks import hold_row
 from frontdesk.services.validation import ValidationError
 
 
@@ -61,7 +62,7 @@ def require_live_customer(session: Session, customer_id: int | None) -> None:
     """Calls, promises and callbacks must land on a record someone can still find, never a merged-away one."""
     if customer_id is None:
         return
-    customer = session.get(Customer, customer_id)
+    customer = hold_row(session, Customer, customer_id)
     if customer is None:
         raise ValidationError("customer", "That customer record no longer exists; look the customer up again.")
     if customer.merged_into_id is not None:

@@ -49,6 +49,16 @@ def lock_row(session: Session, model: type[T], row_id: int) -> T | None:
     return lock_rows(session, model, [row_id]).get(row_id)
 
 
+def hold_row(session: Session, model: type[T], row_id: int) -> T | None:
+    """One row, freshly read and kept as it is until commit (FOR SHARE), for a write that only points at it.
+
+    A call or promise landing on a customer must not race that customer's merge: the merge's lock
+    (FOR NO KEY UPDATE) waits for this one, and this one for the merge, so the check sees the result.
+    """
+    query = select(model).where(model.id == row_id).with_for_update(read=True)
+    return session.exec(query.execution_options(populate_existing=True)).first()
+
+
 def advisory_lock(session: Session, scope: str, key: str) -> None:
     """A lock on a name rather than a row, for checks about rows that do not exist yet ("is this person here?").
 
