@@ -16,7 +16,7 @@ import fcntl
 from pathlib import Path
 
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
-KEYS = {"enter": "\r", "up": "\x1b[A", "down": "\x1b[B", "ctrl+q": "\x11", "ctrl+t": "\x14", "escape": "\x1b"}
+KEYS = {"enter": "\r", "up": "\x1b[A", "down": "\x1b[B", "ctrl+q": "\x11", "ctrl+t": "\x14", "ctrl+s": "\x13", "escape": "\x1b"}
 
 
 class Terminal:
