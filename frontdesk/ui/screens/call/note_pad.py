@@ -37,6 +37,10 @@ class NotePad(Vertical):
         """The line is the customer's own words (Ctrl+T)."""
         self.draft_dirty = False
         """The box changed since the last draft was saved."""
+        self.stored = ("", False)
+        """The line and its verbatim mark as the database holds them: what needs no saving again."""
+        self.ready = False
+        """The stored draft has been read back: until then nothing is written over it (neither draft nor note)."""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="line-kind", markup=False)
@@ -55,10 +59,11 @@ class NotePad(Vertical):
 
     def restore(self, draft: Draft | None) -> None:
         """The line left unsaved last time comes back in front of anything typed while the call opened."""
-        if draft is None:
-            return
-        self.put_back(draft.text, draft.verbatim)
-        self.say("Draft restored: nothing you typed was lost.")
+        self.ready = True
+        if draft is not None:
+            self.stored = (draft.text, draft.verbatim)
+            self.put_back(draft.text, draft.verbatim)
+            self.say("Draft restored: nothing you typed was lost.")
 
     def put_back(self, text: str, verbatim: bool) -> None:
         typed_since = self.line.value
@@ -74,13 +79,15 @@ class NotePad(Vertical):
     @on(Input.Blurred, "#note-line")
     def save_draft_if_typed(self) -> None:
         """Never two saves at once: while the database is still busy with the last write, the next tick tries."""
-        if not self.draft_dirty or self.writes.busy:
+        if not self.ready or not self.draft_dirty or self.writes.busy:
             return
-        text, verbatim = self.line.value, self.verbatim
+        typed = (self.line.value, self.verbatim)
         self.draft_dirty = False
-        self.writes.add(lambda: self.call.save_draft(text, verbatim), self.draft_saved, self.draft_refused)
+        if typed != self.stored:
+            self.writes.add(lambda: self.call.save_draft(*typed), lambda _nothing: self.draft_saved(typed), self.draft_refused)
 
-    def draft_saved(self, _nothing: None) -> None:
+    def draft_saved(self, typed: tuple[str, bool]) -> None:
+        self.stored = typed
         self.say(f"Draft saved {local_now():%H:%M:%S}")
 
     def draft_refused(self, problem: Exception) -> None:
@@ -94,10 +101,11 @@ class NotePad(Vertical):
         The box is emptied at once, so the next line can be typed while the database answers; if
         the note is refused, its text comes back in front of whatever was typed since.
         """
-        if not text.strip():
-            return  # an empty line is not a note
+        if not text.strip() or not self.ready:
+            return  # an empty line is not a note; before the draft is back, Enter waits (the line stays)
         verbatim = self.verbatim
         self.line.value = ""
+        self.stored = ("", False)  # the note's commit deletes the draft; a refused note puts its line back
         self.verbatim = False
         self.show_line_kind()
         self.say("")
