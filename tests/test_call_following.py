@@ -27,7 +27,7 @@ from frontdesk.clock.now import utcnow
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.call import CallScreen
-from frontdesk.ui.screens.call.live_call import LiveCallScreen
+from frontdesk.ui.screens.call.live_call import LiveCallScreen, touches_the_call
 from frontdesk.ui.screens.call.note_edit import NoteEditScreen
 from tests.pilot import settle as settle_once, shown_text, table_rows, type_text
 
@@ -209,3 +209,15 @@ async def test_an_edit_never_silently_overwrites_a_colleagues(desk: Desk, call: 
         assert session.get(Note, note.id).text == "wants a refund"
         earlier = session.exec(select(NoteEdit.previous_text).where(NoteEdit.note_id == note.id).order_by(NoteEdit.id)).all()
         assert earlier == ["wants a refnud", "wants a refund, not a voucher"]  # Eleni's wording is in the history
+
+
+def test_only_changes_to_this_call_or_its_customer_make_it_read_again(desk: Desk, call: int) -> None:
+    with desk.session() as session:
+        note = add_note(session, call, desk.agent_id, "first")
+    view = LiveCall(desk, call).view()
+    assert not touches_the_call(view, [Change(1, "note", "created", 99, 7, 42)])  # another customer's call
+    assert not touches_the_call(view, [Change(2, "rules", "changed")])
+    assert touches_the_call(view, [Change(3, "note", "edited", note.id)])  # a note shown here, whatever else it says
+    assert touches_the_call(view, [Change(4, "interaction", "handed-off", call)])
+    assert touches_the_call(view, [Change(5, "promise", "created", 8, customer_id=view.customer_id)])
+    assert touches_the_call(view, [Change(6, "agent", "renamed", 2)])

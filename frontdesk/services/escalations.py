@@ -42,12 +42,15 @@ class Escalation:
 
 
 def escalation_rows(session: Session) -> list[Escalation]:
+    """The customers' names come in one query, however many are waiting for a manager."""
     owners = agent_names(session)
-    rows = []
-    for interaction in open_escalations(session):
-        customer = session.get(Customer, interaction.customer_id) if interaction.customer_id else None
-        rows.append(Escalation(
-            interaction_id=interaction.id, who=full_name(customer) if customer else "Unknown caller",
+    waiting = open_escalations(session)
+    wanted = {interaction.customer_id for interaction in waiting if interaction.customer_id is not None}
+    names = {customer.id: full_name(customer) for customer in session.exec(select(Customer).where(Customer.id.in_(wanted)))} if wanted else {}
+    return [
+        Escalation(
+            interaction_id=interaction.id, who=names.get(interaction.customer_id, "Unknown caller"),
             owner=owners.get(interaction.owner_id, "?"), reason=interaction.escalation_reason, since=interaction.escalated_at,
-        ))
-    return rows
+        )
+        for interaction in waiting
+    ]

@@ -25,8 +25,9 @@ def start_interaction(
     return audit.created(session, interaction, agent_id, "interaction", f"channel={channel}")
 
 
-def get_interaction(session: Session, interaction_id: int) -> Interaction:
-    interaction = session.get(Interaction, interaction_id)
+def get_interaction(session: Session, interaction_id: int, *, for_update: bool = False) -> Interaction:
+    """`for_update` locks the row (PostgreSQL) for a read-modify-write; SQLite already holds the write lock."""
+    interaction = session.get(Interaction, interaction_id, with_for_update=for_update)
     if interaction is None:
         raise InteractionNotFound(f"Interaction {interaction_id} does not exist.")
     return interaction

@@ -26,5 +26,6 @@ def mood_history(session: Session, interaction_id: int) -> list[MoodChange]:
 
 
 def current_mood(session: Session, interaction_id: int) -> str | None:
-    history = mood_history(session, interaction_id)
-    return history[-1].mood if history else None
+    """The latest reading only: read on every refresh of a live call, so one row, not the whole history."""
+    query = select(MoodChange.mood).where(MoodChange.interaction_id == interaction_id)
+    return session.exec(query.order_by(MoodChange.at.desc(), MoodChange.id.desc()).limit(1)).first()

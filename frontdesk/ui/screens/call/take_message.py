@@ -20,9 +20,6 @@ class TakeMessageScreen(FormDialog[str | None]):
 
     DIALOG_TITLE = "Take a message for a colleague"
     AUTO_FOCUS = "#message-for"
-    DEFAULT_CSS = """
-    TakeMessageScreen TextArea { height: 6; }
-    """
 
     def __init__(self, desk: Desk, customer_id: int | None, contact: str, interaction_id: int | None) -> None:
         super().__init__(desk)
