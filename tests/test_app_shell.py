@@ -47,7 +47,7 @@ async def test_an_empty_agent_name_is_refused_with_a_message(db_url: str) -> Non
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SignInScreen)
-        assert "cannot be empty" in shown_text(app.screen.query_one("#sign-in-error", Label))
+        assert "cannot be empty" in shown_text(app.screen.query_one("#form-error", Label))
     with open_desk(db_url).session() as session:
         assert list_agents(session) == []
 

@@ -156,3 +156,23 @@ def test_config_shows_and_changes_the_desk_rules(db_url: str, capsys: pytest.Cap
     assert capsys.readouterr().err.startswith("frontdesk: error: Opening hours:")
     assert main(["--db-url", db_url, "config", "coffee"]) == 1
     assert "Unknown setting 'coffee'" in capsys.readouterr().err
+
+
+def test_a_rule_too_long_to_store_is_one_line_and_exit_1(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Same limit on both databases: SQLite would store it, PostgreSQL would fail with a raw error."""
+    assert main(["--db-url", db_url, "config", "currency", "€" * 100_000]) == 1
+    error = capsys.readouterr().err
+    assert error == "frontdesk: error: The desk setting's value is too long (100,000 characters; at most 2,000).\n"
+    assert main(["--db-url", db_url, "config", "currency"]) == 0
+    assert "currency = 'EUR'" in capsys.readouterr().out
+
+
+def test_bytes_that_are_not_utf8_in_an_argument_are_one_line_and_exit_1(db_url: str) -> None:
+    """`frontdesk config currency $'\\xff'`: Python reads the byte as a lone surrogate, which no database stores."""
+    result = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "--db-url", db_url, "config", "currency", b"\xff"],
+        capture_output=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    error = result.stderr.decode("utf-8", "replace")
+    assert error.count("\n") == 1 and error.startswith("frontdesk: error: The desk setting's value contains U+DCFF")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -24,13 +23,13 @@ def promised(desk: Desk, customer: int, eleni: int) -> Desk:  # noqa: F811  (fix
     return desk
 
 
-def listed(db_path: Path, capsys: pytest.CaptureFixture[str], *options: str) -> list[dict[str, object]]:
-    assert main(["promises", "--db", str(db_path), "--json", *options]) == 0
+def listed(db_url: str, capsys: pytest.CaptureFixture[str], *options: str) -> list[dict[str, object]]:
+    assert main(["promises", "--db-url", db_url, "--json", *options]) == 0
     return json.loads(capsys.readouterr().out)
 
 
-def test_json_lists_every_open_promise_soonest_first(promised: Desk, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = listed(db_path, capsys)
+def test_json_lists_every_open_promise_soonest_first(promised: Desk, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = listed(db_url, capsys)
     assert [(row["status"], row["what"], row["owner"], row["owner_active"]) for row in rows] == [
         ("overdue", "Send the [bold]lab[/bold] results", "Sara Karimi", True),
         ("today", "Call about the refund", "Sara Karimi", True),
@@ -47,15 +46,15 @@ def test_json_lists_every_open_promise_soonest_first(promised: Desk, db_path: Pa
     (("--owner", "eleni georgiou"), ["Post the new card"]),
     (("--owner", "Sara Karimi", "--due", "week"), ["Call about the refund"]),
 ])
-def test_filters_by_due_and_owner(promised: Desk, db_path: Path, capsys: pytest.CaptureFixture[str],
+def test_filters_by_due_and_owner(promised: Desk, db_url: str, capsys: pytest.CaptureFixture[str],
                                   options: tuple[str, ...], expected: list[str]) -> None:
-    assert [row["what"] for row in listed(db_path, capsys, *options)] == expected
+    assert [row["what"] for row in listed(db_url, capsys, *options)] == expected
 
 
-def test_the_table_shows_state_and_marks_an_owner_who_left(promised: Desk, db_path: Path,
+def test_the_table_shows_state_and_marks_an_owner_who_left(promised: Desk, db_url: str,
                                                           capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
-    assert main(["promises", "--db", str(db_path)]) == 0
+    assert main(["promises", "--db-url", db_url]) == 0
     lines = capsys.readouterr().out.splitlines()
     late = next(line for line in lines if "OVERDUE" in line)
     assert "Thu 26 Nov 09:00" in late and "Send the [bold]lab[/bold] results" in late  # user text is never markup
@@ -63,13 +62,13 @@ def test_the_table_shows_state_and_marks_an_owner_who_left(promised: Desk, db_pa
     assert any("today" in line and "Call about the refund" in line for line in lines)
 
 
-def test_an_unknown_owner_is_one_line_and_exit_1(promised: Desk, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["promises", "--db", str(db_path), "--owner", "Nobody"]) == 1
+def test_an_unknown_owner_is_one_line_and_exit_1(promised: Desk, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["promises", "--db-url", db_url, "--owner", "Nobody"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("frontdesk: error: No agent called 'Nobody' at this desk")
     assert err.count("\n") == 1
 
 
-def test_nothing_due_says_so(desk: Desk, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["promises", "--db", str(db_path), "--due", "overdue"]) == 0
+def test_nothing_due_says_so(desk: Desk, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["promises", "--db-url", db_url, "--due", "overdue"]) == 0
     assert capsys.readouterr().out == "No open promises.\n"

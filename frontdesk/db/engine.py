@@ -3,17 +3,41 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError as SQLDatabaseError, OperationalError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from frontdesk.db.errors import DatabaseError
 from frontdesk.db.migrate import upgrade_to_head
 
-BUSY_TIMEOUT_MS = 10_000
-"""How long a terminal waits for another terminal's write before it gives up."""
+BUSY_TIMEOUT_MS = 5_000
+"""How long a terminal waits for another terminal's write (SQLite) or row lock (PostgreSQL) before it
+gives up and says so; the screen keeps what was typed, so the agent can simply try again."""
+
+CONNECT_TIMEOUT_S = 5
+"""How long to wait for a PostgreSQL server to answer at all: a server that is down, firewalled or
+hung is reported in one line instead of a terminal that hangs with no word."""
+
+SYNCHRONOUS = "FULL"
+"""SQLite syncs the journal at every commit, so a saved note survives a power cut, not only a crash
+(see benchmarks/durability_bench.py and README, Configuration, for what it costs)."""
+
+POSTGRES_SETTINGS = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "options": " ".join((
+        f"-c lock_timeout={BUSY_TIMEOUT_MS}",
+        "-c statement_timeout=60000",
+        "-c idle_in_transaction_session_timeout=60000",
+    )),
+}
+"""libpq settings unless the URL gives its own. lock_timeout matches SQLite's busy timeout: a save
+blocked by another terminal fails in 5 s, in words, instead of freezing the desk. statement_timeout
+(60 s) stops a runaway query from holding the server; no desk query comes near it. A terminal
+stopped mid-transaction (Ctrl+Z, a hung machine) loses its transaction after 60 s idle, so it
+cannot hold other terminals' rows locked for ever."""
 
 
 def sqlite_url(path: Path) -> str:
@@ -22,12 +46,12 @@ def sqlite_url(path: Path) -> str:
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
     """WAL lets readers and one writer share the file across terminals; SQLite needs asking for FKs."""
-    dbapi_connection.isolation_level = None  # transactions are begun by _begin_immediately instead
+    dbapi_connection.isolation_level = None  # transactions are begun by _begin instead
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
     cursor.close()
 
 
@@ -65,11 +89,22 @@ def _check_sqlite_path(database: str) -> None:
         raise DatabaseError(f"The folder {path.parent} is not writable; the desk keeps its journal there.")
 
 
-def make_engine(url: str) -> Engine:
+def _shown(url: str) -> str:
+    """The URL as it may be printed: any password replaced, even in a URL that does not parse."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
+
+
+def _parsed(url: str) -> URL:
     try:
-        parsed = make_url(url)
+        return make_url(url)
     except ArgumentError:
-        raise DatabaseError(f"{url!r} is not a database URL (expected e.g. sqlite:///desk.db).") from None
+        raise DatabaseError(f"{_shown(url)!r} is not a database URL (expected e.g. sqlite:///desk.db).") from None
+    except ValueError:  # SQLAlchemy reads the port with int()
+        raise DatabaseError(f"{_shown(url)!r} is not a database URL: the port must be a number.") from None
+
+
+def make_engine(url: str) -> Engine:
+    parsed = _parsed(url)
     if parsed.get_backend_name() == "sqlite":
         _check_sqlite_path(parsed.database or "")
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
@@ -77,9 +112,16 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _begin)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=_postgres_settings(parsed))
     except Exception as error:  # a missing driver, bad options: SQLAlchemy raises several kinds
         raise DatabaseError(f"Cannot use the database {parsed.render_as_string(hide_password=True)}: {error}") from None
+
+
+def _postgres_settings(parsed: URL) -> dict[str, object]:
+    """Timeouts for the libpq drivers (psycopg, psycopg2); settings in the URL's query win."""
+    if parsed.get_backend_name() != "postgresql" or parsed.get_driver_name() not in ("psycopg", "psycopg2"):
+        return {}
+    return {key: value for key, value in POSTGRES_SETTINGS.items() if key not in parsed.query}
 
 
 def _check_writable(engine: Engine) -> None:
@@ -95,7 +137,7 @@ def _check_writable(engine: Engine) -> None:
 def open_database(url: str) -> Engine:
     """An engine on an up-to-date schema, or a DatabaseError that says what is wrong."""
     engine = make_engine(url)
-    shown = make_url(url).render_as_string(hide_password=True)
+    shown = engine.url.render_as_string(hide_password=True)
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -104,13 +146,13 @@ def open_database(url: str) -> Engine:
     except DatabaseError:
         engine.dispose()
         raise
-    except (OperationalError, SQLDatabaseError) as error:
+    except DBAPIError as error:
         engine.dispose()
         raise DatabaseError(f"Cannot open the database {shown}: {_reason(error)}.") from None
     return engine
 
 
-def _reason(error: SQLDatabaseError) -> str:
+def _reason(error: DBAPIError) -> str:
     message = str(error.orig) if error.orig is not None else str(error)
     if "not a database" in message:
         return "the file is not a frontdesk database (or is damaged)"
@@ -118,4 +160,8 @@ def _reason(error: SQLDatabaseError) -> str:
         return "it is read-only; the desk needs to write to it"
     if "unable to open" in message:
         return "the file cannot be opened (check the path and permissions)"
+    if "timeout expired" in message:
+        return f"the server did not answer within {CONNECT_TIMEOUT_S} s (is it running, at this host and port?)"
+    if "lock timeout" in message or "database is locked" in message:
+        return "another terminal held it too long (it may be upgrading it); try again in a minute"
     return message.splitlines()[0]

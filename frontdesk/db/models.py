@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Integer, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.clock.now import utcnow
+from frontdesk.db.types import DeskText, typed_text
 
 
 class Role(StrEnum):
@@ -64,7 +65,7 @@ class Agent(SQLModel, table=True):
     """A person at the desk; every record they create carries their id."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=120, unique=True, index=True)
+    name: str = typed_text(120, unique=True, index=True)
     role: str = Field(default=Role.AGENT, max_length=20)
     """A Role value; stored as plain text so new roles need no database enum change."""
     active: bool = Field(default=True, index=True)
@@ -82,21 +83,21 @@ class Customer(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_customer_version)
-    honorific: str = Field(default="", max_length=40)
-    given_name: str = Field(default="", max_length=200)
-    family_name: str = Field(default="", max_length=200, index=True)
-    preferred_address: str = Field(default="", max_length=200)
+    honorific: str = typed_text(40, default="")
+    given_name: str = typed_text(200, default="")
+    family_name: str = typed_text(200, default="", index=True)
+    preferred_address: str = typed_text(200, default="")
     """How they want to be addressed ("Dr. Rahimi", "Mary"), read aloud from the greeting card."""
-    pronunciation: str = Field(default="", max_length=200)
+    pronunciation: str = typed_text(200, default="")
     """A hint for saying the name right ("ra-HEE-mee")."""
     phones: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    email: str = Field(default="", max_length=254)
-    street: str = Field(default="", max_length=300)
-    city: str = Field(default="", max_length=120)
+    email: str = typed_text(254, default="")
+    street: str = typed_text(300, default="")
+    city: str = typed_text(120, default="")
     birth_date: date | None = None
-    language: str = Field(default="", max_length=20)
+    language: str = typed_text(20, default="")
     """The language the customer prefers to be served in (en, fa, el, ...)."""
-    preferences: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    preferences: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     created_by_id: int | None = Field(default=None, foreign_key="agent.id", index=True)
@@ -109,7 +110,7 @@ class CustomerAlias(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int = Field(foreign_key="customer.id", index=True)
-    name: str = Field(max_length=400)
+    name: str = typed_text(400)
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -120,23 +121,23 @@ class Interaction(SQLModel, table=True):
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
     """None while an unknown caller has not been linked to a record yet."""
     channel: str = Field(default=Channel.PHONE, max_length=20)
-    reason: str = Field(default="", max_length=500)
+    reason: str = typed_text(500, default="")
     owner_id: int = Field(foreign_key="agent.id", index=True)
     created_by_id: int = Field(foreign_key="agent.id", index=True)
     started_at: datetime = Field(default_factory=utcnow, index=True)
     ended_at: datetime | None = Field(default=None, index=True)
     outcome: str = Field(default="", max_length=40)
-    summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    category: str = Field(default="", max_length=80, index=True)
+    summary: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
+    category: str = typed_text(80, default="", index=True)
     """A ReasonCategory name, copied so renaming a category never rewrites history."""
     summary_edited: bool | None = None
     """False when the drafted summary was saved as drafted: flagged, because canned text is not service."""
     escalated_at: datetime | None = Field(default=None, index=True)
     """When the customer asked for a manager; supervisors see these first."""
-    escalation_reason: str = Field(default="", max_length=500)
+    escalation_reason: str = typed_text(500, default="")
     satisfaction: int | None = None
     """The customer's own 1-5 rating, when asked."""
-    satisfaction_comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    satisfaction_comment: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     satisfaction_asked: bool | None = None
     """None until wrap-up; False when the agent recorded that it was not asked."""
     courtesy: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
@@ -161,7 +162,7 @@ class Note(SQLModel, table=True):
     interaction_id: int = Field(foreign_key="interaction.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, index=True)
-    text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(DeskText, nullable=False))
     verbatim: bool = False
     """The customer's own words, kept exactly and shown quoted."""
     edited_at: datetime | None = None
@@ -175,7 +176,7 @@ class NoteEdit(SQLModel, table=True):
     note_id: int = Field(foreign_key="note.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
     at: datetime = Field(default_factory=utcnow)
-    previous_text: str = Field(sa_column=Column(Text, nullable=False))
+    previous_text: str = Field(sa_column=Column(DeskText, nullable=False))
     previous_verbatim: bool = False
 
 
@@ -187,7 +188,7 @@ class NoteDraft(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     interaction_id: int = Field(foreign_key="interaction.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
-    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    text: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     verbatim: bool = False
     updated_at: datetime = Field(default_factory=utcnow)
 
@@ -210,14 +211,14 @@ class Handoff(SQLModel, table=True):
     from_agent_id: int = Field(foreign_key="agent.id", index=True)
     to_agent_id: int = Field(foreign_key="agent.id", index=True)
     at: datetime = Field(default_factory=utcnow)
-    reason: str = Field(default="", max_length=500)
+    reason: str = typed_text(500, default="")
 
 
 class ReasonCategory(SQLModel, table=True):
     """Why customers get in touch; supervisors keep the list."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=80, unique=True)
+    name: str = typed_text(80, unique=True)
     active: bool = True
 
 
@@ -225,7 +226,7 @@ class DeskSetting(SQLModel, table=True):
     """Desk-wide rules (opening hours, callback times), shared by every terminal on the database."""
 
     key: str = Field(primary_key=True, max_length=60)
-    value: str = Field(default="", max_length=2000)
+    value: str = typed_text(2000, default="")
 
 
 _promise_version = Column("version", Integer, nullable=False, server_default="1")
@@ -242,11 +243,11 @@ class Promise(SQLModel, table=True):
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
     """None for a callback to a number not yet linked to a customer."""
     interaction_id: int | None = Field(default=None, foreign_key="interaction.id", index=True)
-    what: str = Field(max_length=1000)
+    what: str = typed_text(1000)
     kind: str = Field(default=PromiseKind.PROMISE, max_length=20, index=True)
-    contact: str = Field(default="", max_length=120)
+    contact: str = typed_text(120, default="")
     """Who to call back when there is no customer record: a name or number as given."""
-    details: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    details: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     """A message taken for a colleague, word for word."""
     due_at: datetime = Field(index=True)
     owner_id: int = Field(foreign_key="agent.id", index=True)
@@ -254,13 +255,13 @@ class Promise(SQLModel, table=True):
     status: str = Field(default=PromiseStatus.OPEN, max_length=20, index=True)
     created_at: datetime = Field(default_factory=utcnow)
     closed_at: datetime | None = None
-    tell_by: str = Field(default="", max_length=40)
+    tell_by: str = typed_text(40, default="")
     """How the customer will hear it was kept: phone, email, text message, in person."""
-    closing_note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    closing_note: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     kept_late: bool = False
-    apology: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    apology: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     """What was said to the customer when the promise slipped."""
-    make_good: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    make_good: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     """What the desk did to make up for the slip."""
 
 
@@ -276,18 +277,18 @@ class PromiseChange(SQLModel, table=True):
     customer_told: bool = False
     told_before_deadline: bool = False
     """True when the customer heard of the delay before the old deadline passed (row 8)."""
-    note: str = Field(default="", max_length=1000)
+    note: str = typed_text(1000, default="")
 
 
 class SolutionOption(SQLModel, table=True):
     """One way to solve a kind of problem, with what it gives and its limits said plainly."""
 
     id: int | None = Field(default=None, primary_key=True)
-    category: str = Field(max_length=80, index=True)
+    category: str = typed_text(80, index=True)
     """A ReasonCategory name: the options offered for calls filed under it."""
-    title: str = Field(max_length=200)
-    gives: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    limitations: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    title: str = typed_text(200)
+    gives: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
+    limitations: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     goodwill_cost: float = 0.0
     """Drawn from the agent's goodwill budget when the customer chooses this option."""
     active: bool = True
@@ -301,9 +302,9 @@ class SolutionOffer(SQLModel, table=True):
     option_id: int | None = Field(default=None, foreign_key="solutionoption.id", index=True)
     """None for a one-off option the agent made up for this customer."""
     agent_id: int = Field(foreign_key="agent.id", index=True)
-    title: str = Field(max_length=200)
-    gives: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
-    limitations: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    title: str = typed_text(200)
+    gives: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
+    limitations: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     chosen: bool = False
     offered_at: datetime = Field(default_factory=utcnow)
 
@@ -319,7 +320,7 @@ class GoodwillGrant(SQLModel, table=True):
     """Set when the grant is the make-good for a slipped promise."""
     kind: str = Field(max_length=20)
     amount: float
-    reason: str = Field(max_length=1000)
+    reason: str = typed_text(1000)
     at: datetime = Field(default_factory=utcnow, index=True)
     approved_by_id: int | None = Field(default=None, foreign_key="agent.id")
     """The supervisor who approved a grant over the agent's remaining budget."""
@@ -334,7 +335,7 @@ class AuditEvent(SQLModel, table=True):
     entity: str = Field(max_length=40)
     entity_id: int | None = Field(default=None, index=True)
     at: datetime = Field(default_factory=utcnow, index=True)
-    detail: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    detail: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
 
 
 class DeskChange(SQLModel, table=True):
@@ -362,7 +363,7 @@ class Terminal(SQLModel, table=True):
     """
 
     id: str = Field(primary_key=True, max_length=36)
-    desk_name: str = Field(max_length=120)
+    desk_name: str = typed_text(120)
     agent_id: int | None = Field(default=None, foreign_key="agent.id", index=True)
     customer_id: int | None = Field(default=None, index=True)
     interaction_id: int | None = Field(default=None, index=True)

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from sqlmodel import Session, SQLModel, select
 
-from frontdesk.db.models import AuditEvent
+from frontdesk.db.models import Agent, AuditEvent
 
 T = TypeVar("T", bound=SQLModel)
 
@@ -29,3 +29,13 @@ def created(session: Session, row: T, agent_id: int | None, entity: str, detail:
 def events_for(session: Session, entity: str, entity_id: int) -> list[AuditEvent]:
     query = select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
     return list(session.exec(query.order_by(AuditEvent.at, AuditEvent.id)))
+
+
+def done_by(session: Session, entity: str, entity_id: int, *actions: str) -> str:
+    """Who last did one of `actions` to the record, for telling the terminal that came second who came first."""
+    query = (
+        select(Agent.name).join(AuditEvent, AuditEvent.agent_id == Agent.id)
+        .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id, AuditEvent.action.in_(actions))
+        .order_by(AuditEvent.id.desc()).limit(1)
+    )
+    return session.exec(query).first() or "a colleague"

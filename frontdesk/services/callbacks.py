@@ -14,6 +14,7 @@ from frontdesk.services.agents import agent_names
 from frontdesk.services.customers import full_name, require_live_customer
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.interactions import start_interaction
+from frontdesk.services.locks import lock_row
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
 
@@ -96,7 +97,10 @@ def waiting_requests(session: Session, rules: DeskRules, *, owner_id: int | None
 
 def call_back(session: Session, promise_id: int, agent_id: int) -> Interaction:
     """Returning the call starts the interaction and marks the callback kept."""
-    promise = session.get(Promise, promise_id)
+    promise = lock_row(session, Promise, promise_id)  # two terminals returning one call: the second hears who did
+    if promise is not None and promise.status == PromiseStatus.KEPT:
+        who = audit.done_by(session, "promise", promise_id, "kept", "kept-late")
+        raise ValidationError("promise", f"That callback is no longer open: it was already returned by {who}.")
     if promise is None or promise.status != PromiseStatus.OPEN:
         raise ValidationError("promise", "That callback is no longer open.")
     promise.status, promise.closed_at = PromiseStatus.KEPT, utcnow()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -22,3 +23,5 @@ class Change:
     customer_id: int | None = None
     interaction_id: int | None = None
     terminal: str = ""
+    at: datetime | None = None
+    """When it was committed (aware UTC), for measuring how long the news took to travel."""

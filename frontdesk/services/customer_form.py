@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 
 from frontdesk.clock.now import local_now
@@ -55,6 +55,49 @@ class CustomerForm:
             "preferences": clean_text(self.preferences, field="preferences", label="Preferences", max_length=5000),
         }
         return values
+
+
+FIELD_LABELS = {
+    "honorific": "Honorific",
+    "given_name": "Given name",
+    "family_name": "Family name",
+    "preferred_address": "Likes to be called",
+    "pronunciation": "Say it",
+    "phones": "Phones",
+    "email": "Email",
+    "street": "Street",
+    "city": "City",
+    "birth_date": "Birth date",
+    "language": "Language",
+    "preferences": "Preferences",
+}
+"""How each field is named when telling an agent what changed."""
+
+
+@dataclass(frozen=True)
+class CustomerRecord:
+    """A stored customer as screens show and edit it: its values as the form's fields hold them, and its version.
+
+    A form remembers the record it was filled from and hands it back when saving, so a save made at
+    another desk in between is noticed and described instead of overwritten.
+    """
+
+    customer_id: int
+    version: int
+    values: CustomerForm
+
+
+def changed_fields(before: CustomerForm, after: CustomerForm) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(CustomerForm) if getattr(before, field.name) != getattr(after, field.name))
+
+
+def on_top(latest: CustomerForm, original: CustomerForm, typed: CustomerForm) -> CustomerForm:
+    """The agent's edit (what they changed from `original`) applied to `latest`, the record as it now stands.
+
+    Fields the agent left alone keep what another desk saved meanwhile; fields they changed keep
+    what they typed.
+    """
+    return replace(latest, **{name: getattr(typed, name) for name in changed_fields(original, typed)})
 
 
 def split_phones(typed: str) -> tuple[str, ...]:

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.services import audit
-from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customer_conflicts import conflict
+from frontdesk.services.customer_form import CustomerForm, CustomerRecord
 from frontdesk.services.validation import ValidationError
 
 
-class CustomerNotFound(LookupError):
-    """The record is gone (erased, or merged into another one)."""
+class CustomerNotFound(ValidationError, LookupError):
+    """The record is gone (erased, or merged into another one, perhaps at another desk).
+
+    A ValidationError too, so a screen's background call reports it to the agent like any refusal.
+    """
+
+    def __init__(self, message: str, merged_into_id: int | None = None) -> None:
+        super().__init__("customer", message)
+        self.merged_into_id = merged_into_id
 
 
 def full_name(customer: Customer) -> str:
@@ -36,8 +45,12 @@ def create_customer(session: Session, form: CustomerForm, agent_id: int | None) 
 def get_customer(session: Session, customer_id: int, *, viewed_by: int | None = None) -> Customer:
     """The live record; a viewing agent is written to the audit trail."""
     customer = session.get(Customer, customer_id)
-    if customer is None or customer.merged_into_id is not None:
+    if customer is None:
         raise CustomerNotFound(f"Customer {customer_id} no longer exists.")
+    if customer.merged_into_id is not None:
+        raise CustomerNotFound(
+            f"Customer {customer_id} was merged into another record; look the customer up again.", customer.merged_into_id
+        )
     if viewed_by is not None:
         audit.record(session, viewed_by, "view", "customer", customer_id)
         session.commit()
@@ -55,21 +68,50 @@ def require_live_customer(session: Session, customer_id: int | None) -> None:
         raise ValidationError("customer", "That customer record was merged into another one; look the customer up again.")
 
 
-def update_customer(session: Session, customer_id: int, form: CustomerForm, agent_id: int | None) -> Customer:
-    """Applies a correction; a changed name keeps the old spelling as an alias so it still finds them."""
-    customer = get_customer(session, customer_id)
-    old_name = full_name(customer)
+def customer_record(customer: Customer) -> CustomerRecord:
+    """The stored values as the form's fields show them, with the version they were read at."""
+    values = CustomerForm(
+        given_name=customer.given_name, family_name=customer.family_name, honorific=customer.honorific,
+        preferred_address=customer.preferred_address, pronunciation=customer.pronunciation,
+        phones=tuple(customer.phones or ()), email=customer.email, street=customer.street, city=customer.city,
+        birth_date=customer.birth_date.isoformat() if customer.birth_date else "",
+        language=customer.language, preferences=customer.preferences,
+    )
+    return CustomerRecord(customer.id, customer.version, values)
+
+
+def update_customer(
+    session: Session, customer_id: int, form: CustomerForm, agent_id: int | None, *, read: CustomerRecord | None = None
+) -> Customer:
+    """Applies a correction; a changed name keeps the old spelling as an alias so it still finds them.
+
+    `read` is the record as the agent's form was filled from it. If another desk saved the record
+    since, CustomerChanged says what they changed and nothing is saved; the version column catches
+    the same race between this read and the write. Without `read` (imports, scripts) the save wins.
+    """
     values = form.checked()
+    customer = get_customer(session, customer_id)
+    if read is not None and customer.version != read.version:
+        raise conflict(session, read, customer_record(customer))
+    try:
+        _apply(session, customer, values, agent_id)
+        session.commit()
+    except StaleDataError:
+        session.rollback()
+        raise conflict(session, read, customer_record(get_customer(session, customer_id))) from None
+    session.refresh(customer)
+    return customer
+
+
+def _apply(session: Session, customer: Customer, values: dict[str, object], agent_id: int | None) -> None:
+    old_name = full_name(customer)
     changed = [name for name, value in values.items() if getattr(customer, name) != value]
     for name, value in values.items():
         setattr(customer, name, value)
-    if full_name(customer) != old_name and old_name not in aliases_of(session, customer_id):
-        session.add(CustomerAlias(customer_id=customer_id, name=old_name))
+    if full_name(customer) != old_name and old_name not in aliases_of(session, customer.id):
+        session.add(CustomerAlias(customer_id=customer.id, name=old_name))
     customer.updated_at = utcnow()
-    audit.record(session, agent_id, "update", "customer", customer_id, ", ".join(changed))
-    session.commit()
-    session.refresh(customer)
-    return customer
+    audit.record(session, agent_id, "update", "customer", customer.id, ", ".join(changed))
 
 
 def aliases_of(session: Session, customer_id: int) -> list[str]:

@@ -11,6 +11,7 @@ from frontdesk.clock.now import local_zone, utcnow
 from frontdesk.db.models import Agent, GoodwillGrant, GoodwillKind, Role
 from frontdesk.services import audit
 from frontdesk.services.desk_rules import DeskRules
+from frontdesk.services.locks import lock_row
 from frontdesk.services.validation import ValidationError, clean_line
 
 
@@ -63,6 +64,7 @@ def grant_goodwill(
     if not amount >= 0:  # also refuses NaN
         raise ValidationError("amount", "The amount cannot be negative.")
     reason = clean_line(reason, field="reason", label="The reason", max_length=1000, required=True)
+    lock_row(session, Agent, agent_id)  # the same agent at two terminals draws from one budget, one grant at a time
     budget = budget_of(session, agent_id, rules)
     if amount > budget.left:
         if approved_by_id is None:

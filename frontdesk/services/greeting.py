@@ -12,8 +12,10 @@ from frontdesk.clock.now import local_now
 from frontdesk.db.models import Customer, Interaction
 from frontdesk.lookup import Match
 from frontdesk.services.agents import agent_names
-from frontdesk.services.customers import aliases_of, formal_name, full_name, get_customer
+from frontdesk.services.customer_form import CustomerRecord
+from frontdesk.services.customers import aliases_of, customer_record, formal_name, full_name, get_customer
 from frontdesk.services.interactions import last_interaction
+from frontdesk.services.presence import OpenElsewhere
 from frontdesk.services.promise_rows import PromiseRow, open_promise_rows
 
 
@@ -40,7 +42,7 @@ class LastVisit:
 
 @dataclass(frozen=True)
 class GreetingCard:
-    customer: Customer
+    customer: CustomerRecord
     name: str
     salutation: str
     last_visit: LastVisit | None
@@ -54,6 +56,8 @@ class MatchedCustomer:
 
     match: Match
     summary: CustomerSummary
+    open_at: tuple[OpenElsewhere, ...] = ()
+    """Other terminals that have this customer open right now."""
 
 
 def matched_customers(session: Session, matches: Sequence[Match]) -> list[MatchedCustomer]:
@@ -101,7 +105,7 @@ def greeting_card(session: Session, customer_id: int, agent_id: int | None) -> G
             agent=agent_names(session).get(last.owner_id, "?"),
         )
     return GreetingCard(
-        customer=customer,
+        customer=customer_record(customer),
         name=full_name(customer),
         salutation=f"{time_of_day_greeting(local_now().hour)}, {formal_name(customer)}",
         last_visit=visit,

@@ -11,6 +11,7 @@ from frontdesk.db.models import Customer
 from frontdesk.services import audit
 from frontdesk.services.customer_form import CustomerForm, split_phones
 from frontdesk.services.directory import CustomerDirectory, lookup_record
+from frontdesk.services.locks import advisory_lock
 from frontdesk.services.validation import ValidationError
 
 COLUMNS = (
@@ -50,7 +51,10 @@ def import_customers(
             report.bad_rows.append((line, str(error)))
             progress()
             continue
+        # The same person from another terminal's import waits here until that row is committed, then is found.
+        advisory_lock(session, "import customer", f"{values['given_name']}\0{values['family_name']}")
         if _already_there(session, values):
+            session.commit()  # nothing to store; ends the transaction, so the lock is not held while reading on
             report.already_there += 1
             progress()
             continue

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from frontdesk.clock.now import utcnow
-from frontdesk.db.models import CustomerAlias, Interaction, Promise
+from frontdesk.db.models import Customer, CustomerAlias, Interaction, Promise
 from frontdesk.services import audit
-from frontdesk.services.customers import aliases_of, full_name, get_customer
+from frontdesk.services.customers import CustomerNotFound, aliases_of, full_name
+from frontdesk.services.locks import for_update, lock_rows
 from frontdesk.services.validation import ValidationError
 
 FILLABLE = ("honorific", "preferred_address", "pronunciation", "email", "street", "city", "birth_date", "language")
@@ -29,9 +30,10 @@ def merge_customers(session: Session, keep_id: int, merge_id: int, agent_id: int
     """The merged record stays in the table, marked, so the merge can be traced and audited."""
     if keep_id == merge_id:
         raise ValidationError("merge", "A record cannot be merged with itself.")
-    keep, gone = get_customer(session, keep_id), get_customer(session, merge_id)
+    locked = lock_rows(session, Customer, (keep_id, merge_id))  # the same pair merged at two terminals: one merge
+    keep, gone = (_still_there(session, locked.get(customer_id), customer_id) for customer_id in (keep_id, merge_id))
     interactions = session.exec(select(Interaction).where(Interaction.customer_id == merge_id)).all()
-    promises = session.exec(select(Promise).where(Promise.customer_id == merge_id)).all()
+    promises = session.exec(for_update(select(Promise).where(Promise.customer_id == merge_id))).all()
     for row in (*interactions, *promises):
         row.customer_id = keep_id
     known = {full_name(keep), *aliases_of(session, keep_id)}
@@ -46,6 +48,17 @@ def merge_customers(session: Session, keep_id: int, merge_id: int, agent_id: int
     audit.record(session, agent_id, "merged-away", "customer", merge_id, detail)
     session.commit()
     return MergeResult(keep_id, merge_id, len(interactions), len(promises), len(dict.fromkeys(new_aliases)))
+
+
+def _still_there(session: Session, customer: Customer | None, customer_id: int) -> Customer:
+    """Checked after the lock: another terminal may have merged this record a moment ago."""
+    if customer is None:
+        raise CustomerNotFound(f"Customer {customer_id} no longer exists.")
+    if customer.merged_into_id is not None:
+        who = audit.done_by(session, "customer", customer_id, "merged-away")
+        raise ValidationError("merge", f"{full_name(customer)} (#{customer_id}) was already merged into "
+                                       f"#{customer.merged_into_id} by {who}; look the customer up again.")
+    return customer
 
 
 def _fill_gaps(keep, gone) -> None:

@@ -13,6 +13,7 @@ from frontdesk.clock.hours import as_utc, at_local
 from frontdesk.services import audit
 from frontdesk.services.customers import require_live_customer
 from frontdesk.services.desk_rules import DeskRules
+from frontdesk.services.locks import lock_row
 from frontdesk.services.promise_checks import PromiseCheck, check_promise, day_words, owner_problem, stored_utc
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
@@ -56,6 +57,7 @@ def _enforce(session: Session, rules: DeskRules | None, owner_id: int, due_at: d
     """Raises for refusals, and for warnings not yet confirmed; returns confirmed warnings for the audit trail."""
     if rules is None:
         return ""
+    lock_row(session, Agent, owner_id)  # a colleague promising in the same owner's name counts after us, not beside us
     check = check_promise(session, rules, owner_id, due_at, ignore_promise_id=ignore_promise_id)
     if check.refused:
         raise ValidationError(check.refused_field, " ".join(check.refused))
@@ -82,8 +84,12 @@ def is_due_today(promise: Promise) -> bool:
     return promise.status == PromiseStatus.OPEN and not is_overdue(promise) and to_local(promise.due_at).date() == local_now().date()
 
 
-def _open_promise(session: Session, promise_id: int) -> Promise:
-    promise = session.get(Promise, promise_id)
+def _open_promise(session: Session, promise_id: int, *, lock: bool = True) -> Promise:
+    """Locked and read afresh before a change: of two terminals closing one promise, the second hears who won."""
+    promise = lock_row(session, Promise, promise_id) if lock else session.get(Promise, promise_id)
+    if promise is not None and promise.status == PromiseStatus.KEPT:
+        who = audit.done_by(session, "promise", promise_id, "kept", "kept-late")
+        raise ValidationError("promise", f"That promise is no longer open: it was already kept by {who}.")
     if promise is None or promise.status != PromiseStatus.OPEN:
         raise ValidationError("promise", "That promise is no longer open.")
     return promise
@@ -103,7 +109,7 @@ def slipped(session: Session, promise: Promise) -> bool:
 
 
 def needs_apology(session: Session, promise_id: int) -> bool:
-    return slipped(session, _open_promise(session, promise_id))
+    return slipped(session, _open_promise(session, promise_id, lock=False))
 
 
 def keep_promise(session: Session, promise_id: int, agent_id: int, note: str = "") -> Promise:
@@ -214,7 +220,7 @@ def follow_up_due(rules: DeskRules, resolved_at: datetime) -> datetime:
 
 def make_follow_up(session: Session, agent_id: int, interaction_id: int, rules: DeskRules) -> Promise:
     """Row 11: a resolved case gets a call to ask how it went; asking twice for one case is not service."""
-    interaction = session.get(Interaction, interaction_id)
+    interaction = lock_row(session, Interaction, interaction_id)  # so a second terminal asking at once finds ours
     if interaction is None:
         raise ValidationError("interaction", "That interaction no longer exists.")
     if interaction.customer_id is None:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
+from frontdesk.db.errors import ValidationError
+
+__all__ = ["ValidationError", "clean_line", "clean_text", "exact_text"]
+
 DIRECTION_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Invisible controls that can make stored text display as something else; ZWNJ stays allowed."""
-
-
-class ValidationError(ValueError):
-    """Input the desk cannot store as typed; the message is shown to the user as it is."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def _reject_invisible(value: str, label: str, field: str, allowed: str) -> None:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from frontdesk.clock.now import to_local, utcnow
-from frontdesk.db.models import Channel, Customer, Outcome, Promise
+from frontdesk.db.models import Channel, Customer, Interaction, Outcome, Promise
 from frontdesk.services import audit
 from frontdesk.services.customers import formal_name
 from frontdesk.services.interactions import get_interaction
+from frontdesk.services.locks import lock_row
 from frontdesk.services.notes import NOTE_MAX_LENGTH, notes_of
 from frontdesk.services.validation import ValidationError, clean_text, exact_text
 
@@ -54,9 +55,11 @@ def draft_summary(session: Session, interaction_id: int) -> str:
 
 
 def wrap_up(session: Session, interaction_id: int, agent_id: int, wrap: WrapUp) -> None:
+    lock_row(session, Interaction, interaction_id)  # the same call wrapped up at two terminals: the second is refused
     interaction = get_interaction(session, interaction_id)
     if interaction.ended_at is not None:
-        raise ValidationError("interaction", "This interaction was already wrapped up.")
+        who = audit.done_by(session, "interaction", interaction_id, "close")
+        raise ValidationError("interaction", f"This interaction was already wrapped up by {who}.")
     if wrap.outcome not in set(Outcome):
         raise ValidationError("outcome", "Choose an outcome: resolved, follow-up, escalated or left.")
     if interaction.owner_id != agent_id:

@@ -1,1 +1,1 @@
-"""Per-feature doors to the services for screens: each opens its own short sessions and answers with plain values."""
+"""What each section of the app asks of the desk: classes that open their own short sessions and return frozen data."""

@@ -11,8 +11,11 @@ from textual.message import Message
 from textual.widgets import Input
 
 from frontdesk.services.desk import Desk
-from frontdesk.services.greeting import matched_customers
+from frontdesk.services.facades.greeting import GreetingDesk, SearchResults
+from frontdesk.ui.background import in_background
 from frontdesk.ui.widgets.match_table import MatchTable
+
+RESULTS = 8
 
 
 class CustomerSearch(Vertical):
@@ -31,7 +34,7 @@ class CustomerSearch(Vertical):
 
     def __init__(self, desk: Desk, placeholder: str, *, exclude: int | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.desk = desk
+        self.greeting = GreetingDesk(desk)
         self.placeholder = placeholder
         self.exclude = exclude
 
@@ -45,11 +48,15 @@ class CustomerSearch(Vertical):
 
     @on(Input.Changed, ".customer-query")
     def find(self, event: Input.Changed) -> None:
+        """Searched in a worker; a newer keystroke cancels the stale search."""
         event.stop()
-        matches = [m for m in self.desk.directory.search(event.value, limit=8) if m.customer_id != self.exclude]
-        with self.desk.reading() as session:
-            rows = matched_customers(session, matches)
-        self.query_one(MatchTable).show(rows, event.value)
+        query = event.value
+        in_background(self, lambda: self.greeting.search(query, RESULTS, exclude=self.exclude), self.show_results,
+                      group="customer-search", exclusive=True)
+
+    def show_results(self, results: SearchResults) -> None:
+        if results.query == self.box.value:
+            self.query_one(MatchTable).show(list(results.rows), results.query)
 
     @on(Input.Submitted, ".customer-query")
     def to_list(self, event: Input.Submitted) -> None:

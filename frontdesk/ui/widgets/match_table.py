@@ -10,6 +10,8 @@ from frontdesk.clock.now import to_local
 from frontdesk.lookup import Match, highlight_spans
 from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.customer_text import masked_phone, why
+from frontdesk.services.presence import OpenElsewhere
+
 
 def highlighted_name(name: str, query: str) -> Text:
     text = Text(name)
@@ -26,7 +28,7 @@ class MatchTable(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self.add_columns("Name", "Street", "Phone", "Born", "Last visit", "Matched on")
+        self.add_columns("Name", "Street", "Phone", "Born", "Last visit", "Matched on", "Open at")
 
     def show(self, rows: list[MatchedCustomer], query: str) -> None:
         self.clear()
@@ -40,6 +42,7 @@ class MatchTable(DataTable):
                 Text(str(summary.birth_date.year) if summary.birth_date else "—"),
                 Text(to_local(summary.last_visit).strftime("%d %b %Y") if summary.last_visit else "never"),
                 Text(why(row.match), style=warn),
+                open_at_marker(row.open_at),
                 key=str(summary.customer_id),
             )
 
@@ -48,3 +51,10 @@ class MatchTable(DataTable):
         boxes = self.screen.query("#query, .customer-query")
         if boxes:
             boxes.first().focus()
+
+
+def open_at_marker(entries: tuple[OpenElsewhere, ...]) -> Text:
+    """"● Desk 2": another terminal has this customer on screen, so two people do not serve them twice."""
+    if not entries:
+        return Text("")
+    return Text.assemble(("● ", "bold yellow"), ", ".join(entry.desk_name for entry in entries))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,14 +14,22 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.db.models import Agent
+
+class Colleague(Protocol):
+    """What the picker shows of an agent: an Agent row from the caller, or a frozen StaffMember."""
+
+    id: int
+    name: str
+    role: str
 
 
 class AgentPickerScreen(ModalScreen[int | None]):
+    """Returns the chosen agent's id; the caller reads the list, so the picker touches no database."""
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="agent-picker.cancel")]
     AUTO_FOCUS = "#agent-choices"
 
-    def __init__(self, title: str, agents: list[Agent]) -> None:
+    def __init__(self, title: str, agents: Sequence[Colleague]) -> None:
         super().__init__()
         self.title_text, self.agents = title, agents
 

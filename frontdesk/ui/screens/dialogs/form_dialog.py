@@ -32,10 +32,13 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
     ]
     DIALOG_TITLE: ClassVar[str] = ""
+    DIALOG_ID: ClassVar[str | None] = None
+    """The id of the dialog's frame, for a form that needs its own size in the stylesheet."""
     CANCELLED: ClassVar[Any] = None
     """What the dialog returns when it is closed without saving."""
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk | None = None) -> None:
+        """`desk` may be None for a form that touches no database (a one-line prompt)."""
         super().__init__()
         self.desk = desk
         self.saving = False
@@ -45,7 +48,7 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
         return self.DIALOG_TITLE
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
+        with VerticalScroll(id=self.DIALOG_ID, classes="dialog"):
             yield Static(self.dialog_title(), classes="dialog-title", markup=False)
             yield from self.compose_form()
             yield Label("", id="form-error", classes="error", markup=False)
@@ -54,7 +57,7 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
         yield from ()
 
     def on_mount(self) -> None:
-        in_background(self, self.load, self.show_loaded, failed=self.show_error, group="form-load")
+        in_background(self, self.load, self.show_loaded, failed=self.load_failed, group="form-load")
 
     def load(self) -> Any:
         """Runs in a thread worker: what the form needs from the database (nothing by default)."""
@@ -62,6 +65,10 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
 
     def show_loaded(self, data: Any) -> None:
         """On the UI thread: fill the fields with what `load` read."""
+
+    def load_failed(self, problem: Exception) -> None:
+        """On the UI thread, when `load` was refused (the record is gone, the database did not answer)."""
+        self.show_error(problem)
 
     def collect(self) -> Any:
         """On the UI thread: the values typed; raise ValueError (or ValidationError) to refuse them."""

@@ -6,66 +6,88 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from frontdesk.db.models import Agent, Role
+from frontdesk.db.models import Role
 from frontdesk.services.desk import Desk
-from frontdesk.services import agents
-from frontdesk.services.validation import ValidationError
+from frontdesk.services.facades.staff import Staff, StaffMember
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 NEW_AGENT = "new-agent"
 
 
-class SignInScreen(ModalScreen[Agent]):
-    """Pick yourself from the list, or add yourself; an empty desk starts with its first supervisor."""
+class SignInScreen(FormDialog[StaffMember | None]):
+    """Pick yourself from the list, or add yourself; an empty desk starts with its first supervisor.
 
-    AUTO_FOCUS = "#agents, #name"
+    Returns the agent signing in, or None when someone switching agents backs out with Escape.
+    """
+
+    DIALOG_ID = "sign-in"
+    DIALOG_TITLE = "Who is at the desk?"
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__()
-        self.desk = desk
-        with desk.session() as session:
-            self.agents = agents.list_agents(session)
+        super().__init__(desk)
+        self.staff = Staff(desk)
+        self.on_duty: tuple[StaffMember, ...] = ()
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="sign-in", classes="dialog"):
-            yield Static("Who is at the desk?", classes="dialog-title")
-            if self.agents:
-                options = [Option(Text(f"{agent.name}  ({agent.role})"), id=str(agent.id)) for agent in self.agents]
-                yield OptionList(*options, Option(Text("+ Someone new…"), id=NEW_AGENT), id="agents")
-            with Vertical(id="new-agent", classes="" if not self.agents else "hidden"):
-                if not self.agents:
-                    yield Label("This desk is new. Add the first person; they will be its supervisor.", markup=False)
-                yield Input(placeholder="Your name", id="name")
-                yield Select(
-                    [("Agent", Role.AGENT), ("Supervisor", Role.SUPERVISOR)],
-                    value=Role.AGENT if self.agents else Role.SUPERVISOR,
-                    allow_blank=False,
-                    id="role",
-                )
-                yield Label("", id="sign-in-error", classes="error", markup=False)
-                yield Button("Start", id="create", variant="primary")
+    def compose_form(self) -> ComposeResult:
+        yield OptionList(id="agents", classes="hidden")
+        with Vertical(id="new-agent", classes="hidden"):
+            yield Label("This desk is new. Add the first person; they will be its supervisor.", id="first-person",
+                        classes="hidden", markup=False)
+            yield Input(placeholder="Your name", id="name")
+            yield Select([("Agent", Role.AGENT), ("Supervisor", Role.SUPERVISOR)], value=Role.AGENT, allow_blank=False, id="role")
+            yield Button("Start", id="create", variant="primary")
+
+    def load(self) -> tuple[StaffMember, ...]:
+        return self.staff.on_duty()
+
+    def show_loaded(self, on_duty: tuple[StaffMember, ...]) -> None:
+        self.on_duty = on_duty
+        if not on_duty:
+            self.query_one("#first-person").remove_class("hidden")
+            self.query_one("#role", Select).value = Role.SUPERVISOR
+            self.show_new_agent()
+            return
+        agents = self.query_one("#agents", OptionList)
+        agents.add_options([Option(Text(f"{agent.name}  ({agent.role})"), id=str(agent.id)) for agent in on_duty])
+        agents.add_option(Option(Text("+ Someone new…"), id=NEW_AGENT))
+        agents.remove_class("hidden")
+        agents.highlighted = 0
+        agents.focus()
+
+    def show_new_agent(self) -> None:
+        self.query_one("#new-agent").remove_class("hidden")
+        self.query_one("#name", Input).focus()
 
     @on(OptionList.OptionSelected, "#agents")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == NEW_AGENT:
-            self.query_one("#new-agent").remove_class("hidden")
-            self.query_one("#name", Input).focus()
+            self.show_new_agent()
             return
-        self.dismiss(next(agent for agent in self.agents if str(agent.id) == event.option.id))
+        self.dismiss(next(agent for agent in self.on_duty if str(agent.id) == event.option.id))
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#create")
     def create(self) -> None:
-        name = self.query_one("#name", Input).value
-        role = self.query_one("#role", Select).value
-        try:
-            with self.desk.session() as session:
-                agent = agents.create_agent(session, name, str(role))
-        except ValidationError as error:
-            self.query_one("#sign-in-error", Label).update(str(error))
+        self.action_save()
+
+    def collect(self) -> tuple[str, str]:
+        return self.query_one("#name", Input).value, str(self.query_one("#role", Select).value)
+
+    def save(self, values: tuple[str, str]) -> StaffMember:
+        name, role = values
+        return self.staff.add(name, role)
+
+    def show_error(self, problem: Exception | str | None) -> None:
+        super().show_error(problem)
+        if problem is not None and not self.query_one("#new-agent").has_class("hidden"):
             self.query_one("#name", Input).focus()
+
+    def action_cancel(self) -> None:
+        """Switching agents can be called off; the first sign-in cannot, or nobody would be at the desk."""
+        if self.desk.agent is None:
+            self.notify("Choose who you are, or press Ctrl+Q to quit.", severity="warning")
             return
-        self.dismiss(agent)
+        self.dismiss(None)

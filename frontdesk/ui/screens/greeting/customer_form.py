@@ -1,26 +1,22 @@
-"""Adding or correcting a customer, with look-alikes shown before a duplicate is made."""
+"""Adding or correcting a customer, with look-alikes shown before a duplicate is made and no silent overwrites."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from frontdesk.db.models import Customer
-from frontdesk.services.desk import Desk
-from frontdesk.ui.screens.dialogs.confirm import ConfirmScreen
-from frontdesk.services.customer_form import CustomerForm, split_phones
-from frontdesk.services.customers import CustomerNotFound, create_customer, get_customer, update_customer
-from frontdesk.services.greeting import CustomerSummary, matched_customers
-from frontdesk.services.validation import ValidationError
+from frontdesk.services.customer_conflicts import CustomerChanged
+from frontdesk.services.customer_form import CustomerForm, CustomerRecord, on_top, split_phones
 from frontdesk.services.customer_text import describe
-
-DUPLICATE_SCORE = 80.0
-"""A new record this close to an existing one needs an explicit "yes, a different person"."""
+from frontdesk.services.customers import CustomerNotFound
+from frontdesk.services.desk import Desk
+from frontdesk.services.facades.customer_records import CustomerRecords, LookAlike, LooksLikeExisting, SavedCustomer
+from frontdesk.ui.background import in_background
+from frontdesk.ui.screens.dialogs.confirm import ConfirmScreen
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 LINE_FIELDS = (
     ("honorific", "Honorific (Mrs., خانم, κα)"),
@@ -37,63 +33,75 @@ LINE_FIELDS = (
 LANGUAGES = [("English", "en"), ("Persian", "fa"), ("Greek", "el")]
 
 
-class CustomerFormScreen(ModalScreen[int | None]):
-    """Returns the saved customer's id, or None when the agent backs out."""
+class CustomerFormScreen(FormDialog[int | None]):
+    """Returns the saved customer's id, or None when the agent backs out.
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-    ]
+    A correction remembers the record it was filled from. If another desk saves the record before
+    this one does, the save is refused, what they changed is shown, and every field stays as typed;
+    the next Ctrl+S applies this agent's changes on top of the other desk's.
+    """
+
+    DIALOG_ID = "customer-form"
     AUTO_FOCUS = "#field-given_name"
 
     def __init__(self, desk: Desk, customer_id: int | None = None, typed_name: str = "") -> None:
-        super().__init__()
-        self.desk = desk
+        super().__init__(desk)
+        self.records = CustomerRecords(desk)
         self.customer_id = customer_id
         self.typed_name = typed_name
-        self.look_alikes: list[tuple[CustomerSummary, float]] = []
+        self.original: CustomerRecord | None = None
+        """The record as the form was filled from it: what the agent's changes are counted against."""
+        self.latest: CustomerRecord | None = None
+        """The record as it last stood: the original, or what another desk saved since."""
+        self.create_anyway = False
+        """Set once the agent has said a look-alike is a different person, for the next save only."""
 
-    def compose(self) -> ComposeResult:
-        title = "Correct the record" if self.customer_id else "New customer"
-        with VerticalScroll(id="customer-form", classes="dialog"):
-            yield Static(title, classes="dialog-title", markup=False)
-            for field, label in LINE_FIELDS:
-                yield Label(label, markup=False)
-                yield Input(id=f"field-{field}")
-            yield Label("Language", markup=False)
-            yield Select(LANGUAGES, id="field-language", prompt="Language")
-            yield Label("Preferences and notes", markup=False)
-            yield TextArea(id="field-preferences", soft_wrap=True)
-            yield Static(id="look-alikes", classes="hidden")
-            yield Label("", id="form-error", classes="error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save (Ctrl+S)", id="save", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+    def dialog_title(self) -> str:
+        return "Correct the record" if self.customer_id is not None else "New customer"
 
-    def on_mount(self) -> None:
-        if self.customer_id is not None:
-            try:
-                with self.desk.session() as session:
-                    self.fill(get_customer(session, self.customer_id))
-            except CustomerNotFound as gone:
-                self.notify(str(gone), severity="error")
-                self.dismiss(None)
+    def compose_form(self) -> ComposeResult:
+        yield Static(id="conflict", classes="hidden")
+        for field, label in LINE_FIELDS:
+            yield Label(label, markup=False)
+            yield Input(id=f"field-{field}")
+        yield Label("Language", markup=False)
+        yield Select(LANGUAGES, id="field-language", prompt="Language")
+        yield Label("Preferences and notes", markup=False)
+        yield TextArea(id="field-preferences", soft_wrap=True)
+        yield Static(id="look-alikes", classes="hidden")
+        with Horizontal(classes="buttons"):
+            yield Button("Save (Ctrl+S)", id="save", variant="primary")
+            yield Button("Cancel (Esc)", id="cancel")
+
+    def load(self) -> CustomerRecord | None:
+        return None if self.customer_id is None else self.records.record(self.customer_id)
+
+    def show_loaded(self, record: CustomerRecord | None) -> None:
+        if record is not None:
+            self.original = self.latest = record
+            self.fill(record.values)
         elif self.typed_name.strip():
             words = self.typed_name.split()
-            self.query_one("#field-given_name", Input).value = " ".join(words[:-1]) if len(words) > 1 else ""
+            self.query_one("#field-given_name", Input).value = " ".join(words[:-1])
             self.query_one("#field-family_name", Input).value = words[-1]
 
-    def fill(self, customer: Customer) -> None:
-        for field, _ in LINE_FIELDS:
-            value = getattr(customer, field)
-            if field == "phones":
-                value = ", ".join(value)
-            self.query_one(f"#field-{field}", Input).value = "" if value is None else str(value)
-        if customer.language in {code for _, code in LANGUAGES}:
-            self.query_one("#field-language", Select).value = customer.language
-        self.query_one("#field-preferences", TextArea).text = customer.preferences
+    def load_failed(self, problem: Exception) -> None:
+        if isinstance(problem, CustomerNotFound):
+            self.notify(str(problem), severity="error")
+            self.dismiss(None)
+            return
+        self.show_error(problem)
 
-    def form(self) -> CustomerForm:
+    def fill(self, values: CustomerForm) -> None:
+        for field, _ in LINE_FIELDS:
+            value = getattr(values, field)
+            self.query_one(f"#field-{field}", Input).value = ", ".join(value) if field == "phones" else str(value or "")
+        if values.language in {code for _, code in LANGUAGES}:
+            self.query_one("#field-language", Select).value = values.language
+        self.query_one("#field-preferences", TextArea).text = values.preferences
+
+    def typed(self) -> CustomerForm:
+        """The fields exactly as they stand on screen."""
         values = {field: self.query_one(f"#field-{field}", Input).value for field, _ in LINE_FIELDS}
         language = self.query_one("#field-language", Select).value
         return CustomerForm(
@@ -108,65 +116,82 @@ class CustomerFormScreen(ModalScreen[int | None]):
         if self.customer_id is not None:
             return
         name = f"{self.query_one('#field-given_name', Input).value} {self.query_one('#field-family_name', Input).value}"
-        matches = self.desk.directory.search(name, limit=5) if name.strip() else []
-        with self.desk.reading() as session:
-            self.look_alikes = [(row.summary, row.match.score) for row in matched_customers(session, matches)]
+        in_background(self, lambda: self.records.look_alikes(name), self.show_look_alikes, group="look-alikes", exclusive=True)
+
+    def show_look_alikes(self, look_alikes: tuple[LookAlike, ...]) -> None:
         panel = self.query_one("#look-alikes", Static)
-        panel.set_class(not self.look_alikes, "hidden")
-        panel.update(_look_alike_text(self.look_alikes))
+        panel.set_class(not look_alikes, "hidden")
+        panel.update(_look_alike_text(look_alikes))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        try:
-            form = self.form()
-            form.checked()
-        except ValidationError as error:
-            self.show_error(error)
-            return
-        close = [summary for summary, score in self.look_alikes if score >= DUPLICATE_SCORE]
-        if self.customer_id is None and close:
+    def save_pressed(self) -> None:
+        self.action_save()
+
+    def collect(self) -> tuple[CustomerForm, CustomerRecord | None, bool]:
+        """What to store: the form as typed, or, after another desk's save, the agent's changes on top of it."""
+        typed = self.typed()
+        typed.checked()
+        anyway, self.create_anyway = self.create_anyway, False
+        if self.customer_id is None:
+            return typed, None, anyway
+        if self.original is None or self.latest is None:
+            raise ValueError("The record is still being read; try again in a moment.")
+        return on_top(self.latest.values, self.original.values, typed), self.latest, anyway
+
+    def save(self, values: tuple[CustomerForm, CustomerRecord | None, bool]) -> SavedCustomer | LooksLikeExisting:
+        form, read, anyway = values
+        if self.customer_id is None or read is None:
+            return self.records.create(form, anyway=anyway)
+        return self.records.update(self.customer_id, form, read)
+
+    def saved(self, result: SavedCustomer | LooksLikeExisting) -> None:
+        if isinstance(result, LooksLikeExisting):
             question = Text.assemble(
                 ("This looks like an existing customer:\n", "bold"),
-                *(f"  • {describe(summary)}\n" for summary in close),
+                *(f"  • {describe(summary)}\n" for summary in result.close),
                 "\nCreate a new record for a different person anyway?",
             )
             self.app.push_screen(ConfirmScreen(question, yes="Create anyway", no="Go back"), self.confirmed)
             return
-        self.store(form)
+        self.notify(Text(f"Saved {result.name}"))
+        self.dismiss(result.customer_id)
 
     def confirmed(self, create: bool | None) -> None:
         if create:
-            self.store(self.form())
+            self.create_anyway = True
+            self.action_save()
 
-    def store(self, form: CustomerForm) -> None:
-        try:
-            with self.desk.session() as session:
-                if self.customer_id is None:
-                    customer = create_customer(session, form, self.desk.agent_id)
-                else:
-                    customer = update_customer(session, self.customer_id, form, self.desk.agent_id)
-                self.desk.directory.follow(session, customer.id)
-        except (ValidationError, CustomerNotFound) as error:
-            self.show_error(error)
-            return
-        self.notify(Text(f"Saved {customer.given_name} {customer.family_name}".strip()))
-        self.dismiss(customer.id)
-
-    def show_error(self, error: ValidationError | CustomerNotFound) -> None:
-        self.query_one("#form-error", Label).update(str(error))
-        target = self.query(f"#field-{getattr(error, 'field', 'family_name')}")
+    def show_error(self, problem: Exception | str | None) -> None:
+        if isinstance(problem, CustomerChanged):
+            self.latest = problem.current
+            self.show_conflict(problem)
+        super().show_error(problem)
+        field = getattr(problem, "field", None)
+        target = self.query(f"#field-{field}") if field else None
         if target:
             target.first().focus()
 
+    def show_conflict(self, conflict: CustomerChanged) -> None:
+        text = Text("⚠ Saved at another desk since you opened this record:", style="bold yellow")
+        for line in conflict.theirs or ("(no field you can see changed)",):
+            text.append("\n  ")
+            text.append(line)
+        text.append("\nYour fields are kept as you typed them. Ctrl+S saves your changes on top of these; "
+                    "fields you did not change keep the other desk's values.")
+        panel = self.query_one("#conflict", Static)
+        panel.update(text)
+        panel.remove_class("hidden")
+        panel.scroll_visible()
+
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def cancel_pressed(self) -> None:
+        self.action_cancel()
 
 
-def _look_alike_text(look_alikes: list[tuple[CustomerSummary, float]]) -> Text:
+def _look_alike_text(look_alikes: tuple[LookAlike, ...]) -> Text:
     text = Text("Is it one of these?", style="bold yellow")
-    for summary, _score in look_alikes:
+    for alike in look_alikes:
         text.append("\n  • ")
-        text.append(describe(summary))
+        text.append(describe(alike.summary))
     return text

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
-from frontdesk.services.desk import Desk
 from frontdesk.lookup import Match
+from frontdesk.services.desk import Desk
+from frontdesk.services.facades.greeting import GreetingDesk, SearchResults
+from frontdesk.ui.background import in_background
+from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.greeting.merge import MergeScreen
-from frontdesk.services.customers import quick_name_search
-from frontdesk.services.greeting import MatchedCustomer, matched_customers
 from frontdesk.ui.widgets.ambiguity import ambiguity_warning
 from frontdesk.ui.widgets.match_table import MatchTable
-
-RESULTS = 10
 
 
 class GreetingScreen(Screen):
@@ -32,6 +31,7 @@ class GreetingScreen(Screen):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
+        self.greeting = GreetingDesk(desk)
         self.matches: list[Match] = []
 
     def compose(self) -> ComposeResult:
@@ -54,45 +54,49 @@ class GreetingScreen(Screen):
     def on_mount(self) -> None:
         if not self.desk.directory.ready.is_set():
             self.query_one("#index-progress").remove_class("hidden")
-            self.build_index()
+            in_background(self, lambda: self.greeting.build_index(self.progress_from_worker), self.index_built,
+                          group="index", exclusive=True, description="Building the customer index")
         self.query_input.focus()
 
     def on_screen_resume(self) -> None:
+        """Back from a card or a dialog: a record may have been added, corrected or merged meanwhile."""
         self.run_search(self.query_input.value)
 
-    @work(thread=True, exclusive=True, group="index", description="Building the customer index")
-    def build_index(self) -> None:
-        with self.desk.reading() as session:
-            self.desk.directory.load(session, progress=lambda done, total: self.app.call_from_thread(self.index_progress, done, total))
-        self.app.call_from_thread(self.index_built)
+    def progress_from_worker(self, done: int, total: int) -> None:
+        self.app.call_from_thread(self.index_progress, done, total)
 
     def index_progress(self, done: int, total: int) -> None:
         self.query_one("#index-progress", ProgressBar).update(total=total, progress=done)
         self.query_one("#lookup-status", Static).update(f"Indexing customers: {done:,} of {total:,}. Quick name search meanwhile.")
 
-    def index_built(self) -> None:
+    def index_built(self, customers: int) -> None:
         self.query_one("#index-progress").add_class("hidden")
-        self.query_one("#lookup-status", Static).update(f"{len(self.desk.directory):,} customers")
+        self.query_one("#lookup-status", Static).update(f"{customers:,} customers")
         self.run_search(self.query_input.value)
 
     @on(Input.Changed, "#query")
     def typed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
 
-    @work(thread=True, exclusive=True, group="lookup", description="Looking up customers")
+    @on(DeskChanged)
+    def desk_changed(self, event: DeskChanged) -> None:
+        """Another desk added, corrected, merged or opened a customer: the rows on screen may be out of date.
+
+        Hidden under a greeting card, the screen waits: it searches again when it is shown.
+        """
+        if event.touches("customer", "presence") and self.is_current:
+            self.run_search(self.query_input.value)
+
     def run_search(self, query: str) -> None:
         """Off the UI thread, and a newer keystroke cancels the stale search."""
-        with self.desk.reading() as session:
-            if self.desk.directory.ready.is_set():
-                matches = self.desk.directory.search(query, limit=RESULTS)
-            else:
-                matches = [Match(customer_id, 0.0, True, ("name",)) for customer_id in quick_name_search(session, query)]
-            rows = matched_customers(session, matches)
-        self.app.call_from_thread(self.show_results, query, rows)
+        in_background(self, lambda: self.greeting.search(query), self.show_results, group="lookup", exclusive=True,
+                      description="Looking up customers")
 
-    def show_results(self, query: str, rows: list[MatchedCustomer]) -> None:
+    def show_results(self, results: SearchResults) -> None:
+        query = results.query
         if query != self.query_input.value:
             return  # a newer keystroke is already being searched
+        rows = list(results.rows)
         self.matches = [row.match for row in rows]
         self.table.show(rows, query)
         tied = [row.summary for row in rows if row.match.ambiguous]
@@ -100,8 +104,8 @@ class GreetingScreen(Screen):
         warning.set_class(len(tied) < 2, "hidden")
         if len(tied) >= 2:
             warning.update(ambiguity_warning(tied))
-        if self.desk.directory.ready.is_set():
-            status = f"{len(rows)} found" if query.strip() else f"{len(self.desk.directory):,} customers"
+        if results.indexed:
+            status = f"{len(rows)} found" if query.strip() else f"{results.customers:,} customers"
             self.query_one("#lookup-status", Static).update(status)
 
     @on(Input.Submitted, "#query")
@@ -133,22 +137,18 @@ class GreetingScreen(Screen):
             self.table.focus()
 
     def action_new_customer(self) -> None:
-        self.app.push_screen(CustomerFormScreen(self.desk, typed_name=self.query_input.value), self.saved)
+        self.app.push_screen(CustomerFormScreen(self.desk, typed_name=self.query_input.value))
 
     def action_edit_customer(self) -> None:
         customer_id = self.highlighted_customer()
         if customer_id is None:
             self.notify("Choose the customer to edit first (↓ to the list).", severity="warning")
             return
-        self.app.push_screen(CustomerFormScreen(self.desk, customer_id=customer_id), self.saved)
+        self.app.push_screen(CustomerFormScreen(self.desk, customer_id=customer_id))
 
     def action_merge_customer(self) -> None:
         customer_id = self.highlighted_customer()
         if customer_id is None:
             self.notify("Choose one of the two records first (↓ to the list).", severity="warning")
             return
-        self.app.push_screen(MergeScreen(self.desk, customer_id), self.saved)
-
-    def saved(self, customer_id: int | None) -> None:
-        if customer_id is not None:
-            self.run_search(self.query_input.value)
+        self.app.push_screen(MergeScreen(self.desk, customer_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,86 +11,163 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from frontdesk.clock.now import to_local
+from frontdesk.clock.when import relative, short
 from frontdesk.db.models import Channel
 from frontdesk.services.desk import Desk
+from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
+from frontdesk.services.greeting import GreetingCard
+from frontdesk.services.presence import OpenElsewhere
+from frontdesk.ui.background import in_background
+from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
-from frontdesk.services.customers import CustomerNotFound
-from frontdesk.services.greeting import GreetingCard, greeting_card
-from frontdesk.services.interactions import start_interaction
-from frontdesk.services.validation import ValidationError
-from frontdesk.clock.when import relative, short
+from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.promise_text import promises_text
 
 LANGUAGES = {"en": "English", "fa": "Persian (فارسی)", "el": "Greek (Ελληνικά)"}
+CARD_PARTS = ("#salutation", "#who", "#last-visit", "#open-promises", "#preferences")
+ABOUT_THE_CUSTOMER = ("customer", "promise", "interaction", "callback")
+"""Changes that can alter what the card shows: the record itself, its promises, its last visit."""
 
 
 class GreetingCardScreen(Screen):
+    """While the card is open, presence tells other terminals this customer is being served here."""
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="card.back"),
         Binding("c", "start('phone')", "Start call", id="card.call"),
         Binding("v", "start('walk-in')", "Start visit", id="card.visit"),
         Binding("e", "edit", "Edit record", id="card.edit"),
         Binding("p", "promise", "Promise", id="card.promise"),
+        Binding("o", "open_kept", "Open the record that stayed", id="card.open-kept",
+                tooltip="This record was merged away at another desk: open the one it was merged into"),
     ]
 
     def __init__(self, desk: Desk, customer_id: int) -> None:
         super().__init__()
         self.desk = desk
+        self.greeting = GreetingDesk(desk)
         self.customer_id = customer_id
+        self.card: GreetingCard | None = None
+        """None until the card is read, and after the record was merged away elsewhere."""
+        self.merged_into_id: int | None = None
+        self.starting = False
+        """True while a call or visit is being started, so a second key press does not start two."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="card"):
-            yield Static(id="salutation")
-            yield Static(id="who")
-            yield Static(id="last-visit")
-            yield Static(id="open-promises")
-            yield Static(id="preferences")
+            yield Static(id="gone", classes="hidden error")
+            yield AlsoOpen(id="also-open")
+            for part in CARD_PARTS:
+                yield Static(id=part.removeprefix("#"))
         yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
+        in_background(self.app, self.greeting.showing(self.customer_id), group="presence")
 
-    def reload(self) -> None:
-        try:
-            with self.desk.session() as session:
-                card = greeting_card(session, self.customer_id, self.desk.agent_id)
-        except CustomerNotFound as gone:
-            self.notify(str(gone), severity="error")
-            self.app.pop_screen()
+    def on_unmount(self) -> None:
+        """The card is closed: this terminal no longer has the customer open (the app runs the job, the card is gone)."""
+        in_background(self.app, self.greeting.showing(None), group="presence")
+
+    def reload(self, *, audited: bool = True) -> None:
+        """`audited` when the agent asked for the card; a reload for another desk's change is not a new view."""
+        customer_id = self.customer_id
+        in_background(self, lambda: self.greeting.card(customer_id, audited=audited), self.show_card, group="card", exclusive=True)
+
+    def show_card(self, view: CardView) -> None:
+        if view.customer_id != self.customer_id:
+            return  # the agent moved on to the record that stayed meanwhile
+        if view.card is None:
+            self.show_gone(view)
             return
-        self.card = card
+        card = self.card = view.card
+        self.merged_into_id = None
+        self.query_one("#gone").add_class("hidden")
         self.query_one("#salutation", Static).update(Text(card.salutation, style="bold"))
         self.query_one("#who", Static).update(_who(card))
         self.query_one("#last-visit", Static).update(_last_visit(card))
         self.query_one("#open-promises", Static).update(promises_text(card.promises))
         self.query_one("#preferences", Static).update(_preferences(card))
+        self.show_also_open(view.open_at)
+        self.refresh_bindings()
+
+    def show_gone(self, view: CardView) -> None:
+        """Opened from a stale list, the card just closes; open while another desk merged it away, it says so."""
+        if self.card is None and self.is_active:
+            self.notify(view.gone, severity="error")
+            self.app.pop_screen()
+            return
+        self.card, self.merged_into_id = None, view.merged_into_id
+        hint = "\nPress o to open the record that stayed." if view.merged_into_id else ""
+        gone = self.query_one("#gone", Static)
+        gone.update(Text(view.gone + hint))
+        gone.remove_class("hidden")
+        for part in CARD_PARTS:
+            self.query_one(part, Static).update("")
+        self.refresh_bindings()
+
+    def show_also_open(self, entries: tuple[OpenElsewhere, ...]) -> None:
+        self.query_one(AlsoOpen).show(entries)
+
+    @on(DeskChanged)
+    def desk_changed(self, event: DeskChanged) -> None:
+        """Another desk corrected, merged or served this customer: the card shows the record as it now stands."""
+        if any(self.customer_id in (change.customer_id, change.entity_id) for change in event.touching(*ABOUT_THE_CUSTOMER)):
+            self.reload(audited=False)
+        elif event.touches("presence"):
+            customer_id = self.customer_id
+            in_background(self, lambda: self.greeting.open_elsewhere(customer_id), self.show_also_open,
+                          group="also-open", exclusive=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing can be done with a record merged away; the record that stayed can be opened instead."""
+        if action == "open_kept":
+            return self.merged_into_id is not None
+        if action in ("start", "edit", "promise"):
+            return self.card is not None
+        return True
+
+    def action_open_kept(self) -> None:
+        if self.merged_into_id is None:
+            return
+        self.customer_id, self.merged_into_id = self.merged_into_id, None
+        self.refresh_bindings()
+        self.reload()
+        in_background(self.app, self.greeting.showing(self.customer_id), group="presence")
 
     def action_start(self, channel: str) -> None:
         if self.desk.current_interaction_id is not None:
             self.notify("You are in another call or visit: wrap it up or hand it off first (F3).", severity="warning")
             return
-        try:
-            with self.desk.session() as session:
-                interaction = start_interaction(session, self.desk.agent_id, self.customer_id, channel=channel)
-        except ValidationError as problem:
-            self.notify(str(problem), severity="error")
+        if self.starting or self.card is None:
             return
-        self.desk.current_interaction_id = interaction.id
+        self.starting = True
+        customer_id, name = self.customer_id, self.card.name
+        in_background(self, lambda: self.greeting.start(customer_id, channel),
+                      lambda started: self.started(started, channel, name), failed=self.not_started)
+
+    def started(self, started: StartedContact, channel: str, name: str) -> None:
+        self.starting = False
+        self.desk.current_interaction_id = started.interaction_id
         kind = "Call" if channel == Channel.PHONE else "Visit"
-        self.notify(Text(f"{kind} with {self.card.name} started at {short(interaction.started_at)}."))
+        self.notify(Text(f"{kind} with {name} started at {short(started.started_at)}."))
         self.app.switch_mode("call")
+
+    def not_started(self, problem: Exception) -> None:
+        self.starting = False
+        self.notify(str(problem), severity="error")
 
     def action_promise(self) -> None:
         self.app.push_screen(PromiseFormScreen(self.desk, self.customer_id), lambda _made: self.reload())
 
     def action_edit(self) -> None:
-        self.app.push_screen(CustomerFormScreen(self.desk, customer_id=self.customer_id), lambda saved: self.reload())
+        self.app.push_screen(CustomerFormScreen(self.desk, customer_id=self.customer_id), lambda _saved: self.reload())
 
 
 def _who(card: GreetingCard) -> Text:
-    customer = card.customer
+    customer = card.customer.values
     text = Text.assemble(("Name: ", "bold"), card.name)
     if customer.pronunciation:
         text.append_text(Text.assemble("\n", ("Say it: ", "bold"), customer.pronunciation))
@@ -98,7 +176,7 @@ def _who(card: GreetingCard) -> Text:
     text.append_text(Text.assemble("\n", ("Language: ", "bold"), LANGUAGES.get(customer.language, customer.language or "—")))
     details = [customer.street, ", ".join(customer.phones), customer.email]
     if customer.birth_date:
-        details.append(f"born {customer.birth_date.isoformat()}")
+        details.append(f"born {customer.birth_date}")
     text.append_text(Text.assemble("\n", ("Details: ", "bold"), " · ".join(part for part in details if part) or "—"))
     if card.aliases:
         text.append_text(Text.assemble("\n", ("Also known as: ", "bold"), ", ".join(card.aliases)))
@@ -119,4 +197,4 @@ def _last_visit(card: GreetingCard) -> Text:
 
 
 def _preferences(card: GreetingCard) -> Text:
-    return Text.assemble(("Preferences: ", "bold"), card.customer.preferences or "none noted")
+    return Text.assemble(("Preferences: ", "bold"), card.customer.values.preferences or "none noted")
