@@ -10,6 +10,10 @@ from frontdesk.services.customers import require_live_customer
 from frontdesk.services.validation import ValidationError, clean_line
 
 
+CHANNELS: tuple[str, ...] = tuple(Channel)
+"""How a customer can get in touch; the first, phone, is the default."""
+
+
 class InteractionNotFound(LookupError):
     """The interaction is gone or was never there."""
 

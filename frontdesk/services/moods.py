@@ -8,6 +8,9 @@ from frontdesk.db.models import Mood, MoodChange
 from frontdesk.services import audit
 from frontdesk.services.validation import ValidationError
 
+MOODS: tuple[str, ...] = tuple(Mood)
+"""calm, worried, upset, angry: in the order of the keys 1 to 4 that pick them."""
+
 
 def set_mood(session: Session, interaction_id: int, agent_id: int, mood: str) -> MoodChange:
     if mood not in set(Mood):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from frontdesk.clock.now import utcnow
+from frontdesk.db.models import Outcome
 from frontdesk.services.agents import list_agents
 from frontdesk.services.callbacks import log_missed_call, take_message
 from frontdesk.services.categories import category_names
@@ -18,6 +19,10 @@ from frontdesk.services.notes import EarlierWording, NoteRow, earlier_wordings, 
 from frontdesk.services.promises import follow_up_due, make_follow_up
 from frontdesk.services.validation import ValidationError
 from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up
+
+
+RESOLVED: str = Outcome.RESOLVED
+"""The outcome after which the desk offers to follow up with the customer."""
 
 
 @dataclass(frozen=True)

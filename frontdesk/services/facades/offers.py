@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from frontdesk.db.models import GoodwillKind
 from frontdesk.services.agents import supervisors
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
@@ -12,6 +13,13 @@ from frontdesk.services.facades.call_forms import Colleague
 from frontdesk.services.goodwill import Budget, budget_of, grant_goodwill
 from frontdesk.services.interactions import get_interaction
 from frontdesk.services.solutions import OfferedOption, options_for, record_offers
+
+
+KIND_WORDS: dict[str, str] = {
+    GoodwillKind.GESTURE: "Goodwill gesture (refund, discount, small gift)",
+    GoodwillKind.EXCEPTION: "Policy exception (a rule bent for this customer)",
+}
+"""Each kind of goodwill as the agent chooses it; the first is the usual one."""
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select
 
-from frontdesk.db.models import Channel
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms, ReasonForm
+from frontdesk.services.interactions import CHANNELS
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 
@@ -32,7 +32,7 @@ class CallReasonScreen(FormDialog[bool]):
         yield Label("Category", markup=False)
         yield Select([], id="reason-category")
         yield Label("Channel", markup=False)
-        yield Select([(channel.value, channel.value) for channel in Channel], value=Channel.PHONE, allow_blank=False, id="reason-channel")
+        yield Select([(channel, channel) for channel in CHANNELS], value=CHANNELS[0], allow_blank=False, id="reason-channel")
 
     def load(self) -> ReasonForm:
         return self.forms.reason_form(self.interaction_id)

@@ -9,16 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static
 
-from frontdesk.db.models import GoodwillKind
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
-from frontdesk.services.facades.offers import GoodwillForm, GoodwillGiven, Offers
+from frontdesk.services.facades.offers import KIND_WORDS, GoodwillForm, GoodwillGiven, Offers
 from frontdesk.services.goodwill import NeedsApproval
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
-
-KINDS = [("Goodwill gesture (refund, discount, small gift)", GoodwillKind.GESTURE),
-         ("Policy exception (a rule bent for this customer)", GoodwillKind.EXCEPTION)]
-
 
 @dataclass(frozen=True)
 class Asked:
@@ -45,7 +40,7 @@ class GoodwillScreen(FormDialog[GoodwillGiven | None]):
 
     def compose_form(self) -> ComposeResult:
         yield Static("Your budget: …", id="goodwill-budget", markup=False)
-        yield Select(KINDS, value=GoodwillKind.GESTURE, allow_blank=False, id="goodwill-kind")
+        yield Select([(words, kind) for kind, words in KIND_WORDS.items()], value=next(iter(KIND_WORDS)), allow_blank=False, id="goodwill-kind")
         yield Label("Amount", id="goodwill-amount-label", markup=False)
         yield Input(f"{self.amount:g}" if self.amount else "", id="goodwill-amount")
         yield Label("Why (recorded with the grant)", markup=False)

@@ -13,11 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, SelectionList
 
 from frontdesk.clock.now import utcnow
-from frontdesk.db.models import Outcome
 from frontdesk.services.call_view import CallView
 from frontdesk.services.changes import Change
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable
+from frontdesk.services.facades.call_forms import RESOLVED
 from frontdesk.services.facades.calls import CallOpened, LiveCall
 from frontdesk.ui.background import UNAVAILABLE, in_background
 from frontdesk.ui.messages import DeskChanged
@@ -315,7 +315,7 @@ class LiveCallScreen(Screen):
                 self.notify(Text(f"Saved. Outcome: {outcome}."))
                 linked = self.view is not None and self.view.customer_id is not None
                 self.leave()
-                if outcome == Outcome.RESOLVED and linked:
+                if outcome == RESOLVED and linked:
                     self.app.push_screen(FollowUpOfferScreen(self.desk, self.interaction_id))
 
         self.app.push_screen(WrapUpScreen(self.desk, self.interaction_id), closed)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static, TextArea
 
-from frontdesk.db.models import Outcome
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms
 from frontdesk.services.wrap_up import OUTCOME_WORDS, WrapUp
@@ -36,8 +35,8 @@ class WrapUpScreen(FormDialog[str | None]):
 
     def compose_form(self) -> ComposeResult:
         with RadioSet(id="outcome"):
-            for outcome in Outcome:
-                yield RadioButton(OUTCOME_WORDS[outcome], name=outcome.value)
+            for outcome, words in OUTCOME_WORDS.items():
+                yield RadioButton(words, name=outcome)
         yield Label("Summary: drafted from the notes; make it fit this customer before saving", markup=False)
         yield TextArea(id="summary", soft_wrap=True)
         yield Label("The customer's rating", markup=False)
