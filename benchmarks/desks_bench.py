@@ -227,7 +227,7 @@ def observe(log: ShiftLog, terminal_id: str):
 
 async def work_a_shift(url: str, agent: str, desk_index: int, seconds: float, customers: list[tuple[int, str]]) -> ShiftLog:
     try:
-        from frontdesk.ui.launch import make_app
+        from frontdesk.cli.launch import make_app
     except ImportError:  # the naive desk's layout
         from frontdesk.launch import make_app
 

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from frontdesk.db import sqlite_url
-from frontdesk.ui.launch import make_app
+from frontdesk.cli.launch import make_app
 
 DOCS = Path(__file__).parent
 SIZE = (130, 34)

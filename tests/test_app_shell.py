@@ -10,7 +10,7 @@ from frontdesk.ui.app import FrontDeskApp
 from frontdesk.db.models import Role
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk import open_desk
-from frontdesk.ui.launch import make_app
+from frontdesk.cli.launch import make_app
 from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.day.day import DayScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen

@@ -285,7 +285,7 @@ async def test_a_supervisor_edits_the_reason_categories(desk_with_customer: Desk
         await type_text(pilot, "Parking")
         await pilot.press("enter")
         await settle(pilot)
-        assert "already a category called Parking" in shown_text(app.screen.query_one("#categories-error", Label))
+        assert "already a category called Parking" in shown_text(app.screen.query_one("#form-error", Label))
         await pilot.press("shift+tab", "home", "space")  # retire the first one, Appointment
         await settle(pilot)
     with desk.session() as session:

@@ -131,7 +131,7 @@ async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "already passed" in shown_text(app.screen.query_one("#promise-error", Label))
+        assert "already passed" in shown_text(app.screen.query_one("#form-error", Label))
         due.value = "sat 10am"
         await settle(pilot)
         assert "Saturday 28 November, 10:00" in shown_text(app.screen.query_one("#promise-due .when-meaning", Static))
@@ -144,7 +144,7 @@ async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, GreetingCardScreen), (
-            shown_text(app.screen.query_one("#promise-error", Label)), shown_text(app.screen.query_one("#promise-check", Static)),
+            shown_text(app.screen.query_one("#form-error", Label)), shown_text(app.screen.query_one("#promise-check", Static)),
             app.screen.query_one("#promise-due .when-input", Input).value)
         assert "Exchange ready at the desk" in shown_text(app.screen.query_one("#open-promises", Static))
     with shop.session() as session:
@@ -166,7 +166,7 @@ async def test_an_overdue_promise_is_closed_with_an_apology_and_a_make_good(shop
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "apolog" in shown_text(app.screen.query_one("#close-error", Label)).lower()
+        assert "apolog" in shown_text(app.screen.query_one("#form-error", Label)).lower()
         app.screen.query_one("#close-apology", Input).value = "Sorry, the lab was late and I should have called"
         app.screen.query_one("#close-make-good", Input).value = "Results read out today, priority booking next time"
         await pilot.press("ctrl+s")
@@ -189,7 +189,7 @@ async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> No
         app.screen.query_one("#renegotiate-due .when-input", Input).value = "fri 11:00"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Tell the customer" in shown_text(app.screen.query_one("#renegotiate-error", Label))
+        assert "Tell the customer" in shown_text(app.screen.query_one("#form-error", Label))
         app.screen.query_one("#renegotiate-told", Checkbox).value = True
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -211,6 +211,7 @@ async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> No
         assert any("Due soon" in message and "Call back about the parcel" in message for message in messages)
         assert "promises: 1 overdue, 1 due within the hour" in app.sub_title
         app.remind()
+        await settle(pilot)
         assert len(app._notifications) == len(messages)  # each promise is announced once per state
 
 
@@ -272,7 +273,7 @@ async def test_a_supervisor_keeps_the_solution_catalog(shop: Desk) -> None:
         app.screen.query_one("#catalog-cost", Input).value = "abc"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "number" in shown_text(app.screen.query_one("#catalog-error", Label))
+        assert "number" in shown_text(app.screen.query_one("#form-error", Label))
         app.screen.query_one("#catalog-cost", Input).value = "0"
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -8,7 +8,8 @@ from time import tzset
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlmodel import select
+from sqlalchemy import event
+from sqlmodel import select, update
 
 from frontdesk.clock.now import local_zone, set_clock, to_local
 from frontdesk.db.models import Agent, AuditEvent, Promise, PromiseKind, PromiseStatus
@@ -21,10 +22,12 @@ from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.merge import merge_customers
 from frontdesk.services.promise_checks import check_promise, stored_utc
-from frontdesk.services.promise_rows import DUE_FILTERS, due_reminders, promise_rows
+from frontdesk.services.errors import EditConflict
+from frontdesk.services.promise_rows import DUE_FILTERS, PromiseRow, due_reminders, promise_rows
+import frontdesk.services.promises as promises_service
 from frontdesk.services.promises import (
     PromiseNeedsConfirmation, close_late, follow_up_due, is_overdue, keep_promise, make_follow_up,
-    make_promise, orphaned_promises, promise_history, reassign_promise, renegotiate,
+    make_promise, needs_apology, orphaned_promises, promise_history, reassign_promise, renegotiate,
 )
 from frontdesk.services.validation import ValidationError
 
@@ -298,3 +301,101 @@ def test_promises_of_someone_who_left_are_listed_until_reassigned(desk: Desk, cu
         assert orphaned_promises(session) == []
         event = session.exec(select(AuditEvent).where(AuditEvent.action == "reassign")).one()
         assert (event.entity_id, event.detail) == (saved, f"owner {eleni} -> {desk.agent_id}")
+
+
+def row_of(desk: Desk, promise_id: int) -> PromiseRow:
+    """The promise as a screen shows it, remembering the version it saw."""
+    with desk.reading() as session:
+        return next(row for row in promise_rows(session) if row.promise_id == promise_id)
+
+
+@pytest.fixture
+def tom(desk: Desk) -> int:
+    """A colleague at another desk."""
+    with desk.session() as session:
+        return create_agent(session, "Tom Baker").id
+
+
+def test_a_move_made_elsewhere_since_the_row_was_shown_is_not_overwritten(desk: Desk, rules: DeskRules, customer: int, tom: int) -> None:
+    saved = promise(desk, customer, at(THURSDAY, 15))
+    shown = row_of(desk, saved)
+    move_clock(at(THURSDAY, 10, 5))
+    with desk.session() as session:  # the other desk moves it first
+        renegotiate(session, saved, tom, at(FRIDAY, 10), customer_told=True, rules=rules)
+    with desk.session() as session:
+        with pytest.raises(EditConflict) as refused:
+            renegotiate(session, saved, desk.agent_id, at(MONDAY, 11), customer_told=True, rules=rules, seen=shown.seen)
+        assert refused.value.theirs == ("Due: Thu 26 Nov 15:00 -> Fri 27 Nov 10:00 (Tom Baker, 10:05)",)
+        assert "changed this promise after you opened it" in str(refused.value)
+    with desk.session() as session:
+        assert stored_utc(session.get(Promise, saved).due_at) == at(FRIDAY, 10)
+        renegotiate(session, saved, desk.agent_id, at(MONDAY, 11), customer_told=True, rules=rules, seen=refused.value.current)
+        assert [stored_utc(change.new_due_at) for change in promise_history(session, saved)] == [at(FRIDAY, 10), at(MONDAY, 11)]
+
+
+def test_a_reassignment_made_elsewhere_is_named_and_not_overwritten(desk: Desk, customer: int, eleni: int, tom: int) -> None:
+    saved = promise(desk, customer, at(FRIDAY, 10))
+    shown = row_of(desk, saved)
+    with desk.session() as session:
+        reassign_promise(session, saved, tom, tom)
+    with desk.session() as session:
+        with pytest.raises(EditConflict) as refused:
+            reassign_promise(session, saved, desk.agent_id, eleni, seen=shown.seen)
+        assert refused.value.theirs == ("Owner: Sara Karimi -> Tom Baker (Tom Baker, 10:00)",)
+        assert session.get(Promise, saved).owner_id == tom
+
+
+def test_a_promise_kept_at_another_desk_cannot_be_kept_again(desk: Desk, customer: int, tom: int) -> None:
+    saved = promise(desk, customer, at(THURSDAY, 15))
+    shown = row_of(desk, saved)
+    move_clock(at(THURSDAY, 14, 2))
+    with desk.session() as session:
+        keep_promise(session, saved, tom, "Sent by email")
+    move_clock(at(THURSDAY, 16))
+    with desk.session() as session:
+        for attempt in (
+            lambda: keep_promise(session, saved, desk.agent_id, "Sent too", seen=shown.seen),
+            lambda: close_late(session, saved, desk.agent_id, apology="Sorry", make_good="A voucher", seen=shown.seen),
+            lambda: needs_apology(session, saved, seen=shown.seen),
+        ):
+            with pytest.raises(EditConflict, match="already closed") as refused:
+                attempt()
+            assert refused.value.theirs == ("Kept by Tom Baker at 14:02",)
+            assert refused.value.current is None
+        assert session.get(Promise, saved).closing_note == "Sent by email"
+        closes = session.exec(select(AuditEvent).where(AuditEvent.entity == "promise", AuditEvent.action.in_(["kept", "kept-late"])))
+        assert [event.agent_id for event in closes] == [tom]
+
+
+def test_a_save_landing_between_the_check_and_the_write_is_a_conflict_not_an_overwrite(
+    desk: Desk, backend: str, customer: int, tom: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The read-write race: the version matched when read, but the row changed before this desk's UPDATE.
+
+    On PostgreSQL the other desk commits on its own connection at the last moment before this desk locks
+    the row (once it holds the lock, the other desk's save waits for it instead).
+    SQLite holds the write lock from the first read, so there the other write can only land inside
+    this desk's transaction (and rolls back with it).
+    """
+    saved = promise(desk, customer, at(THURSDAY, 15))
+    shown = row_of(desk, saved)
+    other_desk = update(Promise).where(Promise.id == saved).values(owner_id=tom, version=Promise.version + 1)
+
+    if backend == "postgresql":
+        lock_row = promises_service.lock_row
+
+        def other_desk_saves_then_lock(*args, **kwargs):
+            with desk.engine.begin() as connection:
+                connection.execute(other_desk)
+            monkeypatch.setattr(promises_service, "lock_row", lock_row)
+            return lock_row(*args, **kwargs)
+
+        monkeypatch.setattr(promises_service, "lock_row", other_desk_saves_then_lock)
+    with desk.session() as session:
+        if backend != "postgresql":
+            event.listen(session, "before_flush", lambda session, *_args: session.connection().execute(other_desk), once=True)
+        with pytest.raises(EditConflict) as refused:
+            keep_promise(session, saved, desk.agent_id, "Kept", seen=shown.seen)
+    assert refused.value.theirs == (("Owner: Sara Karimi -> Tom Baker",) if backend == "postgresql" else ("Changed at another desk.",))
+    with desk.reading() as session:
+        assert (session.get(Promise, saved).status, session.get(Promise, saved).closing_note) == (PromiseStatus.OPEN, "")

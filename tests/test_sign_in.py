@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from frontdesk.services.agents import create_agent
 from frontdesk.services.desk import Desk
-from frontdesk.services.facades.staff import StaffMember
+from frontdesk.services.agents import Colleague
 from frontdesk.ui.app import FrontDeskApp
-from frontdesk.ui.launch import make_app
+from frontdesk.cli.launch import make_app
 from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from tests.pilot import settle
@@ -39,4 +39,4 @@ async def test_switching_agent_can_be_called_off_and_hands_over_a_plain_record(d
         await settle(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert desk.agent == StaffMember(desk.agent.id, "Tom Baker", "agent")
+        assert desk.agent == Colleague(desk.agent.id, "Tom Baker", "agent")

@@ -2,7 +2,6 @@
 
 Every statement executed on the main thread is checked for a frame of `frontdesk/ui/` on its call
 stack: the test's own setup and assertions may read the database, the app's screens may not.
-`ui/launch.py` is exempt: it opens the desk before the app (and its event loop) exists.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from sqlalchemy.engine import Engine
 import frontdesk.ui
 
 UI_FOLDER = str(Path(frontdesk.ui.__file__).parent)
-BEFORE_THE_APP = str(Path(UI_FOLDER) / "launch.py")
 
 
 class UIThreadSQL:
@@ -36,8 +34,6 @@ class UIThreadSQL:
             return
         frame = sys._getframe(1)
         while frame is not None:
-            if frame.f_code.co_filename == BEFORE_THE_APP:
-                return
             if frame.f_code.co_filename.startswith(UI_FOLDER):
                 where = f"{frame.f_code.co_filename.removeprefix(UI_FOLDER + '/')}:{frame.f_lineno}"
                 self.found.append(f"{where}: {' '.join(statement.split())[:100]}")

@@ -24,6 +24,12 @@ def _database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -
     parser.add_argument("--agent", metavar="NAME", default=default, help="who is at the desk; skips the question at start")
 
 
+def _desk_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
+    """For the commands that open a terminal: the name colleagues see ("also open at Desk 2")."""
+    default = argparse.SUPPRESS if in_subcommand else None
+    parser.add_argument("--desk", metavar="NAME", default=default, help="this terminal's name for colleagues (default: the host name)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frontdesk",
@@ -31,9 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"frontdesk {__version__}")
     _database_options(parser, in_subcommand=False)
+    _desk_option(parser, in_subcommand=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", help="open a practice desk full of demo customers")
     _database_options(demo, in_subcommand=True)
+    _desk_option(demo, in_subcommand=True)
     demo.add_argument("--reset", action="store_true", help="start the demo database at --db over")
     find = commands.add_parser("find", help="look a customer up, as the Greeting section does")
     _database_options(find, in_subcommand=True)
@@ -58,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    for name in ("db", "db_url", "agent"):
+    for name in ("db", "db_url", "agent", "desk"):
         if not hasattr(args, name):
             setattr(args, name, None)
     handlers = {None: _lazy("frontdesk.cli.desk_app", "run_app"), "demo": _lazy("frontdesk.cli.desk_app", "run_demo"), "find": _lazy("frontdesk.cli.find", "run_find"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session, select
 
 from frontdesk.db.models import Agent, Role
@@ -9,11 +11,29 @@ from frontdesk.services import audit
 from frontdesk.services.validation import ValidationError, clean_line
 
 
+@dataclass(frozen=True)
+class Colleague:
+    """A person at the desk as screens see them: plain data, safe to hold on the UI thread."""
+
+    id: int
+    name: str
+    role: str
+    active: bool = True
+
+
 def list_agents(session: Session, *, active_only: bool = True) -> list[Agent]:
     query = select(Agent).order_by(Agent.name)
     if active_only:
         query = query.where(Agent.active == True)  # noqa: E712  (SQL comparison, not Python truth)
     return list(session.exec(query))
+
+
+def as_colleague(agent: Agent) -> Colleague:
+    return Colleague(agent.id, agent.name, agent.role, agent.active)
+
+
+def colleagues(session: Session, *, active_only: bool = True) -> list[Colleague]:
+    return [as_colleague(agent) for agent in list_agents(session, active_only=active_only)]
 
 
 def find_agent(session: Session, name: str) -> Agent | None:

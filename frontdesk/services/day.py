@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from sqlalchemy import ColumnElement, case, or_
 from sqlmodel import Session, func, select
 
 from frontdesk.clock.now import local_now, utcnow
@@ -33,26 +34,29 @@ def start_of_today() -> datetime:
 
 
 def day_summary(session: Session) -> DaySummary:
-    today = start_of_today()
-    now = utcnow()
-    rows = []
-    for agent in session.exec(select(Agent).where(Agent.active == True).order_by(Agent.name)):  # noqa: E712
-        rows.append(AgentDay(
-            name=agent.name,
-            interactions=_count(session, Interaction, Interaction.owner_id == agent.id, Interaction.started_at >= today),
-            open_promises=_count(session, Promise, Promise.owner_id == agent.id, Promise.status == PromiseStatus.OPEN),
-            overdue_promises=_count(
-                session, Promise, Promise.owner_id == agent.id, Promise.status == PromiseStatus.OPEN, Promise.due_at < now
-            ),
-        ))
+    """Three statements however many agents there are: the agents, then contacts and promises counted per owner."""
+    today, now = start_of_today(), utcnow()
+    agents = session.exec(select(Agent.id, Agent.name).where(Agent.active == True).order_by(Agent.name)).all()  # noqa: E712
+    contacts = {owner: (int(today_count), int(still_open)) for owner, today_count, still_open in session.exec(
+        select(Interaction.owner_id, _how_many(Interaction.started_at >= today), _how_many(Interaction.ended_at == None))  # noqa: E711
+        .where(or_(Interaction.started_at >= today, Interaction.ended_at == None))  # noqa: E711
+        .group_by(Interaction.owner_id)
+    )}
+    promises = {owner: (int(still_open), int(late)) for owner, still_open, late in session.exec(
+        select(Promise.owner_id, func.count(), _how_many(Promise.due_at < now))
+        .where(Promise.status == PromiseStatus.OPEN).group_by(Promise.owner_id)
+    )}
     return DaySummary(
-        interactions_today=_count(session, Interaction, Interaction.started_at >= today),
-        open_interactions=_count(session, Interaction, Interaction.ended_at == None),  # noqa: E711
-        open_promises=_count(session, Promise, Promise.status == PromiseStatus.OPEN),
-        overdue_promises=_count(session, Promise, Promise.status == PromiseStatus.OPEN, Promise.due_at < now),
-        agents=tuple(rows),
+        interactions_today=sum(today_count for today_count, _ in contacts.values()),
+        open_interactions=sum(still_open for _, still_open in contacts.values()),
+        open_promises=sum(still_open for still_open, _ in promises.values()),
+        overdue_promises=sum(late for _, late in promises.values()),
+        agents=tuple(
+            AgentDay(name, contacts.get(agent_id, (0, 0))[0], *promises.get(agent_id, (0, 0))) for agent_id, name in agents
+        ),
     )
 
 
-def _count(session: Session, table: type, *conditions) -> int:
-    return session.exec(select(func.count()).select_from(table).where(*conditions)).one()
+def _how_many(condition) -> ColumnElement[int]:
+    """Counts the grouped rows that meet the condition."""
+    return func.sum(case((condition, 1), else_=0))

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from frontdesk.db import DatabaseError, open_database
+from frontdesk.db import DatabaseError, change_log, open_database
 from frontdesk.db.engine import READ_ONLY
 from frontdesk.db.models import Agent
 from frontdesk.services.agents import find_agent, list_agents
@@ -20,6 +20,7 @@ from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.directory import CustomerDirectory
 from frontdesk.services.errors import DeskUnavailable
 
+change_log.install()  # every commit through any session leaves its DeskChange rows, whoever writes
 
 @dataclass
 class Desk:
@@ -39,14 +40,20 @@ class Desk:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short session, opened by whichever service call needs it."""
-        with _unavailable_as_desk_error(), Session(self.engine, expire_on_commit=False) as session:
+        with _unavailable_as_desk_error(), Session(self.engine, expire_on_commit=False, info=self._signed) as session:
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for work that only reads, such as searching: it never takes the write lock."""
-        with _unavailable_as_desk_error(), Session(self.engine.execution_options(**READ_ONLY), expire_on_commit=False) as session:
+        engine = self.engine.execution_options(**READ_ONLY)
+        with _unavailable_as_desk_error(), Session(engine, expire_on_commit=False, info=self._signed) as session:
             yield session
+
+    @property
+    def _signed(self) -> dict[str, str]:
+        """Session info naming this terminal, so the change feed says where a change was made."""
+        return {change_log.TERMINAL: self.terminal_id}
 
     def rules(self) -> DeskRules:
         """The desk-wide rules as they stand now; read fresh, since another terminal may have changed them."""

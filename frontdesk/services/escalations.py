@@ -26,9 +26,13 @@ def flag_for_manager(session: Session, interaction_id: int, agent_id: int, reaso
     return interaction
 
 
+WAITING_FOR_A_MANAGER = (Interaction.escalated_at != None, Interaction.ended_at == None)  # noqa: E711
+"""Escalated and still open."""
+
+
 def open_escalations(session: Session) -> list[Interaction]:
     """Oldest first: the customer who has waited longest for a manager comes first."""
-    query = select(Interaction).where(Interaction.escalated_at != None, Interaction.ended_at == None)  # noqa: E711
+    query = select(Interaction).where(*WAITING_FOR_A_MANAGER)
     return list(session.exec(query.order_by(Interaction.escalated_at)))
 
 
@@ -42,15 +46,16 @@ class Escalation:
 
 
 def escalation_rows(session: Session) -> list[Escalation]:
-    """The customers' names come in one query, however many are waiting for a manager."""
+    """Two statements however many are waiting: the owners' names, and the escalations joined with their customers."""
     owners = agent_names(session)
-    waiting = open_escalations(session)
-    wanted = {interaction.customer_id for interaction in waiting if interaction.customer_id is not None}
-    names = {customer.id: full_name(customer) for customer in session.exec(select(Customer).where(Customer.id.in_(wanted)))} if wanted else {}
-    return [
-        Escalation(
-            interaction_id=interaction.id, who=names.get(interaction.customer_id, "Unknown caller"),
+    query = (
+        select(Interaction, Customer).outerjoin(Customer, Customer.id == Interaction.customer_id)
+        .where(*WAITING_FOR_A_MANAGER).order_by(Interaction.escalated_at)
+    )
+    rows = []
+    for interaction, customer in session.exec(query):
+        rows.append(Escalation(
+            interaction_id=interaction.id, who=full_name(customer) if customer else "Unknown caller",
             owner=owners.get(interaction.owner_id, "?"), reason=interaction.escalation_reason, since=interaction.escalated_at,
-        )
-        for interaction in waiting
-    ]
+        ))
+    return rows

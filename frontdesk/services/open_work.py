@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from frontdesk.db.models import Customer
+from frontdesk.db.models import Customer, NoteDraft
 from frontdesk.services.customers import full_name
 from frontdesk.services.interactions import open_interactions_owned_by
-from frontdesk.services.notes import draft_of
 
 
 @dataclass(frozen=True)
@@ -24,13 +23,20 @@ class OpenInteraction:
 
 
 def open_work(session: Session, agent_id: int) -> list[OpenInteraction]:
-    rows = []
-    for interaction in open_interactions_owned_by(session, agent_id):
-        customer = session.get(Customer, interaction.customer_id) if interaction.customer_id else None
-        draft = draft_of(session, interaction.id, agent_id)
-        rows.append(OpenInteraction(
-            interaction_id=interaction.id, who=full_name(customer) if customer else "Unknown caller",
+    """Newest first; three statements however many are open: the interactions, their customers, the drafts."""
+    interactions = open_interactions_owned_by(session, agent_id)
+    ids = [interaction.id for interaction in interactions]
+    customer_ids = {interaction.customer_id for interaction in interactions if interaction.customer_id}
+    customers = {customer.id: customer for customer in session.exec(select(Customer).where(Customer.id.in_(customer_ids)))}
+    drafts = dict(session.exec(
+        select(NoteDraft.interaction_id, NoteDraft.text).where(NoteDraft.agent_id == agent_id, NoteDraft.interaction_id.in_(ids))
+    ).all())
+    return [
+        OpenInteraction(
+            interaction_id=interaction.id,
+            who=full_name(customers[interaction.customer_id]) if interaction.customer_id in customers else "Unknown caller",
             started_at=interaction.started_at, channel=interaction.channel, reason=interaction.reason,
-            draft=draft.text if draft else "",
-        ))
-    return rows
+            draft=drafts.get(interaction.id, ""),
+        )
+        for interaction in interactions
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -11,9 +12,11 @@ from sqlmodel import Session, delete, select
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Agent, Terminal
 
-EXPIRES_AFTER = timedelta(seconds=30)
+EXPIRES_VARIABLE = "FRONTDESK_PRESENCE_EXPIRES"
+"""Seconds after which a silent terminal no longer counts; tests shorten it (also for processes they start)."""
+EXPIRES_AFTER = timedelta(seconds=float(os.environ.get(EXPIRES_VARIABLE) or 30))
 """A terminal not heard from for this long has crashed or lost its network; it no longer counts."""
-HEARTBEAT_EVERY = 10.0
+HEARTBEAT_EVERY = EXPIRES_AFTER.total_seconds() / 3
 """Seconds between heartbeats: three missed beats and the terminal is gone."""
 
 
@@ -42,11 +45,20 @@ def register(session: Session, terminal_id: str, desk_name: str, agent_id: int |
     session.commit()
 
 
-def heartbeat(session: Session, terminal_id: str) -> None:
+def heartbeat(session: Session, terminal_id: str) -> bool:
+    """Keeps this terminal counted, and lets go of the ones that stopped beating.
+
+    Dropping them is a change every terminal hears ("presence", "left"), so an "also open at" line
+    disappears from screens when a crashed terminal expires, not at the next unrelated change.
+    False when this terminal itself was dropped (it was silent too long) and must register again.
+    """
+    now = utcnow()
+    session.exec(delete(Terminal).where(Terminal.seen_at < now - EXPIRES_AFTER, Terminal.id != terminal_id))
     terminal = session.get(Terminal, terminal_id)
     if terminal is not None:
-        terminal.seen_at = utcnow()
-        session.commit()
+        terminal.seen_at = now
+    session.commit()
+    return terminal is not None
 
 
 def show_customer(session: Session, terminal_id: str, customer_id: int | None, interaction_id: int | None = None) -> None:
@@ -59,9 +71,14 @@ def show_customer(session: Session, terminal_id: str, customer_id: int | None, i
 
 
 def leave(session: Session, terminal_id: str) -> None:
-    """A terminal closing cleanly goes at once; a crashed one expires after EXPIRES_AFTER."""
-    session.exec(delete(Terminal).where(Terminal.id == terminal_id))
-    session.commit()
+    """A terminal closing cleanly goes at once; a crashed one expires after EXPIRES_AFTER.
+
+    Deleted as a row, not by a DELETE statement, so the feed can say which customer it had open.
+    """
+    terminal = session.get(Terminal, terminal_id)
+    if terminal is not None:
+        session.delete(terminal)
+        session.commit()
 
 
 def open_elsewhere(session: Session, terminal_id: str, customer_ids: Iterable[int]) -> dict[int, tuple[OpenElsewhere, ...]]:

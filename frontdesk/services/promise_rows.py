@@ -1,23 +1,35 @@
-"""Promises joined with the names people need to read them: customer and owner."""
+"""Promises joined with the names people need to read them (customer, owner) and their history, in two queries."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from frontdesk.clock.now import utcnow
-from frontdesk.db.models import Agent, Customer, Promise, PromiseChange
-from frontdesk.services.agents import list_agents
+from frontdesk.db.models import Agent, Customer, Promise, PromiseChange, PromiseStatus
 from frontdesk.services.customers import full_name
 from frontdesk.services.promise_checks import stored_utc
-from frontdesk.services.promises import is_due_today, is_overdue, moved_after_deadline, open_promises
+from frontdesk.services.promise_conflicts import SeenPromise
+from frontdesk.services.promises import is_due_today, is_overdue
 from frontdesk.services.validation import ValidationError
 
 DUE_FILTERS = ("today", "overdue", "week")
 REMINDER_WINDOW = timedelta(hours=1)
 WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class PromiseMove:
+    """One renegotiated due time, as the promise's history shows it."""
+
+    at: datetime
+    old_due_at: datetime
+    new_due_at: datetime
+    told_before_deadline: bool
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,25 +44,43 @@ class PromiseRow:
     overdue: bool
     due_today: bool
     tell_by: str = ""
-    changes: int = 0
-    """How often the due time was renegotiated: a promise moved again and again is one the desk cannot keep."""
+    moves: tuple[PromiseMove, ...] = ()
+    """Every renegotiated due time, oldest first."""
     owner_active: bool = True
     """False when the owner has left the desk: the promise is waiting to be reassigned."""
     needs_apology: bool = False
     """Overdue, or moved after its deadline: closing it asks for the apology and the make-good."""
+    owner_id: int = 0
+    version: int = 1
+    """The promise's version when this row was read: a save from this row is refused if it changed since."""
+
+    @property
+    def changes(self) -> int:
+        """How often the due time was renegotiated: a promise moved again and again is one the desk cannot keep."""
+        return len(self.moves)
+
+    @property
+    def seen(self) -> SeenPromise:
+        """What a save from this row checks against, so another desk's change is never silently overwritten."""
+        return SeenPromise(self.promise_id, self.version, self.due_at, self.owner_id, self.owner)
 
 
 def open_promise_rows(session: Session, *, owner_id: int | None = None, customer_id: int | None = None) -> list[PromiseRow]:
-    promises = open_promises(session, owner_id=owner_id, customer_id=customer_id)
-    owners = {agent.id: agent for agent in list_agents(session, active_only=False)}
-    changes = _change_counts(session, [promise.id for promise in promises])
-    moved_late = moved_after_deadline(session, [promise.id for promise in promises])
-    rows = []
-    for promise in promises:
-        customer = session.get(Customer, promise.customer_id) if promise.customer_id else None
-        who = full_name(customer) if customer else (promise.contact or "Unknown caller")
-        rows.append(_row(promise, who, owners.get(promise.owner_id), changes.get(promise.id, 0), promise.id in moved_late))
-    return rows
+    """Soonest due first, so overdue ones lead; two statements however many rows there are."""
+    conditions = [Promise.status == PromiseStatus.OPEN]
+    if owner_id is not None:
+        conditions.append(Promise.owner_id == owner_id)
+    if customer_id is not None:
+        conditions.append(Promise.customer_id == customer_id)
+    query = (
+        select(Promise, Customer, Agent)
+        .outerjoin(Customer, Customer.id == Promise.customer_id)
+        .outerjoin(Agent, Agent.id == Promise.owner_id)
+        .where(*conditions).order_by(Promise.due_at, Promise.id)
+    )
+    found = session.exec(query).all()
+    moves = _moves(session, conditions) if found else {}
+    return [_row(promise, customer, owner, moves.get(promise.id, ())) for promise, customer, owner in found]
 
 
 def promise_rows(session: Session, *, owner_id: int | None = None, due: str | None = None) -> list[PromiseRow]:
@@ -68,21 +98,31 @@ def promise_rows(session: Session, *, owner_id: int | None = None, due: str | No
     return [row for row in rows if wanted(row)]
 
 
-def _change_counts(session: Session, promise_ids: list[int]) -> dict[int, int]:
+def _moves(session: Session, conditions: list) -> dict[int, tuple[PromiseMove, ...]]:
+    """The history of every promise the conditions select, in one query joined to those promises."""
     query = (
-        select(PromiseChange.promise_id, func.count())
-        .where(PromiseChange.promise_id.in_(promise_ids))
-        .group_by(PromiseChange.promise_id)
+        select(PromiseChange).join(Promise, Promise.id == PromiseChange.promise_id)
+        .where(*conditions).order_by(PromiseChange.at, PromiseChange.id)
     )
-    return dict(session.exec(query).all())
+    moves: dict[int, list[PromiseMove]] = defaultdict(list)
+    for change in session.exec(query):
+        moves[change.promise_id].append(PromiseMove(
+            at=change.at, old_due_at=change.old_due_at, new_due_at=change.new_due_at,
+            told_before_deadline=change.told_before_deadline, note=change.note,
+        ))
+    return {promise_id: tuple(history) for promise_id, history in moves.items()}
 
 
-def _row(promise: Promise, customer_name: str, owner: Agent | None, changes: int, moved_late: bool) -> PromiseRow:
+def _row(promise: Promise, customer: Customer | None, owner: Agent | None, moves: tuple[PromiseMove, ...]) -> PromiseRow:
+    overdue = is_overdue(promise)
     return PromiseRow(
-        promise_id=promise.id, customer_id=promise.customer_id, customer_name=customer_name, kind=promise.kind,
-        what=promise.what, due_at=promise.due_at, owner=owner.name if owner else "?",
-        overdue=is_overdue(promise), due_today=is_due_today(promise), tell_by=promise.tell_by, changes=changes, needs_apology=is_overdue(promise) or moved_late,
+        promise_id=promise.id, customer_id=promise.customer_id,
+        customer_name=full_name(customer) if customer else (promise.contact or "Unknown caller"),
+        kind=promise.kind, what=promise.what, due_at=promise.due_at, owner=owner.name if owner else "?",
+        overdue=overdue, due_today=is_due_today(promise), tell_by=promise.tell_by, moves=moves,
         owner_active=owner is not None and owner.active,
+        needs_apology=overdue or any(not move.told_before_deadline for move in moves),
+        owner_id=promise.owner_id, version=promise.version,
     )
 
 

@@ -15,6 +15,7 @@ from frontdesk.services.customers import require_live_customer
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.locks import lock_row
 from frontdesk.services.promise_checks import PromiseCheck, check_promise, day_words, owner_problem, stored_utc
+from frontdesk.services.promise_conflicts import SeenPromise, commit_unless_changed, require_unchanged
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
 TELL_BY = ("phone", "email", "text message", "in person", "")
@@ -66,16 +67,6 @@ def _enforce(session: Session, rules: DeskRules | None, owner_id: int, due_at: d
     return f"; confirmed despite: {' '.join(check.warnings)}" if check.warnings else ""
 
 
-def open_promises(session: Session, *, owner_id: int | None = None, customer_id: int | None = None) -> list[Promise]:
-    """Soonest due first, so overdue ones lead."""
-    query = select(Promise).where(Promise.status == PromiseStatus.OPEN)
-    if owner_id is not None:
-        query = query.where(Promise.owner_id == owner_id)
-    if customer_id is not None:
-        query = query.where(Promise.customer_id == customer_id)
-    return list(session.exec(query.order_by(Promise.due_at, Promise.id)))
-
-
 def is_overdue(promise: Promise) -> bool:
     return promise.status == PromiseStatus.OPEN and to_local(promise.due_at) < utcnow()
 
@@ -95,6 +86,16 @@ def _open_promise(session: Session, promise_id: int, *, lock: bool = True) -> Pr
     return promise
 
 
+def _current(session: Session, promise_id: int, seen: SeenPromise | None, *, lock: bool = True) -> Promise:
+    """The open promise; with `seen`, only as the agent saw it: a change made since at another desk is a conflict.
+
+    The row is locked before it is compared, so no desk can change it between this check and the write.
+    """
+    if seen is not None:
+        require_unchanged(session, lock_row(session, Promise, promise_id) if lock else session.get(Promise, promise_id), seen)
+    return _open_promise(session, promise_id, lock=lock)
+
+
 def moved_after_deadline(session: Session, promise_ids: Iterable[int]) -> set[int]:
     """The promises whose customer heard of a new time only after the old one had passed."""
     query = select(PromiseChange.promise_id).where(
@@ -108,25 +109,26 @@ def slipped(session: Session, promise: Promise) -> bool:
     return is_overdue(promise) or promise.id in moved_after_deadline(session, [promise.id])
 
 
-def needs_apology(session: Session, promise_id: int) -> bool:
-    return slipped(session, _open_promise(session, promise_id, lock=False))
+def needs_apology(session: Session, promise_id: int, *, seen: SeenPromise | None = None) -> bool:
+    return slipped(session, _current(session, promise_id, seen, lock=False))
 
 
-def keep_promise(session: Session, promise_id: int, agent_id: int, note: str = "") -> Promise:
+def keep_promise(session: Session, promise_id: int, agent_id: int, note: str = "", *, seen: SeenPromise | None = None) -> Promise:
     """Kept on time; a late promise is closed with close_late, so the apology is never skipped."""
-    promise = _open_promise(session, promise_id)
+    promise = _current(session, promise_id, seen)
     if slipped(session, promise):
         due = to_local(promise.due_at)
         raise ValidationError(
             "apology", f"This promise is late (it was due {day_words(due.date())} at {due:%H:%M}): "
                        "record the apology to the customer and how the desk made good.",
         )
-    return _close(session, promise, agent_id, "kept", _closing_note(note))
+    return _close(session, promise, agent_id, "kept", _closing_note(note), seen)
 
 
-def close_late(session: Session, promise_id: int, agent_id: int, *, apology: str, make_good: str, note: str = "") -> Promise:
+def close_late(session: Session, promise_id: int, agent_id: int, *, apology: str, make_good: str, note: str = "",
+               seen: SeenPromise | None = None) -> Promise:
     """Row 8: a late promise is closed only with the sorry said and the make-good done."""
-    promise = _open_promise(session, promise_id)
+    promise = _current(session, promise_id, seen)
     if not slipped(session, promise):
         raise ValidationError("promise", "This promise is not late; mark it kept.")
     if not apology.strip():
@@ -137,26 +139,27 @@ def close_late(session: Session, promise_id: int, agent_id: int, *, apology: str
     make_good = clean_text(make_good, field="make_good", label="The make-good", max_length=5000)
     note = _closing_note(note)
     promise.apology, promise.make_good, promise.kept_late = apology, make_good, True
-    return _close(session, promise, agent_id, "kept-late", note)
+    return _close(session, promise, agent_id, "kept-late", note, seen)
 
 
 def _closing_note(note: str) -> str:
     return clean_text(note, field="note", label="The closing note", max_length=20_000)
 
 
-def _close(session: Session, promise: Promise, agent_id: int, action: str, note: str) -> Promise:
+def _close(session: Session, promise: Promise, agent_id: int, action: str, note: str, seen: SeenPromise | None) -> Promise:
     """Every input is checked before this, so a refused close never leaves a half-changed promise in the session."""
     promise.closing_note = note
     promise.status, promise.closed_at = PromiseStatus.KEPT, utcnow()
     audit.record(session, agent_id, action, "promise", promise.id)
-    session.commit()
+    commit_unless_changed(session, promise.id, seen)
     return promise
 
 
 def renegotiate(session: Session, promise_id: int, agent_id: int, new_due_at: datetime, *, customer_told: bool,
-                note: str = "", rules: DeskRules | None = None, confirmed: bool = False) -> PromiseChange:
+                note: str = "", rules: DeskRules | None = None, confirmed: bool = False,
+                seen: SeenPromise | None = None) -> PromiseChange:
     """A new time counts only once the customer has heard it; the history says whether they heard in time."""
-    promise = _open_promise(session, promise_id)
+    promise = _current(session, promise_id, seen)
     if not customer_told:
         raise ValidationError("customer_told", "Tell the customer first: a new time only counts once they have heard it.")
     old, new, now = stored_utc(promise.due_at), as_utc(new_due_at), utcnow()
@@ -172,7 +175,7 @@ def renegotiate(session: Session, promise_id: int, agent_id: int, new_due_at: da
     timing = "before" if change.told_before_deadline else "after"
     audit.record(session, agent_id, "renegotiate", "promise", promise.id,
                  f"{old.isoformat()} -> {new.isoformat()}, customer told {timing} the deadline{warned}")
-    session.commit()
+    commit_unless_changed(session, promise.id, seen)
     return change
 
 
@@ -182,16 +185,17 @@ def promise_history(session: Session, promise_id: int) -> list[PromiseChange]:
     return list(session.exec(query.order_by(PromiseChange.at, PromiseChange.id)))
 
 
-def reassign_promise(session: Session, promise_id: int, agent_id: int, new_owner_id: int) -> Promise:
+def reassign_promise(session: Session, promise_id: int, agent_id: int, new_owner_id: int,
+                     *, seen: SeenPromise | None = None) -> Promise:
     """Moves an open promise to a colleague at the desk, so it is not lost with someone who left."""
-    promise = _open_promise(session, promise_id)
+    promise = _current(session, promise_id, seen)
     if problem := owner_problem(session, new_owner_id):
         raise ValidationError("owner", problem)
     if new_owner_id == promise.owner_id:
         raise ValidationError("owner", f"{session.get(Agent, new_owner_id).name} already owns this promise.")
     audit.record(session, agent_id, "reassign", "promise", promise.id, f"owner {promise.owner_id} -> {new_owner_id}")
     promise.owner_id = new_owner_id
-    session.commit()
+    commit_unless_changed(session, promise.id, seen)
     return promise
 
 

@@ -11,13 +11,17 @@ from textual.screen import Screen
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
-from frontdesk.ui.commands import desk_commands
 from frontdesk.db.models import Agent, Role
+from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
+from frontdesk.services.facades.promises import DueNow, PromiseBook
+from frontdesk.services.facades.staff import Staff, TakenOff
+from frontdesk.services.open_work import OpenInteraction
+from frontdesk.ui.background import in_background
+from frontdesk.ui.commands import desk_commands
+from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.feed_relay import FeedRelay
 from frontdesk.ui.reminders import PromiseReminders
-from frontdesk.services.agents import deactivate_agent, list_agents
-from frontdesk.services.open_work import open_work
-from frontdesk.services.promises import orphaned_promises
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
 from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.day.catalog import CatalogScreen
@@ -34,7 +38,7 @@ SECTION_SCREENS = (("greeting", GreetingScreen), ("call", CallScreen), ("promise
 """The top-level sections (Textual modes), Greeting first: where every agent starts."""
 
 REMIND_EVERY = 30.0
-"""Seconds between looks for promises coming due; a minute's lateness is the most a reminder can be."""
+"""Seconds between looks for promises coming due with time alone; changes at any desk are looked at at once."""
 
 
 class FrontDeskApp(App[None]):
@@ -51,11 +55,18 @@ class FrontDeskApp(App[None]):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
+        self.book, self.staff = PromiseBook(desk), Staff(desk)
+        self.reminders = PromiseReminders()
         self.reminder_timer: Timer | None = None
+        self.remind_pending = False
+        """A look for reminders is queued: the news of one change reaches the app from every screen."""
+        self.feed_relay = FeedRelay(self, desk, (mode for mode, _ in SECTION_SCREENS))
+        """Every terminal's commits reach every screen here as DeskChanged; presence is kept."""
         for mode, screen in SECTION_SCREENS:
             self.add_mode(mode, lambda screen=screen: screen(desk))
 
     def on_mount(self) -> None:
+        self.feed_relay.start()
         self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
         if self.desk.agent is not None:
             self.signed_in(self.desk.agent)
@@ -66,22 +77,42 @@ class FrontDeskApp(App[None]):
         if agent is None:
             return
         self.desk.agent = agent
-        self.reminders = PromiseReminders(self.desk)
+        self.feed_relay.signed_in()
+        self.reminders = PromiseReminders()
+        self.show_header()
         self.remind()
         if self.reminder_timer is None:
             self.reminder_timer = self.set_interval(REMIND_EVERY, self.remind)
         self.switch_mode("greeting")
-        with self.desk.session() as session:
-            work = open_work(session, agent.id)
+        in_background(self, self.staff.left_open, self.offer_resume, group="open-work", exclusive=True)
+
+    def offer_resume(self, work: tuple[OpenInteraction, ...]) -> None:
         if work:
             self.push_screen(ResumeScreen(work), self.resume)
 
+    async def on_unmount(self) -> None:
+        await self.feed_relay.stop()
+
     def remind(self) -> None:
-        for reminder in self.reminders.check():
+        """Looks in a worker; a newer look (another change, the next tick) replaces one still running."""
+        self.remind_pending = False
+        in_background(self, self.book.due_now, self.announce, group="reminders", exclusive=True)
+
+    def announce(self, due: DueNow) -> None:
+        for reminder in self.reminders.fresh(due):
             self.notify(reminder.message, severity=reminder.severity, timeout=12)
+        self.show_header()
+
+    def show_header(self) -> None:
         practice = "PRACTICE DESK · " if self.desk.practice else ""
         counts = self.reminders.header_text()
         self.sub_title = f"{practice}{self.desk.agent.name} ({self.desk.agent.role})" + (f" · {counts}" if counts else "")
+
+    def on_desk_changed(self, event: DeskChanged) -> None:
+        """A promise made, kept, moved or reassigned at any desk shows in the header counts at once."""
+        if event.touches("promise", "callback") and self.desk.agent is not None and not self.remind_pending:
+            self.remind_pending = True
+            self.call_later(self.remind)
 
     def resume(self, interaction_id: int | None) -> None:
         if interaction_id is not None:
@@ -103,19 +134,18 @@ class FrontDeskApp(App[None]):
         return False
 
     def action_take_off_desk(self) -> None:
-        if not self.supervisor_only("take someone off the desk"):
-            return
-        with self.desk.session() as session:
-            others = [agent for agent in list_agents(session) if agent.id != self.desk.agent_id]
-        self.push_screen(AgentPickerScreen("Who is leaving the desk?", others), self.take_off_desk)
+        if self.supervisor_only("take someone off the desk"):
+            in_background(self, self.staff.colleagues, self.choose_leaver, group="staff")
+
+    def choose_leaver(self, others: tuple[Colleague, ...]) -> None:
+        self.push_screen(AgentPickerScreen("Who is leaving the desk?", list(others)), self.take_off_desk)
 
     def take_off_desk(self, agent_id: int | None) -> None:
-        if agent_id is None:
-            return
-        with self.desk.session() as session:
-            agent = deactivate_agent(session, agent_id, self.desk.agent_id)
-            left = len(orphaned_promises(session))
-        self.notify(Text(f"{agent.name} is off the desk; {left} open promises wait for a new owner (Promises, a, o)."))
+        if agent_id is not None:
+            in_background(self, lambda: self.staff.take_off_desk(agent_id), self.taken_off, group="staff")
+
+    def taken_off(self, taken: TakenOff) -> None:
+        self.notify(Text(f"{taken.name} is off the desk; {taken.orphaned} open promises wait for a new owner (Promises, a, o)."))
 
     def action_missed_call(self) -> None:
         self.push_screen(MissedCallScreen(self.desk))

@@ -15,16 +15,21 @@ class DeskChanged(Message):
     """Other terminals (or this one) committed changes; screens showing those records reload them.
 
     The app posts one to every screen on its stacks and to every mode's screen; a screen that shows
-    nothing touched by `changes` ignores it.
+    nothing touched by `changes` ignores it. After the feed lost its connection, `everything` is
+    True: changes may have been missed, so a screen reloads all it shows, whatever its ids.
     """
 
     changes: tuple[Change, ...]
 
+    @property
+    def everything(self) -> bool:
+        return any(change.everything for change in self.changes)
+
     def touches(self, *kinds: str) -> bool:
-        return any(change.kind in kinds for change in self.changes)
+        return any(change.kind in kinds or change.everything for change in self.changes)
 
     def touching(self, *kinds: str) -> Iterable[Change]:
-        return (change for change in self.changes if change.kind in kinds)
+        return (change for change in self.changes if change.kind in kinds or change.everything)
 
     def customers(self) -> set[int]:
         return {change.customer_id for change in self.changes if change.customer_id is not None}

@@ -6,10 +6,8 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from frontdesk.services.desk import Desk
-from frontdesk.services.promise_rows import due_reminders
 from frontdesk.clock.when import relative
-
+from frontdesk.services.facades.promises import DueNow
 
 MOST_SHOWN_ONE_BY_ONE = 3
 """More reminders than this at once would cover the screen; they are summed up in one instead."""
@@ -23,20 +21,20 @@ class Reminder:
 
 @dataclass
 class PromiseReminders:
-    """Each promise is announced once per state (due soon, then overdue), never on every tick."""
+    """Each promise is announced once per state (due soon, then overdue), never on every look.
 
-    desk: Desk
+    Works on what a worker read (`DueNow`); it keeps only what was already said, on the UI thread.
+    """
+
     announced: set[tuple[int, str]] = field(default_factory=set)
     counts: tuple[int, int] = (0, 0)
-    """(overdue, due within the hour) at the last check, for the header."""
+    """(overdue, due within the hour) at the last look, for the header."""
 
-    def check(self) -> list[Reminder]:
-        """New reminders since the last check; many at once (the start of a shift) become one summary."""
-        with self.desk.reading() as session:
-            soon, overdue = due_reminders(session, self.desk.agent_id)
-        self.counts = (len(overdue), len(soon))
+    def fresh(self, due: DueNow) -> list[Reminder]:
+        """New reminders since the last look; many at once (the start of a shift) become one summary."""
+        self.counts = (len(due.overdue), len(due.soon))
         fresh = []
-        for rows, state, severity in ((overdue, "overdue", "error"), (soon, "soon", "warning")):
+        for rows, state, severity in ((due.overdue, "overdue", "error"), (due.soon, "soon", "warning")):
             for row in rows:
                 if (row.promise_id, state) in self.announced:
                     continue

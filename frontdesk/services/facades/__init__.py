@@ -1,1 +1,1 @@
-"""What each section of the app asks of the desk: classes that open their own short sessions and return frozen data."""
+"""Per-feature facades: each method opens its own short session and returns plain frozen data, for screens to call from workers."""

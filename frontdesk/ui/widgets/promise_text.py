@@ -1,4 +1,4 @@
-"""Open promises in a few lines, the overdue ones in red: shown wherever the customer is."""
+"""Promises in words: open ones in a few lines (the overdue in red), and the story of a promise's due times."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from frontdesk.services.promise_rows import PromiseRow
+from frontdesk.clock.now import to_local
 from frontdesk.clock.when import relative, short
+from frontdesk.services.promise_rows import PromiseMove, PromiseRow
 
 
 def promise_style(row: PromiseRow) -> str:
@@ -22,4 +23,18 @@ def promises_text(rows: Sequence[PromiseRow], *, label: str = "Open promises") -
         state = "OVERDUE " if row.overdue else ""
         text.append(f"\n  • {state}due {short(row.due_at)} ({relative(row.due_at)}), {row.owner}: ", style=promise_style(row))
         text.append(row.what, style=promise_style(row))
+    return text
+
+
+def history_text(moves: Sequence[PromiseMove]) -> Text:
+    """Each move of the due time, and whether the customer heard before the old deadline (in red when not)."""
+    if not moves:
+        return Text("Never moved.", style="dim")
+    text = Text("Changes:", style="bold")
+    for move in moves:
+        told = "told before the deadline" if move.told_before_deadline else "told AFTER the deadline"
+        text.append(f"\n  {to_local(move.at):%d %b %H:%M}: {to_local(move.old_due_at):%a %d %b %H:%M} → "
+                    f"{to_local(move.new_due_at):%a %d %b %H:%M} ({told})", style="" if move.told_before_deadline else "red")
+        if move.note:
+            text.append(f"  {move.note}")
     return text

@@ -6,63 +6,89 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from frontdesk.services.desk import Desk
-from frontdesk.services.categories import category_names
-from frontdesk.services.solutions import OfferedOption, options_for, retire_option, save_option
-from frontdesk.services.validation import ValidationError
+from frontdesk.services.facades.desk_lists import Catalog, CatalogOption, DeskLists
+from frontdesk.services.solutions import OfferedOption
+from frontdesk.ui.background import in_background
+from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 NEW = "new"
+FIELDS = (("title", "Title"), ("gives", "What it gives the customer"),
+          ("limitations", "Its limitations, said plainly"), ("cost", "Goodwill cost (0 if none)"))
 
 
-class CatalogScreen(ModalScreen[None]):
-    """Enter on an option edits it; Delete retires it; the form saves with Ctrl+S."""
+class CatalogScreen(FormDialog[None]):
+    """Enter on an option edits it; Delete retires it; the form saves with Ctrl+S and stays open for the next."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save option", id="catalog.save", priority=True),
-        Binding("delete", "retire", "Retire option", id="catalog.retire"),
-        Binding("escape", "close", "Close", id="catalog.close"),
-    ]
+    DEFAULT_CSS = """
+    CatalogScreen > .dialog { width: 120; height: 80%; }
+    CatalogScreen #catalog-panes { height: 1fr; }
+    CatalogScreen #catalog-options { width: 1fr; height: 1fr; }
+    CatalogScreen #catalog-form { width: 1fr; padding-left: 2; }
+    """
+    BINDINGS = [Binding("delete", "retire", "Retire option", id="catalog.retire")]
+    DIALOG_TITLE = "Solution catalog"
     AUTO_FOCUS = "#catalog-options"
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__()
-        self.desk = desk
+        super().__init__(desk)
+        self.lists = DeskLists(desk)
         self.editing: int | None = None
+        self.options: dict[int, CatalogOption] = {}
+        self.categories: list[str] = []
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="catalog", classes="dialog"):
-            with Vertical(id="catalog-list"):
-                yield Static("Solution catalog", classes="dialog-title", markup=False)
-                yield OptionList(id="catalog-options")
+    def compose_form(self) -> ComposeResult:
+        with Horizontal(id="catalog-panes"):
+            yield OptionList(id="catalog-options")
             with VerticalScroll(id="catalog-form"):
                 yield Label("Category", markup=False)
                 yield Select([], id="catalog-category", prompt="Category")
-                for field, label in (("title", "Title"), ("gives", "What it gives the customer"),
-                                     ("limitations", "Its limitations, said plainly"), ("cost", "Goodwill cost (0 if none)")):
+                for field, label in FIELDS:
                     yield Label(label, markup=False)
                     yield Input(id=f"catalog-{field}")
-                yield Label("", id="catalog-error", classes="error", markup=False)
 
-    def on_mount(self) -> None:
-        with self.desk.session() as session:
-            names = category_names(session)
-        self.categories = names
-        self.query_one("#catalog-category", Select).set_options([(Text(name), name) for name in names])
-        self.reload()
+    def load(self) -> Catalog:
+        return self.lists.catalog()
 
     def reload(self) -> None:
-        with self.desk.session() as session:
-            self.options = {option.id: option for option in options_for(session, None)}
+        in_background(self, self.lists.catalog, self.show_loaded, group="catalog", exclusive=True)
+
+    def on_desk_changed(self, event: DeskChanged) -> None:
+        if event.touches("catalog", "category"):
+            self.reload()
+
+    def show_loaded(self, catalog: Catalog) -> None:
+        self.options = {option.id: option for option in catalog.options}
+        chosen = self.chosen_category()
+        self.set_categories([*catalog.categories, *([chosen] if chosen and chosen not in catalog.categories else [])])
         listing = self.query_one("#catalog-options", OptionList)
+        highlighted = listing.highlighted
         listing.clear_options()
         listing.add_option(Option(Text("+ New option", style="bold"), id=NEW))
-        for option in self.options.values():
+        for option in catalog.options:
             listing.add_option(Option(Text.assemble((f"{option.category}: ", "dim"), option.title), id=str(option.id)))
+        if highlighted is not None:
+            listing.highlighted = min(highlighted, listing.option_count - 1)
+
+    def chosen_category(self) -> str | None:
+        value = self.query_one("#catalog-category", Select).value
+        return None if value is Select.NULL else str(value)
+
+    def set_categories(self, names: list[str]) -> None:
+        """Keeps the category being chosen, even one retired since the option was filed under it."""
+        if names == self.categories:
+            return
+        chosen = self.chosen_category()
+        self.categories = names
+        select = self.query_one("#catalog-category", Select)
+        select.set_options([(Text(name), name) for name in names])
+        if chosen in names:
+            select.value = chosen
 
     @on(OptionList.OptionSelected, "#catalog-options")
     def edit(self, event: OptionList.OptionSelected) -> None:
@@ -73,34 +99,33 @@ class CatalogScreen(ModalScreen[None]):
         for field, value in values.items():
             self.query_one(f"#catalog-{field}", Input).value = value
         if option is not None:
-            select = self.query_one("#catalog-category", Select)
             if option.category not in self.categories:
-                self.categories.append(option.category)
-                select.set_options([(Text(name), name) for name in self.categories])
-            select.value = option.category
+                self.set_categories([*self.categories, option.category])
+            self.query_one("#catalog-category", Select).value = option.category
         self.query_one("#catalog-category").focus()
 
     @on(Input.Submitted)
-    def action_save(self) -> None:
-        error = self.query_one("#catalog-error", Label)
-        category = self.query_one("#catalog-category", Select).value
+    def submitted(self) -> None:
+        self.action_save()
+
+    def collect(self) -> tuple[OfferedOption, str]:
         try:
             cost = float(self.query_one("#catalog-cost", Input).value.replace(",", ".") or 0)
         except ValueError:
-            error.update("The goodwill cost is a number, e.g. 0 or 12.50.")
-            return
+            raise ValueError("The goodwill cost is a number, e.g. 0 or 12.50.") from None
         option = OfferedOption(
             title=self.query_one("#catalog-title", Input).value, gives=self.query_one("#catalog-gives", Input).value,
             limitations=self.query_one("#catalog-limitations", Input).value, option_id=self.editing, goodwill_cost=cost,
         )
-        try:
-            with self.desk.session() as session:
-                save_option(session, self.desk.agent_id, option, "" if category is Select.NULL else str(category))
-        except ValidationError as problem:
-            error.update(str(problem))
-            return
-        error.update("")
-        self.notify(Text(f"Saved: {option.title}"))
+        return option, self.chosen_category() or ""
+
+    def save(self, values: tuple[OfferedOption, str]) -> str:
+        option, category = values
+        self.lists.save_option(option, category)
+        return option.title
+
+    def saved(self, title: str) -> None:
+        self.notify(Text(f"Saved: {title}"))
         self.reload()
 
     def action_retire(self) -> None:
@@ -108,15 +133,7 @@ class CatalogScreen(ModalScreen[None]):
         if listing.highlighted is None or not listing.has_focus:
             return
         chosen = listing.get_option_at_index(listing.highlighted).id
-        if chosen == NEW:
-            return
-        try:
-            with self.desk.session() as session:
-                retire_option(session, self.desk.agent_id, int(chosen))
-        except ValidationError as problem:
-            self.query_one("#catalog-error", Label).update(str(problem))
-            return
-        self.reload()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        if chosen != NEW:
+            self.show_error(None)
+            in_background(self, lambda: self.lists.retire_option(int(chosen)), lambda _done: self.reload(),
+                          failed=self.show_error, group="catalog-retire")

@@ -5,62 +5,67 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, SelectionList, Static
+from textual.widgets import Input, SelectionList
 
 from frontdesk.services.desk import Desk
-from frontdesk.services.categories import add_category, all_categories, set_category_active
-from frontdesk.services.validation import ValidationError
+from frontdesk.services.facades.desk_lists import CategoryEntry, DeskLists
+from frontdesk.ui.background import in_background
+from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 
-class CategoriesScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "close", "Close", id="categories.close")]
+class CategoriesScreen(FormDialog[None]):
+    """Enter (or Ctrl+S) adds the typed category; Space on one puts it in use or retires it."""
+
+    DIALOG_TITLE = "Reason categories (Space: in use or retired)"
     AUTO_FOCUS = "#new-category"
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__()
-        self.desk = desk
+        super().__init__(desk)
+        self.lists = DeskLists(desk)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Reason categories (Space: in use or retired)", classes="dialog-title", markup=False)
-            yield SelectionList[int](id="categories")
-            yield Input(placeholder="Add a category and press Enter", id="new-category")
-            yield Label("", id="categories-error", classes="error", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield SelectionList[int](id="categories")
+        yield Input(placeholder="Add a category and press Enter", id="new-category")
 
-    def on_mount(self) -> None:
-        self.reload()
+    def load(self) -> tuple[CategoryEntry, ...]:
+        return self.lists.categories()
 
     def reload(self) -> None:
-        with self.desk.session() as session:
-            categories = all_categories(session)
+        in_background(self, self.lists.categories, self.show_loaded, group="categories", exclusive=True)
+
+    def on_desk_changed(self, event: DeskChanged) -> None:
+        if event.touches("category"):
+            self.reload()
+
+    def show_loaded(self, categories: tuple[CategoryEntry, ...]) -> None:
         listing = self.query_one("#categories", SelectionList)
+        highlighted = listing.highlighted
         listing.clear_options()
         listing.add_options([(Text(category.name), category.id, category.active) for category in categories])
+        if highlighted is not None and categories:
+            listing.highlighted = min(highlighted, len(categories) - 1)
 
     @on(Input.Submitted, "#new-category")
-    def add(self, event: Input.Submitted) -> None:
-        try:
-            with self.desk.session() as session:
-                add_category(session, event.value, self.desk.agent_id)
-        except ValidationError as error:
-            self.query_one("#categories-error", Label).update(str(error))
-            return
-        event.input.value = ""
-        self.query_one("#categories-error", Label).update("")
+    def submitted(self) -> None:
+        self.action_save()
+
+    def collect(self) -> str:
+        return self.query_one("#new-category", Input).value
+
+    def save(self, name: str) -> None:
+        self.lists.add_category(name)
+
+    def saved(self, _result: None) -> None:
+        self.query_one("#new-category", Input).value = ""
         self.reload()
 
     @on(SelectionList.SelectionToggled, "#categories")
     def toggled(self, event: SelectionList.SelectionToggled) -> None:
-        active = event.selection.value in event.selection_list.selected
-        try:
-            with self.desk.session() as session:
-                set_category_active(session, event.selection.value, active, self.desk.agent_id)
-        except ValidationError as error:
-            self.query_one("#categories-error", Label).update(str(error))
-            self.reload()
+        category_id, active = event.selection.value, event.selection.value in event.selection_list.selected
+        self.show_error(None)
+        in_background(self, lambda: self.lists.set_category_active(category_id, active), failed=self.refused, group="category-toggle")
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def refused(self, problem: Exception) -> None:
+        self.show_error(problem)
+        self.reload()

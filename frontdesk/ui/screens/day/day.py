@@ -8,10 +8,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from frontdesk.services.desk import Desk
-from frontdesk.services.day import day_summary
-from frontdesk.services.escalations import escalation_rows
 from frontdesk.clock.when import relative
+from frontdesk.services.desk import Desk
+from frontdesk.services.facades.day import DayBoard, DayView
+from frontdesk.ui.background import in_background
+from frontdesk.ui.messages import DeskChanged
+
+SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent")
+"""Changes that alter today's figures or the names shown beside them."""
+TICK = 60.0
+"""Seconds between redraws for time passing alone: promises fall overdue, escalations wait longer."""
 
 
 class DayScreen(Screen):
@@ -23,7 +29,7 @@ class DayScreen(Screen):
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
-        self.desk = desk
+        self.board = DayBoard(desk)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -36,14 +42,24 @@ class DayScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#day-agents", DataTable).add_columns("Agent", "Contacts today", "Open promises", "Overdue")
         self.query_one("#day-escalations", DataTable).add_columns("Since", "Customer", "With", "Their reason")
+        self.set_interval(TICK, self.tick)
 
     def on_screen_resume(self) -> None:
         self.action_reload()
 
+    def on_desk_changed(self, event: DeskChanged) -> None:
+        if event.touches(*SHOWN_KINDS):
+            self.action_reload()
+
+    def tick(self) -> None:
+        if self.is_current:
+            self.action_reload()
+
     def action_reload(self) -> None:
-        with self.desk.reading() as session:
-            summary = day_summary(session)
-            escalations = escalation_rows(session)
+        in_background(self, self.board.today, self.show, group="day", exclusive=True)
+
+    def show(self, day: DayView) -> None:
+        summary = day.summary
         self.query_one("#day-totals", Static).update(Text.assemble(
             ("Today: ", "bold"), f"{summary.interactions_today} contacts, {summary.open_interactions} still open · ",
             ("Promises: ", "bold"), f"{summary.open_promises} open, ",
@@ -56,5 +72,5 @@ class DayScreen(Screen):
             table.add_row(Text(agent.name), str(agent.interactions), str(agent.open_promises), overdue)
         table = self.query_one("#day-escalations", DataTable)
         table.clear()
-        for row in escalations:
+        for row in day.escalations:
             table.add_row(Text(relative(row.since)), Text(row.who), Text(row.owner), Text(row.reason, style="bold"))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,18 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-
-class Colleague(Protocol):
-    """What the picker shows of an agent: an Agent row from the caller, or a frozen StaffMember."""
-
-    id: int
-    name: str
-    role: str
+from frontdesk.services.agents import Colleague
 
 
 class AgentPickerScreen(ModalScreen[int | None]):
-    """Returns the chosen agent's id; the caller reads the list, so the picker touches no database."""
-
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="agent-picker.cancel")]
     AUTO_FOCUS = "#agent-choices"
 

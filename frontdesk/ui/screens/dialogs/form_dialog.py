@@ -11,10 +11,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from frontdesk.services.desk import Desk
-from frontdesk.services.errors import DeskUnavailable
+from frontdesk.services.errors import DeskUnavailable, EditConflict
 from frontdesk.ui.background import UNAVAILABLE, in_background
 
 ResultT = TypeVar("ResultT")
+
+
+def problem_text(problem: Exception | str) -> str:
+    """What a refused save says: the reason, and for an edit conflict what the other terminal changed."""
+    if isinstance(problem, DeskUnavailable):
+        return UNAVAILABLE
+    if isinstance(problem, EditConflict):
+        return "\n".join((str(problem), *(f"  {line}" for line in problem.theirs)))
+    return str(problem)
 
 
 class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
@@ -103,9 +112,7 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
 
     def show_error(self, problem: Exception | str | None) -> None:
         """One error line, cleared by the next attempt: an old message never stays on screen."""
-        if isinstance(problem, DeskUnavailable):
-            problem = UNAVAILABLE
-        self.query_one("#form-error", Label).update("" if problem is None else str(problem))
+        self.query_one("#form-error", Label).update("" if problem is None else problem_text(problem))
 
     def action_cancel(self) -> None:
         self.dismiss(self.CANCELLED)

@@ -11,13 +11,14 @@ from textual.widgets.option_list import Option
 
 from frontdesk.db.models import Role
 from frontdesk.services.desk import Desk
-from frontdesk.services.facades.staff import Staff, StaffMember
+from frontdesk.services.agents import Colleague
+from frontdesk.services.facades.staff import Staff
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 NEW_AGENT = "new-agent"
 
 
-class SignInScreen(FormDialog[StaffMember | None]):
+class SignInScreen(FormDialog[Colleague | None]):
     """Pick yourself from the list, or add yourself; an empty desk starts with its first supervisor.
 
     Returns the agent signing in, or None when someone switching agents backs out with Escape.
@@ -29,7 +30,7 @@ class SignInScreen(FormDialog[StaffMember | None]):
     def __init__(self, desk: Desk) -> None:
         super().__init__(desk)
         self.staff = Staff(desk)
-        self.on_duty: tuple[StaffMember, ...] = ()
+        self.on_duty: tuple[Colleague, ...] = ()
 
     def compose_form(self) -> ComposeResult:
         yield OptionList(id="agents", classes="hidden")
@@ -40,10 +41,10 @@ class SignInScreen(FormDialog[StaffMember | None]):
             yield Select([("Agent", Role.AGENT), ("Supervisor", Role.SUPERVISOR)], value=Role.AGENT, allow_blank=False, id="role")
             yield Button("Start", id="create", variant="primary")
 
-    def load(self) -> tuple[StaffMember, ...]:
+    def load(self) -> tuple[Colleague, ...]:
         return self.staff.on_duty()
 
-    def show_loaded(self, on_duty: tuple[StaffMember, ...]) -> None:
+    def show_loaded(self, on_duty: tuple[Colleague, ...]) -> None:
         self.on_duty = on_duty
         if not on_duty:
             self.query_one("#first-person").remove_class("hidden")
@@ -76,7 +77,7 @@ class SignInScreen(FormDialog[StaffMember | None]):
     def collect(self) -> tuple[str, str]:
         return self.query_one("#name", Input).value, str(self.query_one("#role", Select).value)
 
-    def save(self, values: tuple[str, str]) -> StaffMember:
+    def save(self, values: tuple[str, str]) -> Colleague:
         name, role = values
         return self.staff.add(name, role)
 

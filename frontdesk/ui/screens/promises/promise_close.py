@@ -2,66 +2,94 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from frontdesk.db.models import GoodwillGrant
 from frontdesk.services.desk import Desk
-from frontdesk.ui.screens.call.goodwill import GoodwillScreen
+from frontdesk.services.facades.promises import PromiseBook
+from frontdesk.services.promise_conflicts import SeenPromise
 from frontdesk.services.promise_rows import PromiseRow
-from frontdesk.services.promises import close_late, keep_promise, needs_apology
 from frontdesk.services.validation import ValidationError
+from frontdesk.ui.screens.call.goodwill import GoodwillScreen
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 
-class ClosePromiseScreen(ModalScreen[bool]):
+@dataclass(frozen=True)
+class Closing:
+    seen: SeenPromise
+    note: str
+    late: bool
+    apology: str = ""
+    make_good: str = ""
+
+
+class ClosePromiseScreen(FormDialog[bool]):
     """An overdue promise asks for the apology and the make-good; Ctrl+G adds goodwill to the make-good."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="close.save", priority=True),
-        Binding("ctrl+g", "goodwill", "Goodwill", id="close.goodwill", priority=True),
-        Binding("escape", "cancel", "Cancel", id="close.cancel"),
-    ]
+    DEFAULT_CSS = "ClosePromiseScreen #close-late { height: auto; }"
+    BINDINGS = [Binding("ctrl+g", "goodwill", "Goodwill", id="close.goodwill", priority=True, tooltip="Draw goodwill for the make-good")]
+    DIALOG_TITLE = "Close a promise"
+    CANCELLED = False
     AUTO_FOCUS = "Input"
 
     def __init__(self, desk: Desk, row: PromiseRow) -> None:
-        super().__init__()
-        self.desk, self.row = desk, row
-        with desk.session() as session:
-            self.late = needs_apology(session, row.promise_id)  # now, not as listed: it may have fallen due since
-        self.granted: GoodwillGrant | None = None
+        super().__init__(desk)
+        self.row, self.book = row, PromiseBook(desk)
+        self.late = False
+        """Whether it slipped, as the desk says now rather than as listed: it may have fallen due since."""
+        self.granted = None
+        """The goodwill drawn for the make-good, if any: it stays recorded even if the close is left."""
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Static("Close a promise that slipped" if self.late else "Mark the promise kept", classes="dialog-title", markup=False)
-            yield Static(Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what))
-            if self.late:
-                yield Label("The apology you gave the customer", markup=False)
-                yield Input(id="close-apology")
-                yield Label("The make-good (what the desk did to make up for it; Ctrl+G to draw goodwill)", markup=False)
-                yield Input(id="close-make-good")
-            yield Label("Note (optional)", markup=False)
-            yield Input(id="close-note")
-            yield Label("", id="close-error", classes="error", markup=False)
-            yield Static("Ctrl+S saves; Escape cancels.", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield Static(Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what))
+        yield Vertical(id="close-late")
+        yield Label("Note (optional)", markup=False)
+        yield Input(id="close-note")
+        yield Static("Ctrl+S saves; Escape cancels.", markup=False)
 
-    def action_save(self) -> None:
-        note = self.query_one("#close-note", Input).value
-        try:
-            with self.desk.session() as session:
-                if self.late:
-                    close_late(session, self.row.promise_id, self.desk.agent_id, note=note,
-                               apology=self.query_one("#close-apology", Input).value,
-                               make_good=self.query_one("#close-make-good", Input).value)
-                else:
-                    keep_promise(session, self.row.promise_id, self.desk.agent_id, note)
-        except ValidationError as problem:
-            self.query_one("#close-error", Label).update(str(problem))
+    def load(self) -> bool:
+        return self.book.is_late(self.row.seen)
+
+    def show_loaded(self, late: bool) -> None:
+        self.query_one(".dialog-title", Static).update("Close a promise that slipped" if late else "Mark the promise kept")
+        if late:
+            self.ask_for_apology()
+
+    def ask_for_apology(self) -> None:
+        if self.late:
             return
-        self.dismiss(True)
+        self.late = True
+        self.query_one("#close-late").mount(
+            Label("The apology you gave the customer", markup=False), Input(id="close-apology"),
+            Label("The make-good (what the desk did to make up for it; Ctrl+G to draw goodwill)", markup=False),
+            Input(id="close-make-good"),
+        )
+        self.call_after_refresh(lambda: self.query_one("#close-apology", Input).focus())
+
+    def collect(self) -> Closing:
+        note = self.query_one("#close-note", Input).value
+        if not self.late:
+            return Closing(self.row.seen, note, late=False)
+        return Closing(self.row.seen, note, late=True, apology=self.query_one("#close-apology", Input).value,
+                       make_good=self.query_one("#close-make-good", Input).value)
+
+    def save(self, closing: Closing) -> bool:
+        if closing.late:
+            self.book.close_late(closing.seen, apology=closing.apology, make_good=closing.make_good, note=closing.note)
+        else:
+            self.book.keep(closing.seen, closing.note)
+        return True
+
+    def show_error(self, problem: Exception | str | None) -> None:
+        """A promise that fell due while the dialog was open asks for the apology there and then."""
+        if isinstance(problem, ValidationError) and problem.field == "apology":
+            self.ask_for_apology()
+        super().show_error(problem)
 
     def action_goodwill(self) -> None:
         if not self.late:

@@ -7,19 +7,17 @@ from datetime import datetime
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.clock.now import local_zone, utcnow
+from frontdesk.clock.typed_time import describe_when
+from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
-from frontdesk.services.agents import list_agents
+from frontdesk.services.facades.promises import NewPromise, PromiseBook, PromiseDraft
 from frontdesk.services.promise_checks import PromiseCheck
-from frontdesk.services.promises import TELL_BY, PromiseNeedsConfirmation, make_promise
-from frontdesk.services.validation import ValidationError
-from frontdesk.clock.typed_time import TypedTimeError, describe_when
+from frontdesk.services.promises import TELL_BY, PromiseNeedsConfirmation
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.when_field import WhenField
 
 
@@ -31,62 +29,77 @@ def check_text(check: PromiseCheck) -> Text:
     return text
 
 
-class PromiseFormScreen(ModalScreen[int | None]):
+class PromiseFormScreen(FormDialog[int | None]):
     """Returns the new promise's id, or None."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="promise.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="promise.cancel"),
-    ]
+    DEFAULT_CSS = """
+    PromiseFormScreen > .dialog { height: 85%; }
+    PromiseFormScreen #promise-alternatives { height: auto; max-height: 5; }
+    """
+    DIALOG_TITLE = "Make a promise the desk can keep"
     AUTO_FOCUS = "#promise-what"
 
     def __init__(self, desk: Desk, customer_id: int, interaction_id: int | None = None, what: str = "") -> None:
-        super().__init__()
-        self.desk, self.customer_id, self.interaction_id, self.what = desk, customer_id, interaction_id, what
+        super().__init__(desk)
+        self.customer_id, self.interaction_id, self.what = customer_id, interaction_id, what
+        self.book = PromiseBook(desk)
         self.confirmed_for: tuple[datetime, int] | None = None
-        self.rules = desk.rules()
-        with desk.session() as session:
-            self.owners = list_agents(session)
+        """The due time and owner the agent chose to promise despite the warnings."""
+        self.attempt: PromiseDraft | None = None
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="promise-form", classes="dialog"):
-            yield Static("Make a promise the desk can keep", classes="dialog-title", markup=False)
-            yield Label("What is promised", markup=False)
-            yield Input(self.what, id="promise-what")
-            yield Label("By when", markup=False)
-            yield WhenField("tomorrow 3pm, thu, in 2 days, 26/11 15:00, end of day", id="promise-due")
-            yield Label("Who keeps it", markup=False)
-            yield Select([(Text(agent.name), agent.id) for agent in self.owners], value=self.desk.agent_id, allow_blank=False, id="promise-owner")
-            yield Label("How the customer will hear", markup=False)
-            yield Select([(way, way) for way in TELL_BY if way], prompt="Choose", id="promise-tell")
-            yield Static(id="promise-check")
-            yield OptionList(id="promise-alternatives", classes="hidden")
-            yield Label("", id="promise-error", classes="error", markup=False)
-            yield Static("Ctrl+S checks and saves; Escape cancels.", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield Label("What is promised", markup=False)
+        yield Input(self.what, id="promise-what")
+        yield Label("By when", markup=False)
+        yield WhenField("tomorrow 3pm, thu, in 2 days, 26/11 15:00, end of day", id="promise-due")
+        yield Label("Who keeps it", markup=False)
+        yield Select([], prompt="Who keeps it", id="promise-owner")
+        yield Label("How the customer will hear", markup=False)
+        yield Select([(way, way) for way in TELL_BY if way], prompt="Choose", id="promise-tell")
+        yield Static(id="promise-check")
+        yield OptionList(id="promise-alternatives", classes="hidden")
+        yield Static("Ctrl+S checks and saves; Escape cancels.", markup=False)
+
+    def load(self) -> tuple[Colleague, ...]:
+        return self.book.owners()
+
+    def show_loaded(self, owners: tuple[Colleague, ...]) -> None:
+        select = self.query_one("#promise-owner", Select)
+        select.set_options([(Text(owner.name), owner.id) for owner in owners])
+        if any(owner.id == self.desk.agent_id for owner in owners):
+            select.value = self.desk.agent_id
 
     @on(Input.Submitted)
-    def action_save(self) -> None:
-        error = self.query_one("#promise-error", Label)
-        error.update("")
+    def submitted(self) -> None:
+        self.action_save()
+
+    def collect(self) -> tuple[PromiseDraft, bool]:
+        owner = self.query_one("#promise-owner", Select).value
+        if owner is Select.NULL:
+            raise ValueError("Choose who keeps the promise.")
         tell = self.query_one("#promise-tell", Select).value
-        try:
-            due_at = self.query_one("#promise-due", WhenField).moment
-            owner = int(self.query_one("#promise-owner", Select).value)
-            with self.desk.session() as session:
-                promise = make_promise(
-                    session, self.desk.agent_id, self.customer_id, self.query_one("#promise-what", Input).value, due_at,
-                    owner_id=owner, interaction_id=self.interaction_id, tell_by="" if tell is Select.NULL else str(tell),
-                    rules=self.rules, confirmed=self.confirmed_for == (due_at, owner),
-                )
-        except PromiseNeedsConfirmation as doubt:
-            self.confirmed_for = (due_at, owner)
-            self.show_check(doubt.check)
+        self.attempt = PromiseDraft(
+            customer_id=self.customer_id, what=self.query_one("#promise-what", Input).value,
+            due_at=self.query_one("#promise-due", WhenField).moment, owner_id=int(owner),
+            tell_by="" if tell is Select.NULL else str(tell), interaction_id=self.interaction_id,
+        )
+        return self.attempt, self.confirmed_for == (self.attempt.due_at, self.attempt.owner_id)
+
+    def save(self, values: tuple[PromiseDraft, bool]) -> NewPromise:
+        draft, confirmed = values
+        return self.book.make(draft, confirmed=confirmed)
+
+    def saved(self, result: NewPromise) -> None:
+        self.notify(Text(f"Promised: {result.what}, {describe_when(result.due_at, now=utcnow())}."))
+        self.dismiss(result.promise_id)
+
+    def show_error(self, problem: Exception | str | None) -> None:
+        """A promise that may not be kept shows why, with times that would work, and waits for a second Ctrl+S."""
+        if isinstance(problem, PromiseNeedsConfirmation) and self.attempt is not None:
+            self.confirmed_for = (self.attempt.due_at, self.attempt.owner_id)
+            self.show_check(problem.check)
             return
-        except (ValidationError, TypedTimeError) as problem:
-            error.update(str(problem))
-            return
-        self.notify(Text(f"Promised: {promise.what}, {describe_when(due_at, now=utcnow())}."))
-        self.dismiss(promise.id)
+        super().show_error(problem)
 
     def show_check(self, check: PromiseCheck) -> None:
         self.query_one("#promise-check", Static).update(check_text(check))
@@ -107,6 +120,3 @@ class PromiseFormScreen(ModalScreen[int | None]):
         self.query_one("#promise-alternatives").add_class("hidden")
         self.confirmed_for = None
         self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -10,20 +10,26 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from frontdesk.db.models import Role
-from frontdesk.services.desk import Desk
-from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
-from frontdesk.ui.screens.promises.promise_close import ClosePromiseScreen
-from frontdesk.ui.screens.promises.renegotiate import RenegotiateScreen, history_text
-from frontdesk.services.agents import list_agents
-from frontdesk.services.promise_rows import PromiseRow, promise_rows
-from frontdesk.services.promises import orphaned_promises, reassign_promise
-from frontdesk.services.validation import ValidationError
 from frontdesk.clock.when import relative, short
-from frontdesk.ui.widgets.promise_text import promise_style
+from frontdesk.db.models import Role
+from frontdesk.services.agents import Colleague
+from frontdesk.services.desk import Desk
+from frontdesk.services.facades.promises import PromiseBook, PromiseListing
+from frontdesk.services.promise_rows import PromiseRow
+from frontdesk.ui.background import in_background
+from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
+from frontdesk.ui.screens.dialogs.form_dialog import problem_text
+from frontdesk.ui.screens.promises.promise_close import ClosePromiseScreen
+from frontdesk.ui.screens.promises.renegotiate import RenegotiateScreen
+from frontdesk.ui.widgets.promise_text import history_text, promise_style
 
 FILTERS = (None, "overdue", "today", "week")
 FILTER_WORDS = {None: "all open", "overdue": "overdue", "today": "due today", "week": "due this week"}
+SHOWN_KINDS = ("promise", "callback", "customer", "agent")
+"""Changes that alter what the list shows: the promises themselves, customers' names, owners (and who left)."""
+TICK = 30.0
+"""Seconds between redraws for time passing alone: a promise falls overdue with no one changing anything."""
 
 
 class PromisesScreen(Screen):
@@ -43,7 +49,8 @@ class PromisesScreen(Screen):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
-        self.rows: list[PromiseRow] = []
+        self.book = PromiseBook(desk)
+        self.rows: tuple[PromiseRow, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -53,11 +60,24 @@ class PromisesScreen(Screen):
         yield Static(id="promise-detail")
         yield Footer()
 
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#promises", DataTable)
+
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Due", "When", "Customer", "Kind", "Promise", "Owner", "Tell by")
+        self.table.add_columns("Due", "When", "Customer", "Kind", "Promise", "Owner", "Tell by")
+        self.set_interval(TICK, self.tick)
 
     def on_screen_resume(self) -> None:
         self.action_reload()
+
+    def on_desk_changed(self, event: DeskChanged) -> None:
+        if event.touches(*SHOWN_KINDS):
+            self.action_reload()
+
+    def tick(self) -> None:
+        if self.is_current:
+            self.action_reload()
 
     def watch_everyone(self) -> None:
         self.action_reload()
@@ -75,36 +95,43 @@ class PromisesScreen(Screen):
         self.due = FILTERS[(FILTERS.index(self.due) + 1) % len(FILTERS)]
 
     def action_reload(self) -> None:
+        """In a worker; a newer reload (a key, another desk's change) replaces one still running."""
         if not self.is_mounted:
             return
-        with self.desk.reading() as session:
-            self.rows = promise_rows(session, owner_id=None if self.everyone else self.desk.agent_id, due=self.due)
-            orphans = len(orphaned_promises(session)) if self.desk.agent.role == Role.SUPERVISOR else 0
+        everyone, due = self.everyone, self.due
+        in_background(self, lambda: self.book.listing(everyone=everyone, due=due), self.show, group="promises", exclusive=True)
+
+    def show(self, listing: PromiseListing) -> None:
+        """Keeps the cursor on the promise it was on, wherever that promise now sits in the list."""
+        current = self.current()
+        self.rows = listing.rows
         overdue = sum(row.overdue for row in self.rows)
         whose = "Everyone's" if self.everyone else "My"
         self.query_one("#promises-title", Static).update(
             Text(f"{whose} promises, {FILTER_WORDS[self.due]}: {len(self.rows)}, overdue: {overdue}   (f: filter)")
         )
         notice = self.query_one("#orphans", Static)
-        notice.set_class(not orphans, "hidden")
-        notice.update(Text(f"⚠ {orphans} open promises belong to people no longer at the desk: choose them and press o.", style="bold yellow"))
-        table = self.query_one(DataTable)
-        table.clear()
+        notice.set_class(not listing.orphans, "hidden")
+        notice.update(Text(f"⚠ {listing.orphans} open promises belong to people no longer at the desk: choose them and press o.",
+                           style="bold yellow"))
+        cursor = self.table.cursor_row
+        self.table.clear()
         for row in self.rows:
-            table.add_row(*_cells(row), key=str(row.promise_id))
+            self.table.add_row(*_cells(row), key=str(row.promise_id))
+        ids = [row.promise_id for row in self.rows]
+        if current is not None and current.promise_id in ids:
+            cursor = ids.index(current.promise_id)
+        self.table.move_cursor(row=min(cursor, len(ids) - 1) if ids else 0)
         self.show_detail()
 
     @on(DataTable.RowHighlighted, "#promises")
     def show_detail(self) -> None:
         row = self.current()
-        detail = self.query_one("#promise-detail", Static)
-        detail.update(history_text(self.desk, row.promise_id) if row else "")
+        self.query_one("#promise-detail", Static).update(history_text(row.moves) if row else "")
 
     def current(self) -> PromiseRow | None:
-        table = self.query_one(DataTable)
-        if not self.rows or table.cursor_row >= len(self.rows):
-            return None
-        return self.rows[table.cursor_row]
+        cursor = self.table.cursor_row
+        return self.rows[cursor] if 0 <= cursor < len(self.rows) else None
 
     def action_keep(self) -> None:
         if (row := self.current()) is not None:
@@ -115,23 +142,21 @@ class PromisesScreen(Screen):
             self.app.push_screen(RenegotiateScreen(self.desk, row), lambda _moved: self.action_reload())
 
     def action_reassign(self) -> None:
-        row = self.current()
-        if row is None:
-            return
-        with self.desk.session() as session:
-            owners = list_agents(session)
+        if (row := self.current()) is not None:
+            in_background(self, self.book.owners, lambda owners: self.choose_owner(row, owners), group="promise-owners")
 
+    def choose_owner(self, row: PromiseRow, owners: tuple[Colleague, ...]) -> None:
         def chosen(owner_id: int | None) -> None:
-            if owner_id is None:
-                return
-            try:
-                with self.desk.session() as session:
-                    reassign_promise(session, row.promise_id, self.desk.agent_id, owner_id)
-            except ValidationError as problem:
-                self.notify(str(problem), severity="error")
-            self.action_reload()
+            if owner_id is not None:
+                in_background(self, lambda: self.book.reassign(row.seen, owner_id), lambda _done: self.action_reload(),
+                              failed=self.refused, group="promise-reassign")
 
-        self.app.push_screen(AgentPickerScreen("Who keeps this promise now?", owners), chosen)
+        self.app.push_screen(AgentPickerScreen("Who keeps this promise now?", list(owners)), chosen)
+
+    def refused(self, problem: Exception) -> None:
+        """Says why (another desk may have moved, reassigned or kept it meanwhile) and shows the list as it is now."""
+        self.notify(problem_text(problem), severity="error")
+        self.action_reload()
 
 
 def _cells(row: PromiseRow) -> tuple[Text, ...]:

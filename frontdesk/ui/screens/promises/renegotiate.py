@@ -2,83 +2,79 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from frontdesk.clock.now import to_local
 from frontdesk.services.desk import Desk
+from frontdesk.services.facades.promises import PromiseBook
+from frontdesk.services.promise_conflicts import PromiseConflict, SeenPromise
 from frontdesk.services.promise_rows import PromiseRow
-from frontdesk.services.promises import PromiseNeedsConfirmation, promise_history, renegotiate
-from frontdesk.services.validation import ValidationError
-from frontdesk.clock.typed_time import TypedTimeError
+from frontdesk.services.promises import PromiseNeedsConfirmation
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog, problem_text
+from frontdesk.ui.widgets.promise_text import history_text
 from frontdesk.ui.widgets.when_field import WhenField
 
-
-def history_text(desk: Desk, promise_id: int) -> Text:
-    with desk.session() as session:
-        changes = promise_history(session, promise_id)
-    if not changes:
-        return Text("Never moved.", style="dim")
-    text = Text("Changes:", style="bold")
-    for change in changes:
-        told = "told before the deadline" if change.told_before_deadline else "told AFTER the deadline"
-        text.append(f"\n  {to_local(change.at):%d %b %H:%M}: {to_local(change.old_due_at):%a %d %b %H:%M} → "
-                    f"{to_local(change.new_due_at):%a %d %b %H:%M} ({told})", style="" if change.told_before_deadline else "red")
-        if change.note:
-            text.append(f"  {change.note}")
-    return text
+ON_TOP = "Ctrl+S again puts your time on top of theirs; Escape keeps theirs."
 
 
-class RenegotiateScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="renegotiate.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="renegotiate.cancel"),
-    ]
+@dataclass(frozen=True)
+class Move:
+    seen: SeenPromise
+    new_due_at: datetime
+    customer_told: bool
+    note: str
+    confirmed: bool
+
+
+class RenegotiateScreen(FormDialog[bool]):
+    DIALOG_TITLE = "Move the due time"
+    CANCELLED = False
     AUTO_FOCUS = "#renegotiate-due .when-input"
 
     def __init__(self, desk: Desk, row: PromiseRow) -> None:
-        super().__init__()
-        self.desk, self.row = desk, row
+        super().__init__(desk)
+        self.row, self.book = row, PromiseBook(desk)
+        self.seen = row.seen
+        """The promise as the agent last saw it: the row, or the other desk's version once a conflict showed it."""
         self.confirmed_for: datetime | None = None
-        self.rules = desk.rules()
+        self.attempt: datetime | None = None
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Static("Move the due time", classes="dialog-title", markup=False)
-            yield Static(Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what,
-                                       f"\nNow due {to_local(self.row.due_at):%A %d %B, %H:%M}"))
-            yield Static(history_text(self.desk, self.row.promise_id), id="renegotiate-history")
-            yield Label("New due time", markup=False)
-            yield WhenField("tomorrow 3pm, fri, in 2 days", id="renegotiate-due")
-            yield Checkbox("The customer has been told of the new time", id="renegotiate-told")
-            yield Input(placeholder="Note (why it moved)", id="renegotiate-note")
-            yield Static(id="renegotiate-check")
-            yield Label("", id="renegotiate-error", classes="error", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield Static(self.now_due(), id="renegotiate-now")
+        yield Static(history_text(self.row.moves), id="renegotiate-history")
+        yield Label("New due time", markup=False)
+        yield WhenField("tomorrow 3pm, fri, in 2 days", id="renegotiate-due")
+        yield Checkbox("The customer has been told of the new time", id="renegotiate-told")
+        yield Input(placeholder="Note (why it moved)", id="renegotiate-note")
+        yield Static(id="renegotiate-check")
 
-    def action_save(self) -> None:
-        error = self.query_one("#renegotiate-error", Label)
-        try:
-            new_due = self.query_one("#renegotiate-due", WhenField).moment
-            with self.desk.session() as session:
-                renegotiate(session, self.row.promise_id, self.desk.agent_id, new_due,
-                            customer_told=self.query_one("#renegotiate-told", Checkbox).value,
-                            note=self.query_one("#renegotiate-note", Input).value,
-                            rules=self.rules, confirmed=self.confirmed_for == new_due)
-        except PromiseNeedsConfirmation as doubt:
-            self.confirmed_for = new_due
+    def now_due(self) -> Text:
+        return Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what,
+                             f"\nNow due {to_local(self.seen.due_at):%A %d %B, %H:%M}")
+
+    def collect(self) -> Move:
+        self.attempt = self.query_one("#renegotiate-due", WhenField).moment
+        return Move(self.seen, self.attempt, self.query_one("#renegotiate-told", Checkbox).value,
+                    self.query_one("#renegotiate-note", Input).value, self.confirmed_for == self.attempt)
+
+    def save(self, move: Move) -> bool:
+        self.book.move(move.seen, move.new_due_at, customer_told=move.customer_told, note=move.note, confirmed=move.confirmed)
+        return True
+
+    def show_error(self, problem: Exception | str | None) -> None:
+        if isinstance(problem, PromiseNeedsConfirmation):
+            self.confirmed_for = self.attempt
             self.query_one("#renegotiate-check", Static).update(Text.assemble(
-                *((f"⚠ {warning}\n", "yellow") for warning in doubt.check.warnings), ("Ctrl+S again to move it anyway.", "bold")))
+                *((f"⚠ {warning}\n", "yellow") for warning in problem.check.warnings), ("Ctrl+S again to move it anyway.", "bold")))
             return
-        except (ValidationError, TypedTimeError) as problem:
-            error.update(str(problem))
-            return
-        self.dismiss(True)
+        if isinstance(problem, PromiseConflict) and problem.current is not None:
+            self.seen = problem.current
+            self.query_one("#renegotiate-now", Static).update(self.now_due())
+            problem = f"{problem_text(problem)}\n{ON_TOP}"
+        super().show_error(problem)
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)

@@ -1,4 +1,8 @@
-"""One way to build the app on a desk, shared by the CLI and the tests."""
+"""One way to build the app on a desk, shared by the CLI and the tests.
+
+It opens (and upgrades) the database before the app runs, so it lives with the CLI, outside the UI layer,
+whose code never touches the database on the UI thread.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,121 @@
+"""The part every change watcher shares: its own thread and connection, delivery, and reconnecting."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+
+from frontdesk.services.changes import Change, reload_everything
+
+Deliver = Callable[[list[Change]], None]
+"""Called on the watcher's thread with each batch of committed changes, oldest first."""
+
+RETRY_EVERY = 1.0
+"""Seconds between attempts to reach a database that stopped answering."""
+
+COLUMNS = "id, kind, action, entity_id, customer_id, interaction_id, terminal, at"
+"""What a watcher reads of each DeskChange row, in Change's order (plain SQL on its own connection)."""
+
+log = logging.getLogger(__name__)
+
+
+class ChangeWatcher(ABC):
+    """Hears committed changes on a dedicated connection, in a daemon thread, and hands them on.
+
+    One per process: never on the UI thread, never on the engine's pool (a pooled connection would
+    be shared with screens' work and could not wait on the database for long). A lost connection is
+    retried every RETRY_EVERY seconds; once back, what was committed meanwhile is read again, and
+    `reload_everything()` is delivered too, since the watcher cannot vouch that nothing was missed.
+    """
+
+    def __init__(self, deliver: Deliver) -> None:
+        self.deliver = deliver
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"frontdesk-{type(self).__name__}", daemon=True)
+        self.connected = threading.Event()
+        """Set while the watcher is listening: a change committed after this is heard."""
+
+    def start(self) -> ChangeWatcher:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 2.0) -> None:
+        self._stopping.set()
+        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(timeout)
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    def _run(self) -> None:
+        started = missed = False
+        while not self.stopping:
+            try:
+                self.open()
+                caught_up = self.catch_up() if started else []
+                if not started:
+                    self.start_from_newest()
+                self.connected.set()
+                if missed:
+                    self._hand_on([*caught_up, reload_everything()])
+                started, missed = True, False
+                while not self.stopping:
+                    self._hand_on(self.wait_for_changes())
+            except Exception as error:  # any driver error means the connection is gone: open a new one
+                missed = True
+                if not self.stopping:
+                    log.warning("The change feed lost the database (%s); retrying every %.0f s.", error, RETRY_EVERY)
+            finally:
+                self.connected.clear()
+                self._close_quietly()
+            self._stopping.wait(RETRY_EVERY)
+
+    def _hand_on(self, changes: list[Change]) -> None:
+        if not changes or self.stopping:
+            return
+        try:
+            self.deliver(changes)
+        except Exception:  # a listener's bug must not stop the desk hearing changes
+            log.exception("A change feed listener failed")
+
+    def _close_quietly(self) -> None:
+        try:
+            self.close()
+        except Exception:  # closing a connection that is already broken
+            pass
+
+    @abstractmethod
+    def open(self) -> None:
+        """Opens the dedicated connection (and starts listening, where the database needs that)."""
+
+    @abstractmethod
+    def start_from_newest(self) -> None:
+        """At first connection: changes committed from now on are the ones to deliver."""
+
+    @abstractmethod
+    def catch_up(self) -> list[Change]:
+        """After a reconnection: the changes committed while the connection was gone."""
+
+    @abstractmethod
+    def wait_for_changes(self) -> list[Change]:
+        """Waits a short while (so `stop` is heard) and returns what was committed meanwhile."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+
+def as_changes(rows: Iterable[tuple]) -> list[Change]:
+    """Rows of COLUMNS, from any driver, as Change values (times in UTC, like every stored time)."""
+    return [Change(row[0], row[1], row[2], row[3], row[4], row[5], row[6] or "", _moment(row[7])) for row in rows]
+
+
+def _moment(value: object) -> datetime | None:
+    """SQLite hands back the stored text, PostgreSQL a datetime."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
