@@ -153,9 +153,9 @@ async def test_the_call_says_who_else_has_the_customer_open(desk: Desk, call: in
         app.screen.query_one("#summary", TextArea).text = "Parcel found at the neighbour's."
         await pilot.press("enter", "ctrl+s")
         await settle(pilot)
-    with desk.session() as session:
-        here = session.get(Terminal, desk.terminal_id)
-        assert (here.customer_id, here.interaction_id) == (None, None)  # left the call: shows nothing in particular
+        with desk.session() as session:  # asked while the app runs: a terminal that quits leaves the list
+            here = session.get(Terminal, desk.terminal_id)
+            assert (here.customer_id, here.interaction_id) == (None, None)  # left the call: shows nothing in particular
 
 
 async def test_under_load_keys_typed_after_enter_start_the_next_line(desk: Desk, call: int, monkeypatch) -> None:
@@ -221,3 +221,4 @@ def test_only_changes_to_this_call_or_its_customer_make_it_read_again(desk: Desk
     assert touches_the_call(view, [Change(4, "interaction", "handed-off", call)])
     assert touches_the_call(view, [Change(5, "promise", "created", 8, customer_id=view.customer_id)])
     assert touches_the_call(view, [Change(6, "agent", "renamed", 2)])
+    assert touches_the_call(view, [Change(7, "note")])  # a bulk update: which rows, nobody knows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from frontdesk.db.models import Terminal
@@ -41,6 +42,9 @@ class LiveCall:
     def __init__(self, desk: Desk, interaction_id: int) -> None:
         self.desk = desk
         self.interaction_id = interaction_id
+        self._presence = threading.Lock()
+        """Presence writes of this call, from several workers, happen one at a time and in a known order."""
+        self._left = False
 
     def opened(self) -> CallOpened:
         with self.desk.reading() as session:
@@ -82,13 +86,20 @@ class LiveCall:
             link_customer(session, self.interaction_id, customer_id, self.desk.agent_id)
 
     def show_here(self, customer_id: int | None) -> None:
-        """Tells the other terminals that this one has the call (and its customer) open."""
-        with self.desk.session() as session:
-            presence.show_customer(session, self.desk.terminal_id, customer_id, self.interaction_id)
+        """Tells the other terminals that this one has the call (and its customer) open; not once it has left."""
+        with self._presence:
+            if self._left:
+                return
+            with self.desk.session() as session:
+                presence.show_customer(session, self.desk.terminal_id, customer_id, self.interaction_id)
 
     def stop_showing(self) -> None:
-        """Left the call; unless this terminal has opened another one since, it shows nothing in particular."""
-        with self.desk.session() as session:
+        """Left the call; unless this terminal has opened another one since, it shows nothing in particular.
+
+        A show_here still on its way is either done before this or does nothing after it.
+        """
+        with self._presence, self.desk.session() as session:
+            self._left = True
             terminal = session.get(Terminal, self.desk.terminal_id, with_for_update=True)
             if terminal is not None and terminal.interaction_id == self.interaction_id:
                 presence.show_customer(session, self.desk.terminal_id, None, None)

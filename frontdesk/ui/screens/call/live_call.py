@@ -54,6 +54,8 @@ def touches_the_call(view: CallView, changes: Iterable[Change]) -> bool:
             return True
         if change.kind not in CHANGES_TO_THE_CALL:
             continue
+        if (change.entity_id, change.customer_id, change.interaction_id) == (None, None, None):
+            return True  # a bulk change: which rows, nobody knows
         if change.interaction_id == view.interaction_id or (view.customer_id is not None and change.customer_id == view.customer_id):
             return True
         if (change.kind, change.entity_id) == ("interaction", view.interaction_id) or (change.kind == "note" and change.entity_id in note_ids):
@@ -177,7 +179,15 @@ class LiveCallScreen(Screen):
         self.leave()
 
     def on_screen_resume(self) -> None:
-        """Back from a dialog (reason, options, promise, note edit...): show what it changed, and what others did."""
+        """Back from a dialog (reason, options, promise, note edit...) or another section: show what changed.
+
+        Colleagues are told again that this terminal has the call open: a greeting card closed in
+        the meantime said it had nothing open.
+        """
+        if self.view is None or self.left:
+            return  # still opening; or a dialog's result made this screen leave just before it resumed
+        customer_id = self.view.customer_id
+        in_background(self, lambda: self.call.show_here(customer_id), failed=self.tell, group="presence")
         self.reload()
 
     def on_desk_changed(self, event: DeskChanged) -> None:
