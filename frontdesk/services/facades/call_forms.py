@@ -7,7 +7,8 @@ from datetime import datetime
 
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Outcome
-from frontdesk.services.agents import list_agents
+from frontdesk.services import agents
+from frontdesk.services.agents import Colleague
 from frontdesk.services.callbacks import log_missed_call, take_message
 from frontdesk.services.categories import category_names
 from frontdesk.services.desk import Desk
@@ -23,12 +24,6 @@ from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up
 
 RESOLVED: str = Outcome.RESOLVED
 """The outcome after which the desk offers to follow up with the customer."""
-
-
-@dataclass(frozen=True)
-class Colleague:
-    id: int
-    name: str
 
 
 @dataclass(frozen=True)
@@ -62,7 +57,7 @@ class CallForms:
     def colleagues(self) -> tuple[Colleague, ...]:
         """Everyone else at the desk, by name: who a call or a message can go to."""
         with self.desk.reading() as session:
-            return tuple(Colleague(agent.id, agent.name) for agent in list_agents(session) if agent.id != self.desk.agent_id)
+            return tuple(colleague for colleague in agents.colleagues(session) if colleague.id != self.desk.agent_id)
 
     def reason_form(self, interaction_id: int) -> ReasonForm:
         with self.desk.reading() as session:

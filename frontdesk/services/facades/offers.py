@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from frontdesk.db.models import GoodwillKind
-from frontdesk.services.agents import supervisors
+from frontdesk.services.agents import Colleague, as_colleague, supervisors
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
-from frontdesk.services.facades.call_forms import Colleague
 from frontdesk.services.goodwill import Budget, budget_of, grant_goodwill
 from frontdesk.services.interactions import get_interaction
 from frontdesk.services.solutions import OfferedOption, options_for, record_offers
@@ -73,7 +72,7 @@ class Offers:
     def goodwill_form(self) -> GoodwillForm:
         rules = self.desk.rules()
         with self.desk.reading() as session:
-            approvers = tuple(Colleague(agent.id, agent.name) for agent in supervisors(session))
+            approvers = tuple(as_colleague(agent) for agent in supervisors(session))
             return GoodwillForm(rules, budget_of(session, self.desk.agent_id, rules), approvers)
 
     def grant_goodwill(self, rules: DeskRules, *, kind: str, amount: float, reason: str, approved_by_id: int | None,

@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from frontdesk.services.desk import Desk
-from frontdesk.services.facades.call_forms import CallForms, Colleague
+from frontdesk.services.agents import Colleague
+from frontdesk.services.facades.call_forms import CallForms
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.when_field import WhenField
 
