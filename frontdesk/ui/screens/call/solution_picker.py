@@ -42,12 +42,7 @@ class SolutionPickerScreen(FormDialog[bool]):
     ]
     CANCELLED = False
     AUTO_FOCUS = "#solution-filter"
-    DEFAULT_CSS = """
-    SolutionPickerScreen {
-        & .dialog { height: 85%; }
-        & #solutions { height: 1fr; }
-    }
-    """
+    DIALOG_ID = "solution-picker"
 
     def __init__(self, desk: Desk, interaction_id: int) -> None:
         super().__init__(desk)

@@ -18,12 +18,7 @@ class WrapUpScreen(FormDialog[str | None]):
 
     DIALOG_TITLE = "Wrap up"
     AUTO_FOCUS = "#outcome"
-    DEFAULT_CSS = """
-    WrapUpScreen {
-        & .dialog { height: 90%; }
-        & TextArea { height: 10; }
-    }
-    """
+    DIALOG_ID = "wrap-up"
 
     def __init__(self, desk: Desk, interaction_id: int) -> None:
         super().__init__(desk)
