@@ -89,7 +89,7 @@ async def test_the_picker_needs_a_choice_or_a_decline(shop: Desk) -> None:
         await type_text(pilot, "refund")
         await pilot.press("enter", "space", "ctrl+s")
         await settle(pilot)
-        assert "Mark the customer's choice" in shown_text(app.screen.query_one("#solution-error", Label))
+        assert "Mark the customer's choice" in shown_text(app.screen.query_one("#form-error", Label))
         await pilot.press("d", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LiveCallScreen)
@@ -108,7 +108,7 @@ async def test_goodwill_over_the_budget_needs_a_supervisors_approval(shop: Desk)
         app.screen.query_one("#goodwill-reason", Input).value = "Third lost parcel"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "a supervisor must approve it" in shown_text(app.screen.query_one("#goodwill-error", Label))
+        assert "a supervisor must approve it" in shown_text(app.screen.query_one("#form-error", Label))
         await pilot.press("enter", "down", "enter")  # Daniel Brooks
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -19,7 +19,7 @@ CHECKLIST = (
 def toggle_courtesy(session: Session, interaction_id: int, agent_id: int, item: str) -> list[str]:
     if item not in dict(CHECKLIST):
         raise ValidationError("courtesy", f"Unknown checklist item {item!r}.")
-    interaction = get_interaction(session, interaction_id)
+    interaction = get_interaction(session, interaction_id, for_update=True)  # two terminals ticking at once both count
     ticked = [done for done in interaction.courtesy if done != item]
     if item not in interaction.courtesy:
         ticked.append(item)

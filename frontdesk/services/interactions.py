@@ -10,6 +10,10 @@ from frontdesk.services.customers import require_live_customer
 from frontdesk.services.validation import ValidationError, clean_line
 
 
+CHANNELS: tuple[str, ...] = tuple(Channel)
+"""How a customer can get in touch; the first, phone, is the default."""
+
+
 class InteractionNotFound(LookupError):
     """The interaction is gone or was never there."""
 
@@ -25,8 +29,9 @@ def start_interaction(
     return audit.created(session, interaction, agent_id, "interaction", f"channel={channel}")
 
 
-def get_interaction(session: Session, interaction_id: int) -> Interaction:
-    interaction = session.get(Interaction, interaction_id)
+def get_interaction(session: Session, interaction_id: int, *, for_update: bool = False) -> Interaction:
+    """`for_update` locks the row (PostgreSQL) for a read-modify-write; SQLite already holds the write lock."""
+    interaction = session.get(Interaction, interaction_id, with_for_update=for_update)
     if interaction is None:
         raise InteractionNotFound(f"Interaction {interaction_id} does not exist.")
     return interaction

@@ -8,6 +8,9 @@ from frontdesk.db.models import Mood, MoodChange
 from frontdesk.services import audit
 from frontdesk.services.validation import ValidationError
 
+MOODS: tuple[str, ...] = tuple(Mood)
+"""calm, worried, upset, angry: in the order of the keys 1 to 4 that pick them."""
+
 
 def set_mood(session: Session, interaction_id: int, agent_id: int, mood: str) -> MoodChange:
     if mood not in set(Mood):
@@ -26,5 +29,6 @@ def mood_history(session: Session, interaction_id: int) -> list[MoodChange]:
 
 
 def current_mood(session: Session, interaction_id: int) -> str | None:
-    history = mood_history(session, interaction_id)
-    return history[-1].mood if history else None
+    """The latest reading only: read on every refresh of a live call, so one row, not the whole history."""
+    query = select(MoodChange.mood).where(MoodChange.interaction_id == interaction_id)
+    return session.exec(query.order_by(MoodChange.at.desc(), MoodChange.id.desc()).limit(1)).first()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
-from frontdesk.clock.now import utcnow
+from frontdesk.clock.now import to_local, utcnow
 from frontdesk.db.models import Interaction, Note, NoteDraft, NoteEdit
 from frontdesk.services import audit
+from frontdesk.services.agents import agent_names
+from frontdesk.services.errors import EditConflict
 from frontdesk.services.validation import ValidationError, exact_text
 
 NOTE_MAX_LENGTH = 200_000
@@ -19,6 +24,51 @@ NOTE_MAX_LENGTH = 200_000
 class Draft:
     text: str
     verbatim: bool
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """A note as screens show it; `version` is what an edit of it must still find to save."""
+
+    id: int
+    version: int
+    interaction_id: int
+    created_at: datetime
+    text: str
+    verbatim: bool
+    edited_at: datetime | None
+
+    @classmethod
+    def of(cls, note: Note) -> NoteRow:
+        return cls(note.id, note.version, note.interaction_id, note.created_at, note.text, note.verbatim, note.edited_at)
+
+
+@dataclass(frozen=True)
+class EarlierWording:
+    """What a note said before one of its edits, and who changed it."""
+
+    at: datetime
+    text: str
+    verbatim: bool
+    changed_by: str
+
+
+class NoteChanged(EditConflict):
+    """The note was edited on another terminal after this edit began; `theirs` holds their wording.
+
+    `version` is the note's version now: an edit made knowing their wording saves on top of it.
+    """
+
+    def __init__(self, note: Note, changed_by: str) -> None:
+        when = f" at {to_local(note.edited_at):%H:%M:%S}" if note.edited_at else ""
+        super().__init__(
+            "note",
+            f"{changed_by or 'Someone'} changed this note{when} while you were editing it; their wording is shown "
+            "below and yours is still in the box. Ctrl+S again saves yours over it (theirs stays in the note's history).",
+            theirs=(note.text,),
+        )
+        self.version = note.version
+        self.verbatim = note.verbatim
 
 
 def checked_note(text: str) -> str:
@@ -44,18 +94,36 @@ def add_note(session: Session, interaction_id: int, agent_id: int, text: str, *,
     return note
 
 
-def edit_note(session: Session, note_id: int, agent_id: int, text: str, *, verbatim: bool) -> Note:
-    """The earlier wording is kept in NoteEdit; an edit never silently replaces what was written."""
+def edit_note(session: Session, note_id: int, agent_id: int, text: str, *, verbatim: bool, version: int | None = None) -> Note:
+    """The earlier wording is kept in NoteEdit; an edit never silently replaces what was written.
+
+    `version` is the version the agent saw when the edit began; if the note has been saved since,
+    NoteChanged says what it says now instead of overwriting it. The version column also refuses
+    a save that races another terminal's between this read and this write (StaleDataError).
+    """
     text = checked_note(text)
     note = session.get(Note, note_id)
+    if note is None:
+        raise ValidationError("note", "That note no longer exists.")
+    if version is not None and note.version != version:
+        raise _changed(session, note)
     if note.text == text and note.verbatim == verbatim:
         return note
     session.add(NoteEdit(note_id=note_id, agent_id=agent_id, previous_text=note.text, previous_verbatim=note.verbatim))
     note.text, note.verbatim, note.edited_at = text, verbatim, utcnow()
     audit.record(session, agent_id, "edit", "note", note_id)
-    session.commit()
+    try:
+        session.commit()
+    except StaleDataError:
+        session.rollback()
+        raise _changed(session, session.get(Note, note_id, populate_existing=True)) from None
     session.refresh(note)
     return note
+
+
+def _changed(session: Session, note: Note) -> NoteChanged:
+    last = session.exec(select(NoteEdit.agent_id).where(NoteEdit.note_id == note.id).order_by(NoteEdit.id.desc())).first()
+    return NoteChanged(note, agent_names(session).get(last, "") if last is not None else "")
 
 
 def notes_of(session: Session, interaction_id: int) -> list[Note]:
@@ -63,8 +131,27 @@ def notes_of(session: Session, interaction_id: int) -> list[Note]:
     return list(session.exec(query))
 
 
+def note_rows(session: Session, interaction_ids: Iterable[int]) -> dict[int, tuple[NoteRow, ...]]:
+    """The notes of many interactions in one query, each interaction's in the order they were taken."""
+    wanted = set(interaction_ids)
+    found: dict[int, list[NoteRow]] = {interaction_id: [] for interaction_id in wanted}
+    if wanted:
+        query = select(Note).where(Note.interaction_id.in_(wanted)).order_by(Note.created_at, Note.id)
+        for note in session.exec(query):
+            found[note.interaction_id].append(NoteRow.of(note))
+    return {interaction_id: tuple(rows) for interaction_id, rows in found.items()}
+
+
 def edits_of(session: Session, note_id: int) -> list[NoteEdit]:
     return list(session.exec(select(NoteEdit).where(NoteEdit.note_id == note_id).order_by(NoteEdit.at, NoteEdit.id)))
+
+
+def earlier_wordings(session: Session, note_id: int) -> tuple[EarlierWording, ...]:
+    names = agent_names(session)
+    return tuple(
+        EarlierWording(edit.at, edit.previous_text, edit.previous_verbatim, names.get(edit.agent_id, "?"))
+        for edit in edits_of(session, note_id)
+    )
 
 
 def save_draft(session: Session, interaction_id: int, agent_id: int, text: str, *, verbatim: bool = False) -> None:

@@ -1,5 +1,5 @@
 """How each mood is coloured, the same in the picker and the call header."""
 
-from frontdesk.db.models import Mood
+from frontdesk.services.moods import MOODS
 
-MOOD_STYLES = {Mood.CALM: "green", Mood.WORRIED: "yellow", Mood.UPSET: "dark_orange", Mood.ANGRY: "bold red"}
+MOOD_STYLES = dict(zip(MOODS, ("green", "yellow", "dark_orange", "bold red"), strict=True))

@@ -1,23 +1,29 @@
-"""The box notes are typed into: Enter submits exactly what was typed up to that key."""
+"""The box notes are typed into: Enter hands over exactly what was typed up to that key."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import events
 from textual.widgets import Input
 
 
 class NoteLine(Input):
-    """Enter is handled with the other keys, in order.
+    """Enter is handled with the other keys, in the order they were typed.
 
-    A plain Input submits through its key binding, which runs after the key has bubbled up; when
-    the app is busy (another terminal writing to the database) the next keys can reach the box
-    first and be swallowed into the line just submitted.
+    A plain Input submits through its key binding, which runs only once the key has bubbled up to
+    the app, and its Submitted message reaches the screen later still; keys typed meanwhile would
+    land in the line just submitted. Here `on_enter` gets the box's value the moment Enter arrives,
+    in turn with the letters before and after it, so it can empty the box before the next key.
     """
 
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.Submitted(self, self.value))
+    def __init__(self, on_enter: Callable[[str], object], *, placeholder: str = "", id: str | None = None) -> None:
+        super().__init__(placeholder=placeholder, id=id)
+        self.on_enter = on_enter
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key != "enter":
             return
-        await super()._on_key(event)
+        event.stop()  # the Input's own Enter binding would submit again, with whatever came after
+        event.prevent_default()
+        self.on_enter(self.value)

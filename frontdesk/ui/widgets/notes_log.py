@@ -10,11 +10,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from frontdesk.clock.now import to_local
-from frontdesk.db.models import Note
+from frontdesk.services.notes import NoteRow
 from frontdesk.ui.widgets.literal import literal, quoted
 
 
-def note_text(note: Note) -> Text:
+def note_text(note: NoteRow) -> Text:
     text = Text(f"{to_local(note.created_at):%H:%M:%S}  ", style="dim")
     text.append_text(quoted(note.text) if note.verbatim else literal(note.text))
     if note.edited_at is not None:
@@ -27,7 +27,7 @@ class NotesLog(OptionList):
 
     BINDINGS = [Binding("escape", "back_to_typing", "Back to typing", id="notes.back")]
 
-    def show(self, notes: Sequence[Note]) -> None:
+    def show(self, notes: Sequence[NoteRow]) -> None:
         highlighted = self.highlighted
         self.clear_options()
         self.add_options([Option(note_text(note), id=str(note.id)) for note in notes])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,21 +11,21 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from frontdesk.clock.when import relative, short, span
 from frontdesk.services.desk import Desk
+from frontdesk.services.facades.calls import CallQueue, CallSection
+from frontdesk.ui.background import in_background
+from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.call.missed_call import MissedCallScreen
 from frontdesk.ui.screens.call.take_message import TakeMessageScreen
-from frontdesk.services.callbacks import call_back, waiting_requests
-from frontdesk.services.desk_rules import load_rules
-from frontdesk.services.interactions import start_interaction
-from frontdesk.services.open_work import open_work
-from frontdesk.services.validation import ValidationError
-from frontdesk.clock.when import relative, short, span
 
 IDLE_HELP = "No call in progress.  n: call from an unknown caller · m: log a missed call · t: take a message · F2: find a customer first"
 
 
 class CallScreen(Screen):
+    """Follows other terminals: a callback taken or logged elsewhere, or a call handed over, updates the lists."""
+
     BINDINGS = [
         Binding("n", "unknown_caller", "Unknown caller", id="calls.unknown", tooltip="Start a call before you know who it is"),
         Binding("m", "missed_call", "Missed call", id="calls.missed", tooltip="Log a missed call as a callback"),
@@ -34,6 +36,9 @@ class CallScreen(Screen):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
+        self.section = CallSection(desk)
+        self.starting = False
+        """A call is being started (or called back): a second key press must not start another."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,18 +61,22 @@ class CallScreen(Screen):
             return
         self.action_reload()
 
+    def on_desk_changed(self, event: DeskChanged) -> None:
+        if event.touches("callback", "promise", "interaction"):
+            self.action_reload()
+
     def action_reload(self) -> None:
-        with self.desk.reading() as session:
-            mine = open_work(session, self.desk.agent_id)
-            waiting = waiting_requests(session, load_rules(session))
+        in_background(self, self.section.queue, self.show, group="call-queue", exclusive=True)
+
+    def show(self, queue: CallQueue) -> None:
         table = self.query_one("#mine", DataTable)
         table.clear()
-        for item in mine:
+        for item in queue.mine:
             table.add_row(Text(short(item.started_at)), Text(item.who), Text(item.channel), Text(item.reason),
                           Text(item.draft[:60], style="italic"), key=str(item.interaction_id))
         table = self.query_one("#waiting", DataTable)
         table.clear()
-        for request in waiting:
+        for request in queue.waiting:
             style = "bold red" if request.over_limit or request.overdue else ""
             waited = f"{span(request.waited)}{' OVER LIMIT' if request.over_limit else ''}"
             table.add_row(Text(waited, style=style), Text(request.who), Text(request.what),
@@ -75,6 +84,7 @@ class CallScreen(Screen):
                           Text(request.owner), Text(request.details[:60]), key=str(request.promise_id))
 
     def resume(self, interaction_id: int) -> None:
+        self.starting = False
         self.desk.current_interaction_id = interaction_id
         self.app.push_screen(LiveCallScreen(self.desk, interaction_id))
 
@@ -84,19 +94,21 @@ class CallScreen(Screen):
 
     @on(DataTable.RowSelected, "#waiting")
     def call_back_chosen(self, event: DataTable.RowSelected) -> None:
-        try:
-            with self.desk.session() as session:
-                interaction = call_back(session, int(event.row_key.value), self.desk.agent_id)
-        except ValidationError as problem:
-            self.notify(f"{problem} The list is refreshed.", severity="warning")
-            self.action_reload()
-            return
-        self.resume(interaction.id)
+        promise_id = int(event.row_key.value)
+        self.start(lambda: self.section.call_back(promise_id))
 
     def action_unknown_caller(self) -> None:
-        with self.desk.session() as session:
-            interaction = start_interaction(session, self.desk.agent_id, None)
-        self.resume(interaction.id)
+        self.start(self.section.unknown_caller)
+
+    def start(self, job: Callable[[], int]) -> None:
+        if not self.starting:
+            self.starting = True
+            in_background(self, job, self.resume, failed=self.not_started)
+
+    def not_started(self, problem: Exception) -> None:
+        self.starting = False
+        self.notify(f"{problem} The list is refreshed.", severity="warning")
+        self.action_reload()
 
     def action_missed_call(self) -> None:
         self.app.push_screen(MissedCallScreen(self.desk), lambda saved: self.action_reload())

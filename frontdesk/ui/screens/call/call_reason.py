@@ -5,58 +5,60 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Select
 
-from frontdesk.db.models import Channel
 from frontdesk.services.desk import Desk
-from frontdesk.services.categories import category_names
-from frontdesk.services.interactions import get_interaction, set_reason
-from frontdesk.services.validation import ValidationError
+from frontdesk.services.facades.call_forms import CallForms, ReasonForm
+from frontdesk.services.interactions import CHANNELS
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 
-class CallReasonScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="reason.cancel"),
-        Binding("ctrl+s", "save", "Save", id="reason.save", priority=True),
-    ]
+class CallReasonScreen(FormDialog[bool]):
+    """Enter in the reason box saves, as Ctrl+S does; returns True once saved."""
+
+    DIALOG_TITLE = "What is the call about?"
+    CANCELLED = False
     AUTO_FOCUS = "#reason-text"
 
     def __init__(self, desk: Desk, interaction_id: int) -> None:
-        super().__init__()
-        self.desk = desk
+        super().__init__(desk)
+        self.forms = CallForms(desk)
         self.interaction_id = interaction_id
-        with desk.session() as session:
-            self.interaction = get_interaction(session, interaction_id)
-            self.categories = category_names(session)
+        self.loaded = False
 
-    def compose(self) -> ComposeResult:
-        categories = list(dict.fromkeys([*self.categories, *([self.interaction.category] if self.interaction.category else [])]))
-        with Vertical(classes="dialog"):
-            yield Static("What is the call about?", classes="dialog-title", markup=False)
-            yield Label("In the customer's words", markup=False)
-            yield Input(self.interaction.reason, id="reason-text")
-            yield Label("Category", markup=False)
-            yield Select([(Text(name), name) for name in categories], value=self.interaction.category or Select.NULL, id="reason-category")
-            yield Label("Channel", markup=False)
-            yield Select([(channel.value, channel.value) for channel in Channel], value=self.interaction.channel, allow_blank=False, id="reason-channel")
-            yield Label("", id="reason-error", classes="error", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield Label("In the customer's words", markup=False)
+        yield Input(id="reason-text")
+        yield Label("Category", markup=False)
+        yield Select([], id="reason-category")
+        yield Label("Channel", markup=False)
+        yield Select([(channel, channel) for channel in CHANNELS], value=CHANNELS[0], allow_blank=False, id="reason-channel")
+
+    def load(self) -> ReasonForm:
+        return self.forms.reason_form(self.interaction_id)
+
+    def show_loaded(self, form: ReasonForm) -> None:
+        """What is stored fills the form, unless the agent has already started typing the reason."""
+        reason = self.query_one("#reason-text", Input)
+        if not reason.value:
+            reason.value = form.reason
+        category = self.query_one("#reason-category", Select)
+        category.set_options([(Text(name), name) for name in form.categories])
+        category.value = form.category or Select.NULL
+        self.query_one("#reason-channel", Select).value = form.channel
+        self.loaded = True
+
+    def collect(self) -> tuple[str, str, str]:
+        if not self.loaded:
+            raise ValueError("Still reading the call; try again in a moment.")
+        category = self.query_one("#reason-category", Select).value
+        return (str(self.query_one("#reason-channel", Select).value), self.query_one("#reason-text", Input).value,
+                "" if category is Select.NULL else str(category))
+
+    def save(self, values: tuple[str, str, str]) -> bool:
+        self.forms.set_reason(self.interaction_id, *values)
+        return True
 
     @on(Input.Submitted, "#reason-text")
-    def action_save(self) -> None:
-        category = self.query_one("#reason-category", Select).value
-        try:
-            with self.desk.session() as session:
-                set_reason(
-                    session, self.interaction_id, self.desk.agent_id, str(self.query_one("#reason-channel", Select).value),
-                    self.query_one("#reason-text", Input).value, "" if category is Select.NULL else str(category),
-                )
-        except ValidationError as error:
-            self.query_one("#reason-error", Label).update(str(error))
-            return
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+    def submitted(self) -> None:
+        self.action_save()

@@ -2,83 +2,86 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from frontdesk.db.models import GoodwillGrant, GoodwillKind
 from frontdesk.services.desk import Desk
-from frontdesk.services.agents import supervisors
-from frontdesk.services.goodwill import NeedsApproval, budget_of, grant_goodwill
-from frontdesk.services.validation import ValidationError
+from frontdesk.services.desk_rules import DeskRules
+from frontdesk.services.facades.offers import KIND_WORDS, GoodwillForm, GoodwillGiven, Offers
+from frontdesk.services.goodwill import NeedsApproval
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
-KINDS = [("Goodwill gesture (refund, discount, small gift)", GoodwillKind.GESTURE),
-         ("Policy exception (a rule bent for this customer)", GoodwillKind.EXCEPTION)]
+@dataclass(frozen=True)
+class Asked:
+    rules: DeskRules
+    kind: str
+    amount: float
+    reason: str
+    approved_by_id: int | None
 
 
-class GoodwillScreen(ModalScreen[GoodwillGrant | None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="goodwill.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="goodwill.cancel"),
-    ]
+class GoodwillScreen(FormDialog[GoodwillGiven | None]):
+    """Returns the grant as recorded (id, kind, amount, reason), or None when nothing was given."""
+
+    DIALOG_TITLE = "Goodwill gesture or policy exception"
     AUTO_FOCUS = "#goodwill-amount"
 
     def __init__(self, desk: Desk, *, customer_id: int | None, interaction_id: int | None = None,
                  promise_id: int | None = None, amount: float = 0.0, reason: str = "") -> None:
-        super().__init__()
-        self.desk = desk
+        super().__init__(desk)
+        self.offers = Offers(desk)
         self.links = {"customer_id": customer_id, "interaction_id": interaction_id, "promise_id": promise_id}
         self.amount, self.reason = amount, reason
-        self.rules = desk.rules()
-        with desk.session() as session:
-            self.budget = budget_of(session, desk.agent_id, self.rules)
-            self.approvers = supervisors(session)
+        self.form: GoodwillForm | None = None
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Goodwill gesture or policy exception", classes="dialog-title", markup=False)
-            yield Static(Text.assemble(("Your budget: ", "bold"), self.budget.describe()), id="goodwill-budget")
-            yield Select(KINDS, value=GoodwillKind.GESTURE, allow_blank=False, id="goodwill-kind")
-            yield Label(f"Amount ({self.rules.currency})", markup=False)
-            yield Input(f"{self.amount:g}" if self.amount else "", id="goodwill-amount")
-            yield Label("Why (recorded with the grant)", markup=False)
-            yield Input(self.reason, id="goodwill-reason")
-            yield Select([(Text(agent.name), agent.id) for agent in self.approvers], prompt="Approving supervisor",
-                         id="goodwill-approver", classes="hidden")
-            yield Label("", id="goodwill-error", classes="error", markup=False)
-            yield Static("Ctrl+S saves; Escape cancels.", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield Static("Your budget: …", id="goodwill-budget", markup=False)
+        yield Select([(words, kind) for kind, words in KIND_WORDS.items()], value=next(iter(KIND_WORDS)), allow_blank=False, id="goodwill-kind")
+        yield Label("Amount", id="goodwill-amount-label", markup=False)
+        yield Input(f"{self.amount:g}" if self.amount else "", id="goodwill-amount")
+        yield Label("Why (recorded with the grant)", markup=False)
+        yield Input(self.reason, id="goodwill-reason")
+        yield Select([], prompt="Approving supervisor", id="goodwill-approver", classes="hidden")
+        yield Static("Ctrl+S saves; Escape cancels.", markup=False)
 
-    @on(Input.Submitted)
-    def action_save(self) -> None:
-        error = self.query_one("#goodwill-error", Label)
+    def load(self) -> GoodwillForm:
+        return self.offers.goodwill_form()
+
+    def show_loaded(self, form: GoodwillForm) -> None:
+        self.form = form
+        self.query_one("#goodwill-budget", Static).update(Text.assemble(("Your budget: ", "bold"), form.budget.describe()))
+        self.query_one("#goodwill-amount-label", Label).update(f"Amount ({form.rules.currency})")
+        self.query_one("#goodwill-approver", Select).set_options([(Text(agent.name), agent.id) for agent in form.approvers])
+
+    def collect(self) -> Asked:
+        if self.form is None:
+            raise ValueError("Still reading your budget; try again in a moment.")
         try:
             amount = float(self.query_one("#goodwill-amount", Input).value.replace(",", ".").strip() or "nan")
         except ValueError:
             amount = float("nan")
         if amount != amount:
-            error.update("Type the amount as a number, e.g. 15 or 12.50.")
-            return
+            raise ValueError("Type the amount as a number, e.g. 15 or 12.50.")
         approver = self.query_one("#goodwill-approver", Select).value
-        try:
-            with self.desk.session() as session:
-                grant = grant_goodwill(
-                    session, self.desk.agent_id, self.rules, kind=str(self.query_one("#goodwill-kind", Select).value),
-                    amount=amount, reason=self.query_one("#goodwill-reason", Input).value,
-                    approved_by_id=None if approver is Select.NULL else int(approver), **self.links,
-                )
-        except NeedsApproval as over:
-            error.update(str(over))
-            self.query_one("#goodwill-approver").remove_class("hidden")
-            self.query_one("#goodwill-approver").focus()
-            return
-        except ValidationError as problem:
-            error.update(str(problem))
-            return
-        self.dismiss(grant)
+        return Asked(self.form.rules, str(self.query_one("#goodwill-kind", Select).value), amount,
+                     self.query_one("#goodwill-reason", Input).value, None if approver is Select.NULL else int(approver))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def save(self, asked: Asked) -> GoodwillGiven:
+        return self.offers.grant_goodwill(asked.rules, kind=asked.kind, amount=asked.amount, reason=asked.reason,
+                                          approved_by_id=asked.approved_by_id, **self.links)
+
+    def show_error(self, problem: Exception | str | None) -> None:
+        """Over the budget: the supervisor list appears, and a named supervisor's approval lets it through."""
+        if isinstance(problem, NeedsApproval):
+            approver = self.query_one("#goodwill-approver", Select)
+            approver.remove_class("hidden")
+            approver.focus()
+        super().show_error(problem)
+
+    @on(Input.Submitted)
+    def submitted(self) -> None:
+        self.action_save()

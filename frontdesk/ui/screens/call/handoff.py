@@ -5,69 +5,74 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.services.desk import Desk
-from frontdesk.services.agents import list_agents
-from frontdesk.services.handoffs import hand_off, people_spoken_to, reason_needed
-from frontdesk.services.validation import ValidationError
+from frontdesk.services.facades.call_forms import CallForms, HandoffForm
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 
-class HandoffScreen(ModalScreen[str | None]):
-    """Returns the colleague's name once ownership has moved, or None."""
+def runaround_text(form: HandoffForm) -> Text:
+    return Text.assemble(
+        ("⚠ ", "bold yellow"), (f"The customer has already spoken to {len(form.spoken_to)} people: ", "bold"),
+        ", ".join(form.spoken_to), ". Another handoff needs a reason.",
+    )
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="handoff.cancel")]
+
+class HandoffScreen(FormDialog[str | None]):
+    """Enter on a colleague hands the call over (after a reason, from the second handoff on).
+
+    Returns the colleague's name once ownership has moved, or None.
+    """
+
+    DIALOG_TITLE = "Hand the call to a colleague, with all its notes"
     AUTO_FOCUS = "#colleagues"
 
     def __init__(self, desk: Desk, interaction_id: int) -> None:
-        super().__init__()
-        self.desk = desk
+        super().__init__(desk)
+        self.forms = CallForms(desk)
         self.interaction_id = interaction_id
-        with desk.session() as session:
-            self.colleagues = [agent for agent in list_agents(session) if agent.id != desk.agent_id]
-            self.spoken_to = people_spoken_to(session, interaction_id)
-            self.needs_reason = reason_needed(session, interaction_id)
+        self.form: HandoffForm | None = None
         self.chosen_id: int | None = None
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Hand the call to a colleague, with all its notes", classes="dialog-title", markup=False)
-            if self.needs_reason:
-                yield Static(Text.assemble(
-                    ("⚠ ", "bold yellow"),
-                    (f"The customer has already spoken to {len(self.spoken_to)} people: ", "bold"),
-                    ", ".join(self.spoken_to), ". Another handoff needs a reason.",
-                ), id="runaround")
-            yield OptionList(*[Option(Text(agent.name), id=str(agent.id)) for agent in self.colleagues], id="colleagues")
-            yield Input(placeholder="Why? (needed from the second handoff on)", id="handoff-reason")
-            yield Label("", id="handoff-error", classes="error", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield Static("", id="runaround", classes="hidden")
+        yield OptionList(id="colleagues")
+        yield Input(placeholder="Why? (needed from the second handoff on)", id="handoff-reason")
+
+    def load(self) -> HandoffForm:
+        return self.forms.handoff_form(self.interaction_id)
+
+    def show_loaded(self, form: HandoffForm) -> None:
+        self.form = form
+        if form.needs_reason:
+            runaround = self.query_one("#runaround", Static)
+            runaround.update(runaround_text(form))
+            runaround.remove_class("hidden")
+        colleagues = self.query_one("#colleagues", OptionList)
+        colleagues.add_options([Option(Text(colleague.name), id=str(colleague.id)) for colleague in form.colleagues])
+        colleagues.highlighted = 0 if form.colleagues else None
 
     @on(OptionList.OptionSelected, "#colleagues")
     def colleague_chosen(self, event: OptionList.OptionSelected) -> None:
         self.chosen_id = int(event.option.id)
-        if self.needs_reason:
+        if self.form is not None and self.form.needs_reason:
             self.query_one("#handoff-reason", Input).focus()
         else:
-            self.submit()
+            self.action_save()
 
     @on(Input.Submitted, "#handoff-reason")
-    def submit(self) -> None:
-        if self.chosen_id is None:
-            self.query_one("#handoff-error", Label).update("Choose the colleague first.")
-            self.query_one("#colleagues").focus()
-            return
-        reason = self.query_one("#handoff-reason", Input).value
-        try:
-            with self.desk.session() as session:
-                hand_off(session, self.interaction_id, self.desk.agent_id, self.chosen_id, reason)
-        except ValidationError as error:
-            self.query_one("#handoff-error", Label).update(str(error))
-            return
-        self.dismiss(next(agent.name for agent in self.colleagues if agent.id == self.chosen_id))
+    def submitted(self) -> None:
+        self.action_save()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def collect(self) -> tuple[int, str]:
+        if self.chosen_id is None:
+            self.query_one("#colleagues").focus()
+            raise ValueError("Choose the colleague first.")
+        return self.chosen_id, self.query_one("#handoff-reason", Input).value
+
+    def save(self, values: tuple[int, str]) -> str:
+        colleague_id, reason = values
+        self.forms.hand_off(self.interaction_id, colleague_id, reason)
+        return next(colleague.name for colleague in self.form.colleagues if colleague.id == colleague_id)

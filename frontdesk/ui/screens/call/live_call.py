@@ -2,49 +2,70 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, SelectionList, Static
+from textual.widgets import Footer, Header, SelectionList
 
 from frontdesk.clock.now import utcnow
-from frontdesk.db.models import Outcome
+from frontdesk.services.call_view import CallView
+from frontdesk.services.changes import Change
 from frontdesk.services.desk import Desk
+from frontdesk.services.errors import DeskUnavailable
+from frontdesk.services.facades.call_forms import RESOLVED
+from frontdesk.services.facades.calls import CallOpened, LiveCall
+from frontdesk.ui.background import UNAVAILABLE, in_background
+from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.call_reason import CallReasonScreen
-from frontdesk.ui.screens.greeting.customer_picker import CustomerPickerScreen
+from frontdesk.ui.screens.call.follow_up import FollowUpOfferScreen
 from frontdesk.ui.screens.call.handoff import HandoffScreen
+from frontdesk.ui.screens.call.in_order import InOrder
 from frontdesk.ui.screens.call.mood import MoodScreen
 from frontdesk.ui.screens.call.note_edit import NoteEditScreen
-from frontdesk.ui.screens.call.follow_up import FollowUpOfferScreen
-from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
+from frontdesk.ui.screens.call.note_pad import NotePad
 from frontdesk.ui.screens.call.solution_picker import SolutionPickerScreen
 from frontdesk.ui.screens.call.take_message import TakeMessageScreen
-from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
 from frontdesk.ui.screens.call.wrap_up import WrapUpScreen
-from frontdesk.services.call_view import CallView, call_view, customer_history
-from frontdesk.services.courtesy import toggle_courtesy
-from frontdesk.services.escalations import flag_for_manager
-from frontdesk.services.interactions import link_customer
-from frontdesk.services.moods import set_mood
-from frontdesk.services.notes import add_note, draft_of, save_draft
-from frontdesk.services.validation import ValidationError
+from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
+from frontdesk.ui.screens.greeting.customer_picker import CustomerPickerScreen
+from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
+from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.call_header import CallHeader
 from frontdesk.ui.widgets.courtesy_list import CourtesyList
 from frontdesk.ui.widgets.history_panel import HistoryPanel
-from frontdesk.ui.widgets.note_line import NoteLine
 from frontdesk.ui.widgets.notes_log import NotesLog
 
-DRAFT_EVERY = 0.4
-"""Seconds between draft saves while typing: a crash loses less than half a second of words."""
-REFRESH_EVERY = 2.0
-"""Seconds between looks for notes added by another terminal on the same interaction."""
+REOPEN_AFTER = 2.0
+"""Seconds before a call that could not be read (the database busy) is read again."""
+CHANGES_TO_THE_CALL = ("note", "interaction", "customer", "promise", "callback", "goodwill")
+"""Kinds of change that can alter what a live call shows, when they touch its interaction or customer."""
+
+
+def touches_the_call(view: CallView, changes: Iterable[Change]) -> bool:
+    """Whether any change may alter what the call shows; an agent renamed or gone may be its owner."""
+    note_ids = {note.id for note in view.notes}
+    for change in changes:
+        if change.kind == "agent":
+            return True
+        if change.kind not in CHANGES_TO_THE_CALL:
+            continue
+        if (change.entity_id, change.customer_id, change.interaction_id) == (None, None, None):
+            return True  # a bulk change: which rows, nobody knows
+        if change.interaction_id == view.interaction_id or (view.customer_id is not None and change.customer_id == view.customer_id):
+            return True
+        if (change.kind, change.entity_id) == ("interaction", view.interaction_id) or (change.kind == "note" and change.entity_id in note_ids):
+            return True
+    return False
 
 
 class LiveCallScreen(Screen):
+    """Follows other terminals through DeskChanged: their notes, edits, owner changes and wrap-up show here."""
+
     BINDINGS = [
         Binding("ctrl+t", "toggle_verbatim", "Their words", id="call.verbatim", tooltip="Mark the line as the customer's own words"),
         Binding("up", "to_notes", "Notes", show=False, id="call.notes"),
@@ -66,124 +87,152 @@ class LiveCallScreen(Screen):
         super().__init__()
         self.desk = desk
         self.interaction_id = interaction_id
-        self.verbatim = False
-        self.draft_dirty = False
-        with desk.session() as session:
-            self.view: CallView = call_view(session, interaction_id)
-            self.draft = draft_of(session, interaction_id, desk.agent_id)
+        self.call = LiveCall(desk, interaction_id)
+        self.writes = InOrder(self, "call-writes")
+        self.view: CallView | None = None
+        """None until the first read is back; then the call as last read."""
+        self.owner_id: int | None = None
+        """The owner this screen last told the agent about, so a handoff elsewhere is said once."""
+        self.left = False
+        """Set on leaving: answers still on their way from the database are dropped, not drawn."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield CallHeader(id="call-header")
+        yield CallHeader("Opening the call…", id="call-header", markup=False)
+        yield AlsoOpen(id="also-open")
         with Horizontal(id="call-body"):
             with Vertical(id="notes-pane"):
                 yield NotesLog(id="notes")
-                yield Label("", id="line-kind", markup=False)
-                yield NoteLine(placeholder="Type what you hear; Enter saves the line", id="note-line")
-                yield Static("", id="draft-status", markup=False)
+                yield NotePad(self.call, self.writes, id="note-pad")
             with Vertical(id="side-pane"):
-                yield CourtesyList(self.view.interaction.courtesy, id="courtesy")
+                yield CourtesyList(id="courtesy")
                 yield HistoryPanel(id="history")
         yield Footer()
 
+    @property
+    def pad(self) -> NotePad:
+        return self.query_one("#note-pad", NotePad)
+
     def on_mount(self) -> None:
-        if self.draft is not None:
-            self.query_one("#note-line", Input).value = self.draft.text
-            self.verbatim = self.draft.verbatim
-            self.query_one("#draft-status", Static).update("Draft restored: nothing you typed was lost.")
-        self.show_line_kind()
-        self.show(self.view)
         self.set_interval(1, self.tick)
-        self.set_interval(DRAFT_EVERY, self.save_draft_if_typed)
-        self.set_interval(REFRESH_EVERY, self.reload)
+        self.open()
+
+    def open(self) -> None:
+        in_background(self, self.call.opened, self.opened, failed=self.not_opened, group="call-view", exclusive=True)
+
+    def not_opened(self, problem: Exception) -> None:
+        """Typing goes on meanwhile (the line is kept and saved); the call is read again shortly."""
+        self.tell(problem)
+        self.set_timer(REOPEN_AFTER, self.open)
+
+    def opened(self, opened: CallOpened) -> None:
+        self.pad.restore(opened.draft)
+        self.owner_id = opened.view.owner_id
+        self.show(opened.view)
 
     def show(self, view: CallView) -> None:
-        self.view = view
+        if self.left:
+            return
+        previous, self.view = self.view, view
         self.tick()
-        self.query_one("#notes", NotesLog).show(view.notes)
-        if view.customer is not None:
-            with self.desk.session() as session:
-                history = customer_history(session, view.customer.id, leave_out=self.interaction_id)
-            self.query_one("#history", HistoryPanel).show(history)
+        if previous is None or previous.notes != view.notes:
+            self.query_one("#notes", NotesLog).show(view.notes)
+        if previous is None or previous.courtesy != view.courtesy:
+            self.query_one("#courtesy", CourtesyList).show(view.courtesy)
+        if previous is None or previous.customer_id != view.customer_id:
+            self.customer_shown(view.customer_id)
+
+    def customer_shown(self, customer_id: int | None) -> None:
+        """A new customer on screen: colleagues hear of it, and their history and who else has them open show."""
+        in_background(self, lambda: self.call.show_here(customer_id), failed=self.tell, group="presence")
+        self.reload_also_open()
+        if customer_id is None:
+            self.query_one("#history", HistoryPanel).show(())
+        else:
+            self.reload_history(customer_id)
 
     def tick(self) -> None:
-        self.query_one("#call-header", CallHeader).show(self.view, utcnow() - self.view.interaction.started_at)
+        if self.view is not None and not self.left:
+            self.query_one("#call-header", CallHeader).show(self.view, utcnow() - self.view.started_at)
 
     def reload(self) -> None:
-        with self.desk.reading() as session:
-            view = call_view(session, self.interaction_id)
-        if view.interaction.ended_at is not None:
-            self.notify("This interaction was wrapped up on another terminal.", severity="warning")
-            self.leave()
-            return
-        if len(view.notes) != len(self.view.notes) or view.interaction.owner_id != self.view.interaction.owner_id:
-            self.show(view)
-        else:
-            self.view = view
+        """Reads the call again; only the newest read is drawn (a newer one cancels those still running)."""
+        if self.view is None:
+            return  # still opening: the first read will show it all
+        in_background(self, self.call.view, self.reloaded, failed=self.tell, group="call-view", exclusive=True)
 
-    @property
-    def line(self) -> Input:
-        return self.query_one("#note-line", Input)
-
-    @on(Input.Changed, "#note-line")
-    def typed(self) -> None:
-        self.draft_dirty = True
-
-    @on(Input.Blurred, "#note-line")
-    def save_draft_if_typed(self) -> None:
-        if not self.draft_dirty:
-            return
-        try:
-            with self.desk.session() as session:
-                save_draft(session, self.interaction_id, self.desk.agent_id, self.line.value, verbatim=self.verbatim)
-        except SQLAlchemyError:
-            self.query_one("#draft-status", Static).update("The database is busy; the draft will be saved again shortly.")
-            return
-        self.draft_dirty = False
-        self.query_one("#draft-status", Static).update(f"Draft saved {utcnow().astimezone():%H:%M:%S}")
-
-    @on(Input.Submitted, "#note-line")
-    def line_submitted(self, event: Input.Submitted) -> None:
-        self.commit(event.value)
-
-    def commit(self, text: str) -> None:
-        """Saves `text` as a note; keys typed after Enter but handled before it stay in the box.
-
-        Under load (another terminal holding the database) the Enter can be handled after the
-        next keys reached the box, so the box is cut by what was submitted, not cleared.
-        """
-        if not text.strip():
-            return  # an empty line is not a note
-        try:
-            with self.desk.session() as session:
-                add_note(session, self.interaction_id, self.desk.agent_id, text, verbatim=self.verbatim)
-                view = call_view(session, self.interaction_id)
-        except ValidationError as error:
-            self.notify(str(error), severity="error")
-            return
-        except SQLAlchemyError:
-            self.notify("The database is busy; the line was not saved yet. Press Enter again.", severity="error")
-            return
-        typed_since = self.line.value[len(text):] if self.line.value.startswith(text) else self.line.value
-        self.line.value = typed_since
-        self.draft_dirty = bool(typed_since)
-        self.verbatim = False
-        self.show_line_kind()
-        self.query_one("#draft-status", Static).update("")
+    def reloaded(self, view: CallView) -> None:
+        """Another terminal's work shows at once; what it means for this screen is said when the agent is here."""
         self.show(view)
+        if self.left or not self.is_current:
+            return  # a dialog of this call is open (its own wrap-up or handoff may be saving): judge on return
+        if view.ended_at is not None:
+            self.ended_elsewhere()
+        elif view.owner_id != self.owner_id:
+            self.owner_id = view.owner_id
+            self.notify(Text(f"This call is now with {view.owner} (handed over on another terminal)."), severity="warning")
 
-    def show_line_kind(self) -> None:
-        kind = self.query_one("#line-kind", Label)
-        kind.update("The customer's own words: kept verbatim (Ctrl+T to switch off)" if self.verbatim else "")
-        kind.set_class(self.verbatim, "verbatim")
+    def ended_elsewhere(self) -> None:
+        unsaved = self.pad.line.value.strip()
+        said = f" Your unsaved line was: {unsaved}" if unsaved else ""
+        self.notify(Text(f"This interaction was wrapped up on another terminal.{said}"), severity="warning", timeout=30)
+        self.leave()
+
+    def on_screen_resume(self) -> None:
+        """Back from a dialog (reason, options, promise, note edit...) or another section: show what changed.
+
+        Colleagues are told again that this terminal has the call open: a greeting card closed in
+        the meantime said it had nothing open.
+        """
+        if self.view is None or self.left:
+            return  # still opening; or a dialog's result made this screen leave just before it resumed
+        customer_id = self.view.customer_id
+        in_background(self, lambda: self.call.show_here(customer_id), failed=self.tell, group="presence")
+        self.reload()
+
+    def on_desk_changed(self, event: DeskChanged) -> None:
+        if event.touches("presence"):
+            self.reload_also_open()
+        if self.view is None:
+            return
+        if touches_the_call(self.view, event.changes):
+            self.reload()
+        customer = self.view.customer_id
+        if customer is not None and any(change.customer_id == customer and change.interaction_id != self.interaction_id
+                                        for change in event.touching("interaction", "note")):
+            self.reload_history(customer)
+
+    def reload_history(self, customer_id: int) -> None:
+        in_background(self, lambda: self.call.history(customer_id), self.query_one("#history", HistoryPanel).show,
+                      failed=self.tell, group="call-history", exclusive=True)
+
+    def reload_also_open(self) -> None:
+        customer_id = None if self.view is None else self.view.customer_id
+        in_background(self, lambda: self.call.also_open(customer_id), self.query_one("#also-open", AlsoOpen).show,
+                      failed=self.tell, group="also-open", exclusive=True)
+
+    def tell(self, problem: Exception) -> None:
+        self.notify(UNAVAILABLE if isinstance(problem, DeskUnavailable) else str(problem), severity="error")
+
+    def write(self, job: Callable[[], None], then: Callable[[], object] | None = None) -> None:
+        """A change to the call, saved after the notes typed before it; the call is read again afterwards."""
+
+        def done(_nothing: None) -> None:
+            if then is not None:
+                then()
+            self.reload()
+
+        self.writes.add(job, done, self.tell)
+
+    @on(NotePad.Saved)
+    def note_saved(self) -> None:
+        self.reload()
 
     def action_toggle_verbatim(self) -> None:
-        self.verbatim = not self.verbatim
-        self.draft_dirty = True
-        self.show_line_kind()
+        self.pad.toggle_verbatim()
 
     def action_to_notes(self) -> None:
-        if self.line.has_focus and self.view.notes:
+        if self.pad.line.has_focus and self.view is not None and self.view.notes:
             notes = self.query_one("#notes", NotesLog)
             notes.focus()
             notes.highlighted = len(self.view.notes) - 1
@@ -191,17 +240,12 @@ class LiveCallScreen(Screen):
     @on(NotesLog.OptionSelected, "#notes")
     def edit_note(self, event: NotesLog.OptionSelected) -> None:
         note = next(note for note in self.view.notes if str(note.id) == event.option.id)
-        self.app.push_screen(NoteEditScreen(self.desk, note), lambda _saved: self.reload_now())
-
-    def reload_now(self) -> None:
-        with self.desk.session() as session:
-            view = call_view(session, self.interaction_id)
-        self.show(view)
+        self.app.push_screen(NoteEditScreen(self.desk, note))
 
     @on(SelectionList.SelectionToggled, "#courtesy")
     def courtesy_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        with self.desk.session() as session:
-            toggle_courtesy(session, self.interaction_id, self.desk.agent_id, event.selection.value)
+        item = event.selection.value
+        self.write(lambda: self.call.toggle_courtesy(item))
 
     def action_courtesy(self) -> None:
         self.query_one("#courtesy").focus()
@@ -212,65 +256,53 @@ class LiveCallScreen(Screen):
     def action_mood(self) -> None:
         def chosen(mood: str | None) -> None:
             if mood:
-                with self.desk.session() as session:
-                    set_mood(session, self.interaction_id, self.desk.agent_id, mood)
-                self.reload_now()
+                self.write(lambda: self.call.set_mood(mood))
 
         self.app.push_screen(MoodScreen(), chosen)
 
     def action_reason(self) -> None:
-        self.app.push_screen(CallReasonScreen(self.desk, self.interaction_id), lambda _saved: self.reload_now())
+        self.app.push_screen(CallReasonScreen(self.desk, self.interaction_id))
 
     def action_manager(self) -> None:
-        def flagged(reason: str | None) -> None:
-            if not reason:
-                return
-            try:
-                with self.desk.session() as session:
-                    flag_for_manager(session, self.interaction_id, self.desk.agent_id, reason)
-            except ValidationError as problem:
-                self.notify(str(problem), severity="error")
-                return
+        def flagged() -> None:
             self.notify("Flagged for a supervisor.", severity="warning")
-            self.reload_now()
+
+        def asked(reason: str | None) -> None:
+            if reason:
+                self.write(lambda: self.call.flag_for_manager(reason), flagged)
 
         question = Text("The customer wants to speak to a manager. Why, in their words?")
-        self.app.push_screen(TextPromptScreen("Wants a manager", question, "Their reason"), flagged)
+        self.app.push_screen(TextPromptScreen("Wants a manager", question, "Their reason"), asked)
 
     def action_link(self) -> None:
         def linked(customer_id: int | None) -> None:
-            if customer_id is None:
-                return
-            try:
-                with self.desk.session() as session:
-                    link_customer(session, self.interaction_id, customer_id, self.desk.agent_id)
-            except ValidationError as problem:
-                self.notify(str(problem), severity="error")
-            self.reload_now()
+            if customer_id is not None:
+                self.write(lambda: self.call.link_customer(customer_id))
 
         self.app.push_screen(CustomerPickerScreen(self.desk, "Who is calling? Link the call to their record"), linked)
 
     def action_solutions(self) -> None:
-        self.app.push_screen(SolutionPickerScreen(self.desk, self.interaction_id, self.desk.rules().currency), lambda _saved: self.reload_now())
+        self.app.push_screen(SolutionPickerScreen(self.desk, self.interaction_id))
 
     def action_promise(self) -> None:
-        if self.view.customer is None:
+        if self.view is None or self.view.customer_id is None:
             self.notify("Link the call to the customer first (Ctrl+L): a promise needs someone to keep it for.", severity="warning")
             return
-        self.app.push_screen(PromiseFormScreen(self.desk, self.view.customer.id, self.interaction_id), lambda _made: self.reload_now())
+        self.app.push_screen(PromiseFormScreen(self.desk, self.view.customer_id, self.interaction_id))
 
     def action_take_message(self) -> None:
-        customer = self.view.customer
-        contact = "" if customer is None else ", ".join([self.view.address_as, *customer.phones[:1]])
+        if self.view is None:
+            return
 
         def taken(colleague: str | None) -> None:
             if colleague:
                 self.notify(Text(f"Message left for {colleague}; it is their callback now."))
 
-        self.app.push_screen(TakeMessageScreen(self.desk, customer.id if customer else None, contact, self.interaction_id), taken)
+        screen = TakeMessageScreen(self.desk, self.view.customer_id, self.view.contact, self.interaction_id)
+        self.app.push_screen(screen, taken)
 
     def action_hand_off(self) -> None:
-        self.save_draft_if_typed()
+        self.pad.save_draft_if_typed()
 
         def handed(colleague: str | None) -> None:
             if colleague:
@@ -280,19 +312,29 @@ class LiveCallScreen(Screen):
         self.app.push_screen(HandoffScreen(self.desk, self.interaction_id), handed)
 
     def action_wrap_up(self) -> None:
-        self.commit(self.line.value)
+        """The line being typed becomes a note first, so the drafted summary has every word."""
+        self.pad.commit(self.pad.line.value)
+        self.writes.after(self.open_wrap_up)
+
+    def open_wrap_up(self) -> None:
+        if self.pad.line.value.strip():
+            return  # the line could not be saved; it is back in the box and the agent was told why
 
         def closed(outcome: str | None) -> None:
             if outcome:
                 self.notify(Text(f"Saved. Outcome: {outcome}."))
-                customer = self.view.customer
+                linked = self.view is not None and self.view.customer_id is not None
                 self.leave()
-                if outcome == Outcome.RESOLVED and customer is not None:
+                if outcome == RESOLVED and linked:
                     self.app.push_screen(FollowUpOfferScreen(self.desk, self.interaction_id))
 
         self.app.push_screen(WrapUpScreen(self.desk, self.interaction_id), closed)
 
     def leave(self) -> None:
         """This terminal no longer works on the interaction (wrapped up, or handed to a colleague)."""
+        if self.left:
+            return
+        self.left = True
         self.desk.current_interaction_id = None
+        in_background(self.app, self.call.stop_showing, group="presence")  # the app outlives this screen
         self.app.pop_screen()

@@ -7,62 +7,69 @@ from datetime import datetime, timedelta
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from frontdesk.clock.now import utcnow
-from frontdesk.services.desk import Desk
-from frontdesk.services.callbacks import log_missed_call, missed_call_due
-from frontdesk.services.greeting import summaries
-from frontdesk.services.validation import ValidationError
 from frontdesk.clock.typed_time import TypedTimeError, describe_when
+from frontdesk.services.callbacks import missed_call_due
+from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import DeskRules
+from frontdesk.services.facades.call_forms import CallForms
+from frontdesk.services.greeting import CustomerSummary
+from frontdesk.ui.background import in_background
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.customer_search import CustomerSearch
 from frontdesk.ui.widgets.when_field import WhenField
 
 
-class MissedCallScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="missed.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="missed.cancel"),
-    ]
+class MissedCallScreen(FormDialog[bool]):
+    """Returns True once the callback is saved."""
+
+    DIALOG_TITLE = "Log a missed call"
+    CANCELLED = False
     AUTO_FOCUS = "#missed-number"
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__()
-        self.desk = desk
+        super().__init__(desk)
+        self.forms = CallForms(desk)
         self.customer_id: int | None = None
-        self.rules = desk.rules()
+        self.rules: DeskRules | None = None
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Static("Log a missed call", classes="dialog-title", markup=False)
-            yield Label("The number that called", markup=False)
-            yield Input(id="missed-number")
-            yield Label("Or the customer, if known (Enter on a row links it)", markup=False)
-            yield CustomerSearch(self.desk, "Find the customer", id="missed-customer")
-            yield Static(id="missed-who")
-            yield Label("Missed at", markup=False)
-            yield WhenField("e.g. 10:15, today 9:40", value=f"{utcnow().astimezone():%H:%M}", id="missed-at")
-            yield Static(id="missed-due")
-            yield Label("", id="missed-error", classes="error", markup=False)
-            yield Static("Ctrl+S saves the callback; Escape cancels.", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield Label("The number that called", markup=False)
+        yield Input(id="missed-number")
+        yield Label("Or the customer, if known (Enter on a row links it)", markup=False)
+        yield CustomerSearch(self.desk, "Find the customer", id="missed-customer")
+        yield Static(id="missed-who")
+        yield Label("Missed at", markup=False)
+        yield WhenField("e.g. 10:15, today 9:40", value=f"{utcnow().astimezone():%H:%M}", id="missed-at")
+        yield Static(id="missed-due")
+        yield Static("Ctrl+S saves the callback; Escape cancels.", markup=False)
 
-    def on_mount(self) -> None:
+    def load(self) -> DeskRules:
+        return self.forms.rules()
+
+    def show_loaded(self, rules: DeskRules) -> None:
+        self.rules = rules
         self.show_due()
 
     @on(CustomerSearch.Chosen)
     def linked(self, event: CustomerSearch.Chosen) -> None:
-        self.customer_id = event.customer_id
-        with self.desk.session() as session:
-            summary = summaries(session, [event.customer_id])[event.customer_id]
+        customer_id = event.customer_id
+        in_background(self, lambda: self.forms.customer(customer_id), self.show_customer, failed=self.show_error,
+                      group="missed-customer", exclusive=True)
+
+    def show_customer(self, summary: CustomerSummary) -> None:
+        self.customer_id = summary.customer_id
         self.query_one("#missed-who", Static).update(Text.assemble(("Customer: ", "bold"), summary.name))
-        if not self.query_one("#missed-number", Input).value and summary.phone:
-            self.query_one("#missed-number", Input).value = summary.phone
+        number = self.query_one("#missed-number", Input)
+        if not number.value and summary.phone:
+            number.value = summary.phone
 
     @on(Input.Changed, "#missed-at .when-input")
     def show_due(self) -> None:
+        if self.rules is None:
+            return
         try:
             due = missed_call_due(self.rules, self.missed_at())
         except TypedTimeError:
@@ -77,17 +84,11 @@ class MissedCallScreen(ModalScreen[bool]):
         moment = self.query_one("#missed-at", WhenField).moment
         return moment - timedelta(days=1) if moment > utcnow() else moment
 
-    def action_save(self) -> None:
-        error = self.query_one("#missed-error", Label)
-        try:
-            missed_at = self.missed_at()
-            with self.desk.session() as session:
-                log_missed_call(session, self.desk.agent_id, self.customer_id,
-                                self.query_one("#missed-number", Input).value, missed_at, self.rules)
-        except (ValidationError, TypedTimeError) as problem:
-            error.update(str(problem))
-            return
-        self.dismiss(True)
+    def collect(self) -> tuple[int | None, str, datetime, DeskRules]:
+        if self.rules is None:
+            raise ValueError("Still reading the desk's opening hours; try again in a moment.")
+        return self.customer_id, self.query_one("#missed-number", Input).value, self.missed_at(), self.rules
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+    def save(self, values: tuple[int | None, str, datetime, DeskRules]) -> bool:
+        self.forms.log_missed_call(*values)
+        return True

@@ -11,21 +11,21 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.db.models import Mood
+from frontdesk.services.moods import MOODS
 from frontdesk.ui.widgets.mood_style import MOOD_STYLES
 
 
 class MoodScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="mood.cancel"),
-        *(Binding(str(number), f"pick('{mood}')", mood, show=False) for number, mood in enumerate(Mood, start=1)),
+        *(Binding(str(number), f"pick('{mood}')", mood, show=False) for number, mood in enumerate(MOODS, start=1)),
     ]
     AUTO_FOCUS = "#moods"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("How does the customer sound?", classes="dialog-title", markup=False)
-            options = [Option(Text(f"{number}  {mood}", style=MOOD_STYLES[mood]), id=mood) for number, mood in enumerate(Mood, start=1)]
+            options = [Option(Text(f"{number}  {mood}", style=MOOD_STYLES[mood]), id=mood) for number, mood in enumerate(MOODS, start=1)]
             yield OptionList(*options, id="moods")
 
     @on(OptionList.OptionSelected, "#moods")

@@ -1,61 +1,87 @@
-"""Correcting a note afterwards; the earlier wording stays in the note's history."""
+"""Correcting a note afterwards; the earlier wording stays in the note's history, and nobody's edit is lost."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Label, Static, TextArea
+from textual.widgets import Checkbox, Static, TextArea
 
 from frontdesk.clock.now import to_local
 from frontdesk.services.desk import Desk
-from frontdesk.db.models import Note
-from frontdesk.services.notes import edit_note, edits_of
-from frontdesk.services.validation import ValidationError
-from frontdesk.ui.widgets.literal import literal
+from frontdesk.services.facades.call_forms import CallForms
+from frontdesk.services.notes import EarlierWording, NoteChanged, NoteRow
+from frontdesk.ui.background import in_background
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.literal import literal, quoted
 
 
-class NoteEditScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="note-edit.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="note-edit.cancel"),
-    ]
+def history_text(wordings: tuple[EarlierWording, ...]) -> Text:
+    history = Text("Earlier versions:", style="bold")
+    for wording in wordings:
+        history.append(f"\n  {to_local(wording.at):%H:%M:%S}  ")
+        history.append_text(literal(wording.text))
+        history.append(f"  (changed by {wording.changed_by})", style="dim")
+    return history
+
+
+def theirs_text(conflict: NoteChanged) -> Text:
+    text = Text("The note now says (saved on another terminal):", style="bold yellow")
+    for line in conflict.theirs:
+        text.append("\n  ")
+        text.append_text(quoted(line) if conflict.verbatim else literal(line))
+    return text
+
+
+class NoteEditScreen(FormDialog[bool]):
+    """Saves only over the wording the agent saw; a colleague's edit in between is shown, never overwritten blindly.
+
+    The version read with the note goes with the save. If another terminal saved the note since,
+    their wording appears under the box, the agent's text stays in it, and the next Ctrl+S saves
+    the agent's text on top of theirs (theirs is kept in the note's history like every edit).
+    """
+
+    CANCELLED = False
     AUTO_FOCUS = "#note-text"
 
-    def __init__(self, desk: Desk, note: Note) -> None:
-        super().__init__()
-        self.desk = desk
+    def __init__(self, desk: Desk, note: NoteRow) -> None:
+        super().__init__(desk)
+        self.forms = CallForms(desk)
         self.note = note
-        with desk.session() as session:
-            self.edits = edits_of(session, note.id)
+        self.version = note.version
+        """The version this edit saves over: the one read, or theirs once it has been shown."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(f"Note taken at {to_local(self.note.created_at):%H:%M:%S}", classes="dialog-title", markup=False)
-            yield TextArea(self.note.text, id="note-text", soft_wrap=True)
-            yield Checkbox("The customer's own words (kept verbatim)", self.note.verbatim, id="note-verbatim")
-            if self.edits:
-                history = Text("Earlier versions:", style="bold")
-                for edit in self.edits:
-                    history.append(f"\n  {to_local(edit.at):%H:%M:%S}  ")
-                    history.append_text(literal(edit.previous_text))
-                yield Static(history, id="note-history")
-            yield Label("", id="note-error", classes="error", markup=False)
-            yield Static("Ctrl+S saves, Escape leaves the note as it was.", markup=False)
+    def dialog_title(self) -> str:
+        return f"Note taken at {to_local(self.note.created_at):%H:%M:%S}"
 
-    def action_save(self) -> None:
-        try:
-            with self.desk.session() as session:
-                edit_note(
-                    session, self.note.id, self.desk.agent_id, self.query_one("#note-text", TextArea).text,
-                    verbatim=self.query_one("#note-verbatim", Checkbox).value,
-                )
-        except ValidationError as error:
-            self.query_one("#note-error", Label).update(str(error))
-            return
-        self.dismiss(True)
+    def compose_form(self) -> ComposeResult:
+        yield TextArea(self.note.text, id="note-text", soft_wrap=True)
+        yield Checkbox("The customer's own words (kept verbatim)", self.note.verbatim, id="note-verbatim")
+        yield Static("", id="note-theirs", classes="hidden")
+        yield Static("", id="note-history", classes="hidden")
+        yield Static("Ctrl+S saves, Escape leaves the note as it was.", markup=False)
 
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+    def load(self) -> tuple[EarlierWording, ...]:
+        return self.forms.earlier_wordings(self.note.id)
+
+    def show_loaded(self, wordings: tuple[EarlierWording, ...]) -> None:
+        if wordings:
+            history = self.query_one("#note-history", Static)
+            history.update(history_text(wordings))
+            history.remove_class("hidden")
+
+    def collect(self) -> tuple[str, bool, int]:
+        return self.query_one("#note-text", TextArea).text, self.query_one("#note-verbatim", Checkbox).value, self.version
+
+    def save(self, values: tuple[str, bool, int]) -> bool:
+        text, verbatim, version = values
+        self.forms.edit_note(self.note.id, text, verbatim, version)
+        return True
+
+    def show_error(self, problem: Exception | str | None) -> None:
+        if isinstance(problem, NoteChanged):
+            self.version = problem.version
+            theirs = self.query_one("#note-theirs", Static)
+            theirs.update(theirs_text(problem))
+            theirs.remove_class("hidden")
+            in_background(self, self.load, self.show_loaded, group="form-load")  # what they replaced joined the history
+        super().show_error(problem)

@@ -6,18 +6,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.services.desk import Desk
 from frontdesk.lookup import normalize
+from frontdesk.services.desk import Desk
+from frontdesk.services.facades.offers import GoodwillGiven, Offers, SolutionChoices
+from frontdesk.services.solutions import OfferedOption
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
-from frontdesk.services.interactions import get_interaction
-from frontdesk.services.solutions import OfferedOption, options_for, record_offers
-from frontdesk.services.validation import ValidationError
 
 
 def option_text(option: OfferedOption, offered: bool, chosen: bool, currency: str) -> Text:
@@ -32,57 +30,64 @@ def option_text(option: OfferedOption, offered: bool, chosen: bool, currency: st
     return text
 
 
-class SolutionPickerScreen(ModalScreen[bool]):
+class SolutionPickerScreen(FormDialog[bool]):
     """Space marks an option offered, Enter marks the customer's choice; Ctrl+S records it all."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="solutions.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="solutions.cancel"),
         Binding("space", "offer", "Offered", id="solutions.offer"),
         Binding("d", "declined", "Declined all", id="solutions.declined"),
         Binding("l", "limits", "Limits explained", id="solutions.limits"),
         Binding("o", "one_off", "One-off option", id="solutions.one-off"),
         Binding("down", "to_list", "To the list", show=False, id="solutions.to-list"),
     ]
+    CANCELLED = False
     AUTO_FOCUS = "#solution-filter"
+    DIALOG_ID = "solution-picker"
 
-    def __init__(self, desk: Desk, interaction_id: int, currency: str) -> None:
-        super().__init__()
-        self.desk, self.interaction_id, self.currency = desk, interaction_id, currency
-        with desk.session() as session:
-            interaction = get_interaction(session, interaction_id)
-            self.category = interaction.category
-            self.customer_id = interaction.customer_id
-            self.options = [
-                OfferedOption(row.title, row.gives, row.limitations, row.id, row.goodwill_cost)
-                for row in options_for(session, self.category or None)
-            ]
+    def __init__(self, desk: Desk, interaction_id: int) -> None:
+        super().__init__(desk)
+        self.offers = Offers(desk)
+        self.interaction_id = interaction_id
+        self.choices: SolutionChoices | None = None
+        self.options: list[OfferedOption] = []
         self.offered: set[int] = set()
         self.chosen: int | None = None
         self.declined = False
         self.limits_explained = False
 
-    def compose(self) -> ComposeResult:
-        heading = f"Options for {self.category}" if self.category else "All options (set the call's category with Ctrl+R to narrow them)"
-        with Vertical(id="solution-picker", classes="dialog"):
-            yield Static(heading, classes="dialog-title", markup=False)
-            yield Input(placeholder="Type to filter; ↓ to the list", id="solution-filter")
-            yield OptionList(id="solutions")
-            yield Static(id="solution-state")
-            yield Label("", id="solution-error", classes="error", markup=False)
+    def dialog_title(self) -> str:
+        return "Options"
+
+    def compose_form(self) -> ComposeResult:
+        yield Input(placeholder="Type to filter; ↓ to the list", id="solution-filter")
+        yield OptionList(id="solutions")
+        yield Static(id="solution-state")
+
+    def load(self) -> SolutionChoices:
+        return self.offers.solution_choices(self.interaction_id)
+
+    def show_loaded(self, choices: SolutionChoices) -> None:
+        self.choices = choices
+        self.options = [*choices.options, *self.options]  # one-off options added while loading stay
+        self.offered = {index + len(choices.options) for index in self.offered}
+        heading = f"Options for {choices.category}" if choices.category else "All options (set the call's category with Ctrl+R to narrow them)"
+        self.query_one(".dialog-title", Static).update(heading)
+        self.redraw()
 
     def on_mount(self) -> None:
+        """Draws the empty list at once; FormDialog's on_mount (Textual calls it too) starts the load."""
         self.redraw()
 
     @on(Input.Changed, "#solution-filter")
     def redraw(self) -> None:
+        currency = self.choices.currency if self.choices else ""
         wanted = normalize(self.query_one("#solution-filter", Input).value)
         listing = self.query_one("#solutions", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
         for index, option in enumerate(self.options):
             if wanted in normalize(f"{option.title} {option.gives} {option.limitations}"):
-                listing.add_option(Option(option_text(option, index in self.offered, index == self.chosen, self.currency), id=str(index)))
+                listing.add_option(Option(option_text(option, index in self.offered, index == self.chosen, currency), id=str(index)))
         if listing.option_count:
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
         chosen = self.options[self.chosen].title if self.chosen is not None else ("declined all" if self.declined else "not yet")
@@ -134,34 +139,31 @@ class SolutionPickerScreen(ModalScreen[bool]):
         question = Text("An option made up for this customer: what is it, and what are its limits?")
         self.app.push_screen(TextPromptScreen("One-off option", question, "e.g. Deliver to the neighbour, signed for"), added)
 
-    def action_save(self) -> None:
-        error = self.query_one("#solution-error", Label)
+    def collect(self) -> tuple[list[OfferedOption], int | None, bool]:
         if self.chosen is None and not self.declined:
-            error.update("Mark the customer's choice (Enter), or that they declined all (d).")
-            return
+            raise ValueError("Mark the customer's choice (Enter), or that they declined all (d).")
         indices = sorted(self.offered)
-        offered = [self.options[index] for index in indices]
         chosen = indices.index(self.chosen) if self.chosen is not None else None
-        try:
-            with self.desk.session() as session:
-                record_offers(session, self.interaction_id, self.desk.agent_id, offered,
-                              chosen=chosen, limitations_explained=self.limits_explained)
-        except ValidationError as problem:
-            error.update(str(problem))
-            return
-        option = self.options[self.chosen] if self.chosen is not None else None
-        if option is not None and option.goodwill_cost:
-            self.app.push_screen(GoodwillScreen(
-                self.desk, customer_id=self.customer_id, interaction_id=self.interaction_id,
-                amount=option.goodwill_cost, reason=f"Chosen option: {option.title}",
-            ), self.goodwill_done)
-            return
-        self.dismiss(True)
+        return [self.options[index] for index in indices], chosen, self.limits_explained
 
-    def goodwill_done(self, grant) -> None:
+    def save(self, values: tuple[list[OfferedOption], int | None, bool]) -> bool:
+        offered, chosen, limits_explained = values
+        self.offers.record_offers(self.interaction_id, offered, chosen, limits_explained)
+        return True
+
+    def saved(self, _recorded: bool) -> None:
+        """A chosen option with a goodwill cost draws it from the agent's budget next."""
+        option = self.options[self.chosen] if self.chosen is not None else None
+        if option is None or not option.goodwill_cost:
+            self.dismiss(True)
+            return
+        customer_id = self.choices.customer_id if self.choices else None
+        self.app.push_screen(GoodwillScreen(
+            self.desk, customer_id=customer_id, interaction_id=self.interaction_id,
+            amount=option.goodwill_cost, reason=f"Chosen option: {option.title}",
+        ), self.goodwill_done)
+
+    def goodwill_done(self, grant: GoodwillGiven | None) -> None:
         if grant is None:
             self.notify("The options were recorded; no goodwill was drawn for the chosen one.", severity="warning")
         self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)

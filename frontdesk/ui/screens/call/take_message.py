@@ -2,73 +2,64 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from frontdesk.services.desk import Desk
-from frontdesk.services.agents import list_agents
-from frontdesk.services.callbacks import take_message
-from frontdesk.services.validation import ValidationError
-from frontdesk.clock.typed_time import TypedTimeError
+from frontdesk.services.agents import Colleague
+from frontdesk.services.facades.call_forms import CallForms
+from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.when_field import WhenField
 
 
-class TakeMessageScreen(ModalScreen[str | None]):
+class TakeMessageScreen(FormDialog[str | None]):
     """Returns the colleague's name once the callback is theirs, or None."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="message.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="message.cancel"),
-    ]
+    DIALOG_TITLE = "Take a message for a colleague"
     AUTO_FOCUS = "#message-for"
 
     def __init__(self, desk: Desk, customer_id: int | None, contact: str, interaction_id: int | None) -> None:
-        super().__init__()
-        self.desk, self.customer_id, self.contact, self.interaction_id = desk, customer_id, contact, interaction_id
-        with desk.session() as session:
-            self.colleagues = [agent for agent in list_agents(session) if agent.id != desk.agent_id]
+        super().__init__(desk)
+        self.forms = CallForms(desk)
+        self.customer_id, self.contact, self.interaction_id = customer_id, contact, interaction_id
+        self.colleagues: tuple[Colleague, ...] = ()
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Static("Take a message for a colleague", classes="dialog-title", markup=False)
-            yield Label("For", markup=False)
-            yield Select([(Text(agent.name), agent.id) for agent in self.colleagues], id="message-for", prompt="Colleague")
-            yield Label("Who to call back (name and number)", markup=False)
-            yield Input(self.contact, id="message-contact")
-            yield Label("Call back by (what you tell the customer)", markup=False)
-            yield WhenField("e.g. today 4pm, tomorrow 10:00, in 2 hours", id="message-due")
-            yield Label("The message", markup=False)
-            yield TextArea(id="message-text", soft_wrap=True)
-            yield Label("", id="message-error", classes="error", markup=False)
-            yield Static("Ctrl+S saves; Escape cancels.", markup=False)
+    def compose_form(self) -> ComposeResult:
+        yield Label("For", markup=False)
+        yield Select([], id="message-for", prompt="Colleague")
+        yield Label("Who to call back (name and number)", markup=False)
+        yield Input(self.contact, id="message-contact")
+        yield Label("Call back by (what you tell the customer)", markup=False)
+        yield WhenField("e.g. today 4pm, tomorrow 10:00, in 2 hours", id="message-due")
+        yield Label("The message", markup=False)
+        yield TextArea(id="message-text", soft_wrap=True)
+        yield Static("Ctrl+S saves; Escape cancels.", markup=False)
 
-    def action_save(self) -> None:
+    def load(self) -> tuple[Colleague, ...]:
+        return self.forms.colleagues()
+
+    def show_loaded(self, colleagues: tuple[Colleague, ...]) -> None:
+        self.colleagues = colleagues
+        self.query_one("#message-for", Select).set_options([(Text(colleague.name), colleague.id) for colleague in colleagues])
+
+    def collect(self) -> tuple[int, str, str, datetime]:
+        """A bad due time raises TypedTimeError, a ValueError: it becomes the error line."""
         colleague = self.query_one("#message-for", Select).value
-        error = self.query_one("#message-error", Label)
         if colleague is Select.NULL:
-            error.update("Choose the colleague the message is for.")
-            return
-        try:
-            due_at = self.query_one("#message-due", WhenField).moment
-            with self.desk.session() as session:
-                take_message(
-                    session, self.desk.agent_id, int(colleague), self.customer_id,
-                    self.query_one("#message-contact", Input).value, self.query_one("#message-text", TextArea).text,
-                    due_at, self.interaction_id,
-                )
-        except (ValidationError, TypedTimeError) as problem:
-            error.update(str(problem))
-            return
-        self.dismiss(next(agent.name for agent in self.colleagues if agent.id == int(colleague)))
+            raise ValueError("Choose the colleague the message is for.")
+        due_at = self.query_one("#message-due", WhenField).moment
+        return (int(colleague), self.query_one("#message-contact", Input).value,
+                self.query_one("#message-text", TextArea).text, due_at)
+
+    def save(self, values: tuple[int, str, str, datetime]) -> str:
+        colleague_id, contact, message, due_at = values
+        self.forms.take_message(colleague_id, self.customer_id, contact, message, due_at, self.interaction_id)
+        return next(colleague.name for colleague in self.colleagues if colleague.id == colleague_id)
 
     @on(Input.Submitted)
     def submitted(self) -> None:
         self.action_save()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -1,0 +1,130 @@
+"""Where a live call's notes are typed: the line, saved as a draft while it is typed, and a note on Enter."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from frontdesk.clock.now import local_now
+from frontdesk.services.errors import DeskUnavailable
+from frontdesk.services.facades.calls import LiveCall
+from frontdesk.services.notes import Draft
+from frontdesk.ui.screens.call.in_order import InOrder
+from frontdesk.ui.widgets.note_line import NoteLine
+
+DRAFT_EVERY = 0.4
+"""Seconds between draft saves while typing: a crash loses less than half a second of words."""
+
+
+class NotePad(Vertical):
+    """Nothing typed is lost: the draft follows the box, and a line refused by the database comes back to it."""
+
+    DEFAULT_CSS = """
+    NotePad { height: auto; }
+    """
+
+    class Saved(Message):
+        """A line became a note."""
+
+    def __init__(self, call: LiveCall, writes: InOrder, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.call = call
+        self.writes = writes
+        self.verbatim = False
+        """The line is the customer's own words (Ctrl+T)."""
+        self.draft_dirty = False
+        """The box changed since the last draft was saved."""
+        self.stored = ("", False)
+        """The line and its verbatim mark as the database holds them: what needs no saving again."""
+        self.ready = False
+        """The stored draft has been read back: until then nothing is written over it (neither draft nor note)."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="line-kind", markup=False)
+        yield NoteLine(self.commit, placeholder="Type what you hear; Enter saves the line", id="note-line")
+        yield Static("", id="draft-status", markup=False)
+
+    def on_mount(self) -> None:
+        self.set_interval(DRAFT_EVERY, self.save_draft_if_typed)
+
+    @property
+    def line(self) -> NoteLine:
+        return self.query_one("#note-line", NoteLine)
+
+    def say(self, status: str) -> None:
+        self.query_one("#draft-status", Static).update(status)
+
+    def restore(self, draft: Draft | None) -> None:
+        """The line left unsaved last time comes back in front of anything typed while the call opened."""
+        self.ready = True
+        if draft is not None:
+            self.stored = (draft.text, draft.verbatim)
+            self.put_back(draft.text, draft.verbatim)
+            self.say("Draft restored: nothing you typed was lost.")
+
+    def put_back(self, text: str, verbatim: bool) -> None:
+        typed_since = self.line.value
+        self.line.value = f"{text} {typed_since}" if typed_since else text
+        self.line.cursor_position = len(self.line.value)
+        self.verbatim = self.verbatim or verbatim
+        self.show_line_kind()
+
+    @on(Input.Changed, "#note-line")
+    def typed(self) -> None:
+        self.draft_dirty = True
+
+    @on(Input.Blurred, "#note-line")
+    def save_draft_if_typed(self) -> None:
+        """Never two saves at once: while the database is still busy with the last write, the next tick tries."""
+        if not self.ready or not self.draft_dirty or self.writes.busy:
+            return
+        typed = (self.line.value, self.verbatim)
+        self.draft_dirty = False
+        if typed != self.stored:
+            self.writes.add(lambda: self.call.save_draft(*typed), lambda _nothing: self.draft_saved(typed), self.draft_refused)
+
+    def draft_saved(self, typed: tuple[str, bool]) -> None:
+        self.stored = typed
+        self.say(f"Draft saved {local_now():%H:%M:%S}")
+
+    def draft_refused(self, problem: Exception) -> None:
+        self.draft_dirty = True
+        busy = isinstance(problem, DeskUnavailable)
+        self.say("The database is busy; the draft will be saved again shortly." if busy else str(problem))
+
+    def commit(self, text: str) -> None:
+        """Saves `text` (the whole box, as it was at Enter) as a note, after every write asked for before it.
+
+        The box is emptied at once, so the next line can be typed while the database answers; if
+        the note is refused, its text comes back in front of whatever was typed since.
+        """
+        if not text.strip() or not self.ready:
+            return  # an empty line is not a note; before the draft is back, Enter waits (the line stays)
+        verbatim = self.verbatim
+        self.line.value = ""
+        self.stored = ("", False)  # the note's commit deletes the draft; a refused note puts its line back
+        self.verbatim = False
+        self.show_line_kind()
+        self.say("")
+        self.writes.add(lambda: self.call.add_note(text, verbatim), lambda _nothing: self.post_message(self.Saved()),
+                        lambda problem: self.refused(text, verbatim, problem))
+
+    def refused(self, text: str, verbatim: bool, problem: Exception) -> None:
+        self.put_back(text, verbatim)
+        self.draft_dirty = True
+        if isinstance(problem, DeskUnavailable):
+            problem = "The database is busy; the line was not saved yet. It is back in the box: press Enter again."
+        self.app.notify(str(problem), severity="error")
+
+    def toggle_verbatim(self) -> None:
+        self.verbatim = not self.verbatim
+        self.draft_dirty = True
+        self.show_line_kind()
+
+    def show_line_kind(self) -> None:
+        kind = self.query_one("#line-kind", Label)
+        kind.update("The customer's own words: kept verbatim (Ctrl+T to switch off)" if self.verbatim else "")
+        kind.set_class(self.verbatim, "verbatim")
