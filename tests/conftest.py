@@ -11,7 +11,7 @@ from ui_thread_guard import UIThreadSQL
 
 from frontdesk.clock.now import set_clock
 from frontdesk.demo.practice import open_practice_desk
-from frontdesk.services.agents import create_agent
+from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.desk import Desk, open_desk
 
 
@@ -56,7 +56,7 @@ def desk(db_url: str) -> Desk:
     """An empty desk with one agent signed in."""
     opened = open_desk(db_url)
     with opened.session() as session:
-        opened.agent = create_agent(session, "Sara Karimi")
+        opened.agent = as_colleague(create_agent(session, "Sara Karimi"))
     yield opened
     opened.engine.dispose()
 

@@ -7,14 +7,14 @@ from sqlmodel import select
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
 from frontdesk.ui.app import FrontDeskApp
-from frontdesk.db.models import Handoff, Interaction, MoodChange, Note, Promise
+from frontdesk.db.models import Agent, Handoff, Interaction, MoodChange, Note, Promise
 from frontdesk.services.desk import Desk
 from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.call.handoff import HandoffScreen
 from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.call.resume import ResumeScreen
 from frontdesk.ui.screens.call.wrap_up import WrapUpScreen
-from frontdesk.services.agents import create_agent
+from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.categories import category_names
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
@@ -169,7 +169,7 @@ async def test_a_second_handoff_asks_for_a_reason_and_counts_the_people(desk_wit
     with desk.session() as session:
         call = session.exec(select(Interaction)).one()
         eleni = call.owner_id
-        desk.agent = session.get(type(desk.agent), eleni)
+        desk.agent = as_colleague(session.get(Agent, eleni))
     app = FrontDeskApp(desk)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -273,7 +273,7 @@ async def test_a_note_is_corrected_and_its_old_wording_kept(desk_with_customer: 
 async def test_a_supervisor_edits_the_reason_categories(desk_with_customer: Desk) -> None:
     desk = desk_with_customer
     with desk.session() as session:
-        desk.agent = create_agent(session, "Daniel Brooks", "supervisor")
+        desk.agent = as_colleague(create_agent(session, "Daniel Brooks", "supervisor"))
     app = FrontDeskApp(desk)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

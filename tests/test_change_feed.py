@@ -22,7 +22,7 @@ from frontdesk.clock.now import utcnow
 from frontdesk.db import change_log
 from frontdesk.db.models import Customer, DeskChange, Note
 from frontdesk.services import importing, presence
-from frontdesk.services.agents import create_agent
+from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.callbacks import take_message
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer, update_customer
@@ -56,7 +56,7 @@ class Terminals:
 def terminals(db_url: str):
     here = open_desk(db_url)
     with here.session() as session:
-        here.agent = create_agent(session, "Sara Karimi")
+        here.agent = as_colleague(create_agent(session, "Sara Karimi"))
     there = open_desk(db_url)
     with there.reading() as session:
         there.directory.load(session)

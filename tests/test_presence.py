@@ -16,7 +16,7 @@ from frontdesk.cli import desk_app
 from frontdesk.cli.main import build_parser
 from frontdesk.clock.now import set_clock, utcnow
 from frontdesk.services import presence
-from frontdesk.services.agents import create_agent
+from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk, open_desk
@@ -30,7 +30,7 @@ def colleague(desk: Desk):
     other = open_desk(desk.engine.url.render_as_string(hide_password=False))
     other.desk_name = "Desk 2"
     with other.session() as session:
-        other.agent = create_agent(session, "Nikos Georgiou")
+        other.agent = as_colleague(create_agent(session, "Nikos Georgiou"))
     heard = Heard()
     feed = DeskFeed(other, heard).start()
     assert feed.wait_connected(5)

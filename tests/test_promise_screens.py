@@ -10,14 +10,14 @@ from textual.widgets import Checkbox, Input, Label, OptionList, Static
 
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.clock.now import local_zone, set_clock
-from frontdesk.db.models import GoodwillGrant, Promise, PromiseChange, SolutionOffer, SolutionOption
+from frontdesk.db.models import Agent, GoodwillGrant, Promise, PromiseChange, SolutionOffer, SolutionOption
 from frontdesk.services.desk import Desk
 from frontdesk.ui.screens.call.follow_up import FollowUpOfferScreen
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
-from frontdesk.services.agents import create_agent
+from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import set_reason
@@ -239,7 +239,7 @@ async def test_promises_of_someone_who_left_are_reassigned(shop: Desk) -> None:
         eleni = create_agent(session, "Eleni Georgiou")
         make_promise(session, shop.agent_id, 1, "Call back", WEDNESDAY_10AM + timedelta(days=1), owner_id=eleni.id)
         boss = session.exec(select(type(eleni)).where(type(eleni).name == "Daniel Brooks")).one()
-    shop.agent = boss
+    shop.agent = as_colleague(boss)
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -259,7 +259,7 @@ async def test_promises_of_someone_who_left_are_reassigned(shop: Desk) -> None:
 
 async def test_a_supervisor_keeps_the_solution_catalog(shop: Desk) -> None:
     with shop.session() as session:
-        shop.agent = session.exec(select(type(shop.agent)).where(type(shop.agent).name == "Daniel Brooks")).one()
+        shop.agent = as_colleague(session.exec(select(Agent).where(Agent.name == "Daniel Brooks")).one())
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

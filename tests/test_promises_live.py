@@ -13,7 +13,7 @@ from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Selec
 
 from frontdesk.clock.now import local_zone, set_clock
 from frontdesk.db.models import Agent, Promise, PromiseChange, SolutionOption
-from frontdesk.services.agents import create_agent
+from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.categories import add_category
 from frontdesk.services.changes import Change
 from frontdesk.services.customer_form import CustomerForm
@@ -66,7 +66,7 @@ def another_desk_did(app: FrontDeskApp, kind: str, entity_id: int | None = None)
 
 def sign_in_as(desk: Desk, name: str) -> None:
     with desk.reading() as session:
-        desk.agent = session.exec(select(Agent).where(Agent.name == name)).one()
+        desk.agent = as_colleague(session.exec(select(Agent).where(Agent.name == name)).one())
 
 
 async def test_the_promises_list_follows_other_desks_and_keeps_the_cursor_on_its_promise(desks: Desk) -> None:

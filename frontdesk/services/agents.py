@@ -20,6 +20,15 @@ class Colleague:
     role: str
     active: bool = True
 
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == Role.SUPERVISOR
+
+
+ROLES: tuple[str, ...] = tuple(Role)
+"""The roles a person at the desk can have, for screens to offer (agent first)."""
+SUPERVISOR: str = Role.SUPERVISOR
+
 
 def list_agents(session: Session, *, active_only: bool = True) -> list[Agent]:
     query = select(Agent).order_by(Agent.name)

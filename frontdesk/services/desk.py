@@ -14,8 +14,7 @@ from sqlmodel import Session
 
 from frontdesk.db import DatabaseError, change_log, open_database
 from frontdesk.db.engine import READ_ONLY
-from frontdesk.db.models import Agent
-from frontdesk.services.agents import find_agent, list_agents
+from frontdesk.services.agents import Colleague, as_colleague, find_agent, list_agents
 from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.directory import CustomerDirectory
 from frontdesk.services.errors import DeskUnavailable
@@ -27,7 +26,8 @@ class Desk:
     engine: Engine
     practice: bool = False
     """True on the demo desk, where new staff can try anything without harm."""
-    agent: Agent | None = field(default=None)
+    agent: Colleague | None = field(default=None)
+    """Who is signed in at this terminal, as plain data the UI thread can hold."""
     directory: CustomerDirectory = field(default_factory=CustomerDirectory)
     """The customer lookup index, shared by every screen and kept in step with each change."""
     current_interaction_id: int | None = None
@@ -84,10 +84,10 @@ def open_desk(url: str, *, agent_name: str | None = None, practice: bool = False
     return desk
 
 
-def agent_named(desk: Desk, name: str) -> Agent:
+def agent_named(desk: Desk, name: str) -> Colleague:
     with desk.session() as session:
         agent = find_agent(session, name)
         if agent is None or not agent.active:
             known = ", ".join(a.name for a in list_agents(session)) or "none yet"
             raise DatabaseError(f"No active agent called {name!r} at this desk (agents: {known}).")
-        return agent
+        return as_colleague(agent)

@@ -11,7 +11,6 @@ from textual.screen import Screen
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
-from frontdesk.db.models import Agent, Role
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import DueNow, PromiseBook
@@ -73,7 +72,7 @@ class FrontDeskApp(App[None]):
         else:
             self.push_screen(SignInScreen(self.desk), self.signed_in)
 
-    def signed_in(self, agent: Agent | None) -> None:
+    def signed_in(self, agent: Colleague | None) -> None:
         if agent is None:
             return
         self.desk.agent = agent
@@ -128,7 +127,7 @@ class FrontDeskApp(App[None]):
             self.push_screen(CatalogScreen(self.desk))
 
     def supervisor_only(self, what: str) -> bool:
-        if self.desk.agent.role == Role.SUPERVISOR:
+        if self.desk.agent.is_supervisor:
             return True
         self.notify(f"Only supervisors {what}.", severity="warning")
         return False
@@ -153,7 +152,7 @@ class FrontDeskApp(App[None]):
     def action_switch_agent(self) -> None:
         self.push_screen(SignInScreen(self.desk), self.switched)
 
-    async def switched(self, agent: Agent | None) -> None:
+    async def switched(self, agent: Colleague | None) -> None:
         """The next person starts from Greeting; the last one's open call stays theirs, to resume later."""
         if agent is None or agent.id == self.desk.agent_id:
             return

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from frontdesk.db.models import Role
+from frontdesk.services.agents import ROLES, SUPERVISOR
 from frontdesk.services.desk import Desk
 from frontdesk.services.agents import Colleague
 from frontdesk.services.facades.staff import Staff
@@ -38,7 +38,7 @@ class SignInScreen(FormDialog[Colleague | None]):
             yield Label("This desk is new. Add the first person; they will be its supervisor.", id="first-person",
                         classes="hidden", markup=False)
             yield Input(placeholder="Your name", id="name")
-            yield Select([("Agent", Role.AGENT), ("Supervisor", Role.SUPERVISOR)], value=Role.AGENT, allow_blank=False, id="role")
+            yield Select([(role.capitalize(), role) for role in ROLES], value=ROLES[0], allow_blank=False, id="role")
             yield Button("Start", id="create", variant="primary")
 
     def load(self) -> tuple[Colleague, ...]:
@@ -48,7 +48,7 @@ class SignInScreen(FormDialog[Colleague | None]):
         self.on_duty = on_duty
         if not on_duty:
             self.query_one("#first-person").remove_class("hidden")
-            self.query_one("#role", Select).value = Role.SUPERVISOR
+            self.query_one("#role", Select).value = SUPERVISOR
             self.show_new_agent()
             return
         agents = self.query_one("#agents", OptionList)

@@ -12,7 +12,6 @@ from textual.widgets import Footer, Header, Static
 
 from frontdesk.clock.now import to_local
 from frontdesk.clock.when import relative, short
-from frontdesk.db.models import Channel
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
 from frontdesk.services.greeting import GreetingCard
@@ -151,7 +150,7 @@ class GreetingCardScreen(Screen):
     def started(self, started: StartedContact, channel: str, name: str) -> None:
         self.starting = False
         self.desk.current_interaction_id = started.interaction_id
-        kind = "Call" if channel == Channel.PHONE else "Visit"
+        kind = "Call" if channel == "phone" else "Visit"
         self.notify(Text(f"{kind} with {name} started at {short(started.started_at)}."))
         self.app.switch_mode("call")
 

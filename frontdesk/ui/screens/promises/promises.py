@@ -11,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from frontdesk.clock.when import relative, short
-from frontdesk.db.models import Role
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import PromiseBook, PromiseListing
@@ -86,7 +85,7 @@ class PromisesScreen(Screen):
         self.action_reload()
 
     def action_toggle_everyone(self) -> None:
-        if self.desk.agent.role != Role.SUPERVISOR:
+        if not self.desk.agent.is_supervisor:
             self.notify("Only supervisors see everyone's promises.", severity="warning")
             return
         self.everyone = not self.everyone
