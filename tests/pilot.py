@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
+
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -11,6 +15,20 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def hearing(pilot: Pilot, timeout: float = 5.0) -> None:
+    """Waits until the app's change feed listens: a change committed before that is never delivered."""
+    assert await asyncio.to_thread(pilot.app.feed_relay.feed.wait_connected, timeout), "the change feed never connected"
+
+
+async def settle_until(pilot: Pilot, done: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Lets the app run until `done()`, then settles: for what the feed's watcher thread delivers in its own time."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, f"still not done after {timeout} s"
+        await pilot.pause(0.02)
+    await settle(pilot)
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

@@ -1,10 +1,15 @@
-"""The Greeting section with other terminals on the same database: their changes show, nothing is overwritten."""
+"""The Greeting section with other terminals on the same database: their changes show, nothing is overwritten.
+
+"Desk 2" is the test writing through a Desk with Desk 2's terminal id: the app's own change feed hears it,
+as it would hear another terminal, and the feed records Desk 2 as where the change was made.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
+from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from frontdesk.db.models import Customer, Terminal
@@ -19,7 +24,7 @@ from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
-from tests.pilot import open_card, settle, shown_text, table_rows, type_text
+from tests.pilot import hearing, open_card, settle, settle_until, shown_text, table_rows, type_text
 from tests.test_greeting import two_marys  # noqa: F401  (the fixture)
 
 SIZE = (120, 40)
@@ -40,8 +45,13 @@ def changed(kind: str, customer_id: int | None = None) -> DeskChanged:
     return DeskChanged((Change(1, kind, "changed", entity_id=customer_id, customer_id=customer_id, terminal=DESK_2),))
 
 
+def at_desk_2(desk: Desk) -> Desk:
+    """The same database and lookup index, written from Desk 2's terminal."""
+    return replace(desk, terminal_id=DESK_2, desk_name="Desk 2")
+
+
 def save_at_desk_2(desk: Desk, customer_id: int, agent_id: int, **values: object) -> None:
-    with desk.session() as session:
+    with at_desk_2(desk).session() as session:
         before = customer_record(get_customer(session, customer_id))
         update_customer(session, customer_id, replace(before.values, **values), agent_id, read=before)
         desk.directory.follow(session, customer_id)  # what the change feed does before DeskChanged arrives
@@ -66,8 +76,8 @@ async def test_an_edit_saved_at_another_desk_is_shown_kept_and_then_built_on(two
         await settle(pilot)
         assert app.screen is form
         conflict = shown_text(form.query_one("#conflict", Static))
-        assert "Street: 40 Johnson Avenue -> 42 Johnson Avenue (Tom Baker)" in conflict
-        assert "Say it: — -> JAK-sn (Tom Baker)" in conflict
+        assert "Street: 40 Johnson Avenue -> 42 Johnson Avenue (Desk 2, Tom Baker)" in conflict
+        assert "Say it: — -> JAK-sn (Desk 2, Tom Baker)" in conflict
         assert "nothing was saved yet" in shown_text(form.query_one("#form-error", Label))
         assert form.query_one("#field-phones", Input).value == "+1 555 876 0099"
         assert form.query_one("#field-pronunciation", Input).value == "JACK-son"
@@ -102,26 +112,34 @@ async def test_the_results_follow_customers_added_and_renamed_at_other_desks(two
 
 
 async def test_the_open_card_shows_another_desks_correction(two_marys: Desk, tom: int) -> None:  # noqa: F811
+    heard: list[Message] = []
     app = FrontDeskApp(two_marys)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, message_hook=heard.append) as pilot:
         await open_card(pilot, "johnson jackson avenue")
+        await hearing(pilot)
+        card = app.screen
+        read = card.greeting.card
+        reads: list[int] = []
+        card.greeting.card = lambda customer_id, **how: reads.append(customer_id) or read(customer_id, **how)
+        save_at_desk_2(two_marys, 2, tom, preferences="Call after 5 pm.")  # another customer: the card stays as it is
+        await settle_until(pilot, lambda: any(isinstance(event, DeskChanged) and 2 in event.customers() for event in heard))
+        assert reads == []
+        assert "Prefers email" in shown_text(card.query_one("#preferences", Static))
         save_at_desk_2(two_marys, 1, tom, preferences="Hard of hearing: speak slowly.")
-        app.screen.post_message(changed("customer", 2))  # another customer: the card stays as it is
-        await settle(pilot)
-        assert "Prefers email" in shown_text(app.screen.query_one("#preferences", Static))
-        app.screen.post_message(changed("customer", 1))
-        await settle(pilot)
-        assert "Hard of hearing" in shown_text(app.screen.query_one("#preferences", Static))
+        await settle_until(pilot, lambda: "Hard of hearing" in shown_text(card.query_one("#preferences", Static)))
+        assert reads == [1]  # read again once, for its own customer's change only
 
 
 async def test_a_card_merged_away_at_another_desk_says_so_and_opens_the_record_that_stayed(two_marys: Desk, tom: int) -> None:  # noqa: F811
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
         await open_card(pilot, "jackson johnson avenue")
+        await hearing(pilot)
         card = app.screen
-        with two_marys.session() as session:
+        with at_desk_2(two_marys).session() as session:
             merge_customers(session, 1, 2, tom)
-        card.post_message(changed("customer", 2))
+        await settle_until(pilot, lambda: "merged into another" in shown_text(card.query_one("#gone", Static)))
+        card.post_message(changed("customer", 2))  # heard again (a catch-up after a lost connection): still said, not closed
         await settle(pilot)
         assert app.screen is card
         gone = shown_text(card.query_one("#gone", Static))
@@ -143,26 +161,27 @@ async def test_presence_shows_who_else_has_a_customer_open(two_marys: Desk, tom:
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await hearing(pilot)
         await type_text(pilot, "mary")
         assert [(row[0], row[6]) for row in matches(app)] == [("Mary Johnson", "● Desk 2"), ("Mary Jackson", "")]
+        await pilot.press("down", "down")  # the agent chooses Mary Jackson while Desk 2 turns to her
         with two_marys.session() as session:
             presence.show_customer(session, DESK_2, 2)
-        app.screen.post_message(changed("presence"))
-        await settle(pilot)
-        assert [(row[0], row[6]) for row in matches(app)] == [("Mary Johnson", ""), ("Mary Jackson", "● Desk 2")]
+        await settle_until(pilot, lambda: [(row[0], row[6]) for row in matches(app)] == [("Mary Johnson", ""), ("Mary Jackson", "● Desk 2")])
 
-        await pilot.press("down", "down", "enter")
+        await pilot.press("enter")  # the list was searched again, and the cursor stayed on her
         await settle(pilot)
         card = app.screen
+        assert isinstance(card, GreetingCardScreen) and card.customer_id == 2
         assert "also open at Desk 2 (Tom Baker)" in shown_text(card.query_one("#also-open", Static))
         with two_marys.session() as session:
             assert session.get(Terminal, two_marys.terminal_id).customer_id == 2
             presence.show_customer(session, DESK_2, None)
-        card.post_message(changed("presence"))
-        await settle(pilot)
-        assert not card.query_one("#also-open").display
+        await settle_until(pilot, lambda: not card.query_one("#also-open").display)
 
         await pilot.press("escape")
         await settle(pilot)
+        with two_marys.session() as session:
+            assert session.get(Terminal, two_marys.terminal_id).customer_id is None  # the card is closed
     with two_marys.session() as session:
-        assert session.get(Terminal, two_marys.terminal_id).customer_id is None
+        assert session.get(Terminal, two_marys.terminal_id) is None  # the app is closed: this terminal left the list

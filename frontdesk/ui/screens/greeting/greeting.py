@@ -97,8 +97,12 @@ class GreetingScreen(Screen):
         if query != self.query_input.value:
             return  # a newer keystroke is already being searched
         rows = list(results.rows)
+        choosing = self.chosen_in_table()
         self.matches = [row.match for row in rows]
         self.table.show(rows, query)
+        ids = [row.match.customer_id for row in rows]
+        if choosing in ids:  # another desk's change re-ran the search while the agent was choosing: the choice stays
+            self.table.move_cursor(row=ids.index(choosing))
         tied = [row.summary for row in rows if row.match.ambiguous]
         warning = self.query_one("#ambiguity", Static)
         warning.set_class(len(tied) < 2, "hidden")
@@ -124,6 +128,11 @@ class GreetingScreen(Screen):
 
     def open_card(self, customer_id: int) -> None:
         self.app.push_screen(GreetingCardScreen(self.desk, customer_id))
+
+    def chosen_in_table(self) -> int | None:
+        """The customer under the cursor while the agent is moving through the results with ↓ and ↑."""
+        cursor = self.table.cursor_row
+        return self.matches[cursor].customer_id if self.table.has_focus and 0 <= cursor < len(self.matches) else None
 
     def highlighted_customer(self) -> int | None:
         if not self.matches:

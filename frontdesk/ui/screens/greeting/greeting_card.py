@@ -49,6 +49,8 @@ class GreetingCardScreen(Screen):
         self.customer_id = customer_id
         self.card: GreetingCard | None = None
         """None until the card is read, and after the record was merged away elsewhere."""
+        self.shown = False
+        """Set once a card was on screen: from then on a record that is gone is said, never closed on the agent."""
         self.merged_into_id: int | None = None
         self.starting = False
         """True while a call or visit is being started, so a second key press does not start two."""
@@ -82,6 +84,7 @@ class GreetingCardScreen(Screen):
             self.show_gone(view)
             return
         card = self.card = view.card
+        self.shown = True
         self.merged_into_id = None
         self.query_one("#gone").add_class("hidden")
         self.query_one("#salutation", Static).update(Text(card.salutation, style="bold"))
@@ -93,8 +96,12 @@ class GreetingCardScreen(Screen):
         self.refresh_bindings()
 
     def show_gone(self, view: CardView) -> None:
-        """Opened from a stale list, the card just closes; open while another desk merged it away, it says so."""
-        if self.card is None and self.is_active:
+        """Opened from a stale list, the card just closes; open while another desk merged it away, it says so.
+
+        It goes on saying so when the news comes again (a change heard twice, a catch-up after the feed
+        reconnected): a card the agent is reading never disappears under them.
+        """
+        if not self.shown and self.is_active:
             self.notify(view.gone, severity="error")
             self.app.pop_screen()
             return
