@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,20 @@ def desk(db_url: str) -> Desk:
     opened.engine.dispose()
 
 
-@pytest.fixture
-def demo_url(backend: str, tmp_path: Path):
-    with throwaway_database(backend, tmp_path, "demo") as url:
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The practice desk seeded once per test process; each SQLite test gets a copy of the file."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    with throwaway_database("sqlite", folder, "demo") as url:
         open_practice_desk(url).engine.dispose()
+    return folder / "demo.sqlite"
+
+
+@pytest.fixture
+def demo_url(backend: str, tmp_path: Path, demo_template: Path):
+    with throwaway_database(backend, tmp_path, "demo") as url:
+        if backend == "sqlite":
+            shutil.copyfile(demo_template, tmp_path / "demo.sqlite")
+        else:
+            open_practice_desk(url).engine.dispose()
         yield url
