@@ -152,8 +152,11 @@ class LiveCallScreen(Screen):
             self.reload_history(customer_id)
 
     def tick(self) -> None:
-        if self.view is not None and not self.left:
-            self.query_one("#call-header", CallHeader).show(self.view, utcnow() - self.view.started_at)
+        """The header's clock; a screen being taken down (another agent signing in) has no header left to draw."""
+        headers = self.query("#call-header").results(CallHeader)
+        header = next(headers, None)
+        if self.view is not None and not self.left and header is not None:
+            header.show(self.view, utcnow() - self.view.started_at)
 
     def reload(self) -> None:
         """Reads the call again; only the newest read is drawn (a newer one cancels those still running)."""
