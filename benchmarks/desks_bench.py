@@ -196,12 +196,13 @@ async def edit_customer(pilot, log: ShiftLog, customer_id: int, query: str) -> N
         log.errors.append(f"no customer form (on {screen_name(app)})")
         return
     hint = f"say-{uuid.uuid4().hex[:8]}"
+    edited = app.screen.customer_id  # the record the search put first, which may be a namesake of the one meant
     app.screen.query_one("#field-pronunciation").value = hint
     for _attempt in range(3):
         await pilot.press("ctrl+s")
         await settle(pilot)
         if screen_name(app) != "CustomerFormScreen":
-            log.edits.append((customer_id, hint))
+            log.edits.append((edited, hint))
             break
     else:
         log.errors.append(f"customer edit not saved: {error_line(app)}")
