@@ -18,6 +18,9 @@ from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import draft_of, notes_of
 from tests.terminal import Terminal, frontdesk_args
 
+pytestmark = pytest.mark.xdist_group("real terminals")
+"""Real terminals run one at a time: several apps starting at once on two cores starve each other."""
+
 
 
 @pytest.fixture

@@ -35,6 +35,9 @@ FEED_CONNECTS = 3.0
 PRESENCE_EXPIRES = 3
 """The terminals' presence expiry in these tests, instead of 30 s, so a crashed desk is gone quickly."""
 
+pytestmark = pytest.mark.xdist_group("real terminals")
+"""Real terminals run one at a time: several apps starting at once on two cores starve each other."""
+
 
 @pytest.fixture
 def shared_desk(db_url: str) -> str:
