@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from frontdesk.db.models import Agent, Role
 from frontdesk.services import audit
+from frontdesk.services.guards import require_supervisor
 from frontdesk.services.validation import ValidationError, clean_line
 
 
@@ -76,9 +77,7 @@ def supervisors(session: Session) -> list[Agent]:
 
 def deactivate_agent(session: Session, agent_id: int, by_id: int) -> Agent:
     """Someone left the desk: they stay in history; their open promises wait for a new owner."""
-    by = session.get(Agent, by_id)
-    if by is None or by.role != Role.SUPERVISOR:
-        raise ValidationError("role", "Only a supervisor can take someone off the desk.")
+    require_supervisor(session, by_id, "manage_agents")
     if agent_id == by_id:
         raise ValidationError("agent", "You cannot take yourself off the desk.")
     agent = session.get(Agent, agent_id)

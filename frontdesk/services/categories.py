@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from frontdesk.db.models import Agent, ReasonCategory, Role
+from frontdesk.db.models import ReasonCategory
 from frontdesk.services import audit
+from frontdesk.services.guards import require_supervisor
 from frontdesk.services.validation import ValidationError, clean_line
 
 
@@ -18,14 +19,8 @@ def all_categories(session: Session) -> list[ReasonCategory]:
     return list(session.exec(select(ReasonCategory).order_by(ReasonCategory.id)))
 
 
-def _require_supervisor(session: Session, agent_id: int) -> None:
-    agent = session.get(Agent, agent_id)
-    if agent is None or agent.role != Role.SUPERVISOR:
-        raise ValidationError("role", "Only a supervisor can change the reason categories.")
-
-
 def add_category(session: Session, name: str, agent_id: int) -> ReasonCategory:
-    _require_supervisor(session, agent_id)
+    require_supervisor(session, agent_id, "change_categories")
     name = clean_line(name, field="category", label="The category", max_length=80, required=True)
     existing = session.exec(select(ReasonCategory).where(ReasonCategory.name == name)).first()
     if existing is not None and existing.active:
@@ -37,7 +32,7 @@ def add_category(session: Session, name: str, agent_id: int) -> ReasonCategory:
 
 def set_category_active(session: Session, category_id: int, active: bool, agent_id: int) -> ReasonCategory:
     """Retired, not deleted: past interactions keep the category they were filed under."""
-    _require_supervisor(session, agent_id)
+    require_supervisor(session, agent_id, "change_categories")
     category = session.get(ReasonCategory, category_id)
     category.active = active
     audit.record(session, agent_id, "update", "category", category_id, f"active={active}")

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from frontdesk.db.models import Agent, Role, SolutionOffer, SolutionOption
+from frontdesk.db.models import SolutionOffer, SolutionOption
 from frontdesk.services import audit
+from frontdesk.services.guards import require_supervisor
 from frontdesk.services.interactions import get_interaction
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
@@ -32,15 +33,9 @@ def options_for(session: Session, category: str | None) -> list[SolutionOption]:
     return list(session.exec(query.order_by(SolutionOption.category, SolutionOption.id)))
 
 
-def _require_supervisor(session: Session, agent_id: int) -> None:
-    agent = session.get(Agent, agent_id)
-    if agent is None or agent.role != Role.SUPERVISOR:
-        raise ValidationError("role", "Only a supervisor can change the solution catalog.")
-
-
 def save_option(session: Session, agent_id: int, option: OfferedOption, category: str) -> SolutionOption:
     """Supervisors keep the catalog; limitations are part of an option, not small print."""
-    _require_supervisor(session, agent_id)
+    require_supervisor(session, agent_id, "change_catalog")
     if not 0 <= option.goodwill_cost < float("inf"):  # also refuses NaN
         raise ValidationError("goodwill_cost", "A goodwill cost is a number, zero or more.")
     row = session.get(SolutionOption, option.option_id) if option.option_id else SolutionOption(category="", title="")
@@ -58,7 +53,7 @@ def save_option(session: Session, agent_id: int, option: OfferedOption, category
 
 def retire_option(session: Session, agent_id: int, option_id: int) -> None:
     """Retired, not deleted: past offers still say what was offered."""
-    _require_supervisor(session, agent_id)
+    require_supervisor(session, agent_id, "change_catalog")
     option = session.get(SolutionOption, option_id)
     option.active = False
     audit.record(session, agent_id, "retire", "solution", option_id, option.title)

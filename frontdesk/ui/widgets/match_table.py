@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from frontdesk.clock.now import to_local
-from frontdesk.lookup import Match, highlight_spans
+from frontdesk.lookup import highlight_spans
 from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.customer_text import masked_phone, why
 from frontdesk.services.presence import OpenElsewhere

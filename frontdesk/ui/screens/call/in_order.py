@@ -23,9 +23,11 @@ class InOrder:
     Two writes never run at once, so a slow database never has two draft saves racing each other.
     """
 
-    def __init__(self, node: DOMNode, group: str) -> None:
+    def __init__(self, node: DOMNode, group: str, showing: Callable[[], bool]) -> None:
         self.node = node
         self.group = group
+        self.showing = showing
+        """False once the screen is being taken down: a write's `then` is dropped, its `failed` still runs."""
         self.waiting: deque[tuple[Job, Then | None, Failed]] = deque()
         self.running = False
         self.when_idle: list[Callable[[], object]] = []
@@ -35,7 +37,11 @@ class InOrder:
         return self.running or bool(self.waiting)
 
     def add(self, job: Job, then: Then | None, failed: Failed) -> None:
-        """Runs `job` in a thread after every write added before it; `then`/`failed` run on the UI thread."""
+        """Runs `job` in a thread after every write added before it; `then`/`failed` run on the UI thread.
+
+        A refusal reaches `failed` even while the screen is being taken down, so it can still say
+        what was not saved; `failed` checks `showing()` before it draws.
+        """
         self.waiting.append((job, then, failed))
         self._next()
 
@@ -55,13 +61,13 @@ class InOrder:
         job, then, failed = self.waiting.popleft()
         self.running = True
 
-        def finish(outcome: Callable[[Any], object] | None, value: Any) -> None:
+        def finish(outcome: Callable[[Any], object] | None, value: Any, *, always: bool = False) -> None:
             self.running = False
             try:
-                if outcome is not None:
+                if outcome is not None and (always or self.showing()):
                     outcome(value)
             finally:
                 self._next()
 
         in_background(self.node, job, lambda result: finish(then, result),
-                      failed=lambda problem: finish(failed, problem), group=self.group)
+                      failed=lambda problem: finish(failed, problem, always=True), group=self.group)

@@ -88,7 +88,7 @@ class LiveCallScreen(Screen):
         self.desk = desk
         self.interaction_id = interaction_id
         self.call = LiveCall(desk, interaction_id)
-        self.writes = InOrder(self, "call-writes")
+        self.writes = InOrder(self, "call-writes", showing=lambda: not self.left)
         self.view: CallView | None = None
         """None until the first read is back; then the call as last read."""
         self.owner_id: int | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -91,6 +92,8 @@ class NotePad(Vertical):
         self.say(f"Draft saved {local_now():%H:%M:%S}")
 
     def draft_refused(self, problem: Exception) -> None:
+        if not self.writes.showing():
+            return  # the call is over: its draft no longer matters
         self.draft_dirty = True
         busy = isinstance(problem, DeskUnavailable)
         self.say("The database is busy; the draft will be saved again shortly." if busy else str(problem))
@@ -113,6 +116,9 @@ class NotePad(Vertical):
                         lambda problem: self.refused(text, verbatim, problem))
 
     def refused(self, text: str, verbatim: bool, problem: Exception) -> None:
+        if not self.writes.showing():
+            self.app.notify(Text(f"This line was not saved ({problem}): {text}"), severity="error", timeout=60)
+            return  # the call was closed meanwhile: the box is gone, so the line is said instead
         self.put_back(text, verbatim)
         self.draft_dirty = True
         if isinstance(problem, DeskUnavailable):

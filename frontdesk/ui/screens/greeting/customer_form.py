@@ -93,9 +93,11 @@ class CustomerFormScreen(FormDialog[int | None]):
         self.show_error(problem)
 
     def fill(self, values: CustomerForm) -> None:
+        """The record as read; anything typed into a field before it arrived follows the stored value."""
         for field, _ in LINE_FIELDS:
             value = getattr(values, field)
-            self.query_one(f"#field-{field}", Input).value = ", ".join(value) if field == "phones" else str(value or "")
+            box = self.query_one(f"#field-{field}", Input)
+            box.value = (", ".join(value) if field == "phones" else str(value or "")) + box.value
         if values.language in {code for _, code in LANGUAGES}:
             self.query_one("#field-language", Select).value = values.language
         self.query_one("#field-preferences", TextArea).text = values.preferences
@@ -182,7 +184,7 @@ class CustomerFormScreen(FormDialog[int | None]):
         panel = self.query_one("#conflict", Static)
         panel.update(text)
         panel.remove_class("hidden")
-        panel.scroll_visible()
+        self.call_after_refresh(panel.scroll_visible)  # once laid out at its new height, so every line shows
 
     @on(Button.Pressed, "#cancel")
     def cancel_pressed(self) -> None:
