@@ -276,3 +276,22 @@ def test_an_import_in_another_process_reaches_a_running_terminal(terminals: Term
     time.sleep(SETTLE)
     assert len(terminals.there.directory) == 150
     assert found(terminals.there, "Procopis42 Outsider")
+
+
+def test_what_is_committed_before_the_feed_connects_still_arrives(db_url: str) -> None:
+    """The screens read the desk before the feed's thread connects: a change in between must not fall in the gap."""
+    here, there = open_desk(db_url), open_desk(db_url)
+    with here.session() as session:
+        here.agent = as_colleague(create_agent(session, "Sara Karimi"))
+    there.mark_heard()  # what `frontdesk` does just before its screens first load
+    customer = new_customer(here, "Mary", "Johnson")  # committed while the other terminal is still starting
+    heard = Heard()
+    feed = DeskFeed(there, heard).start()
+    try:
+        change = heard.wait_for(lambda c: c.kind == "customer" and c.entity_id == customer.id)
+        assert change.action == "created"
+        assert not any(c.kind == "agent" for c in heard.changes), "what was there before the mark is not replayed"
+    finally:
+        feed.stop()
+        here.engine.dispose()
+        there.engine.dispose()

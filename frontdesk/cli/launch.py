@@ -13,4 +13,5 @@ from frontdesk.ui.app import FrontDeskApp
 
 def make_app(url: str, *, agent_name: str | None = None, practice: bool = False) -> FrontDeskApp:
     desk = open_practice_desk(url, agent_name=agent_name) if practice else open_desk(url, agent_name=agent_name)
+    desk.mark_heard()
     return FrontDeskApp(desk)

@@ -44,6 +44,11 @@ def install() -> None:
             event.listen(Session, name, listener)
 
 
+def newest_id(session: Session) -> int:
+    """The id of the newest change committed so far (0 on a new desk)."""
+    return session.execute(select(func.coalesce(func.max(DeskChange.id), 0))).scalar_one()
+
+
 def prune(session: Session) -> int:
     """Forgets change rows older than KEEP_FOR, always keeping the newest.
 

@@ -36,6 +36,9 @@ class Desk:
     """What colleagues see this terminal called ("also open at Desk 2"): `--desk NAME`, or the host name."""
     terminal_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     """This running terminal, for presence and for telling its own changes from others' in the feed."""
+    heard_up_to: int | None = None
+    """The newest change committed before this terminal's screens first read the desk (see `mark_heard`):
+    the change feed delivers everything after it, even what was committed before the feed connected."""
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -54,6 +57,11 @@ class Desk:
     def _signed(self) -> dict[str, str]:
         """Session info naming this terminal, so the change feed says where a change was made."""
         return {change_log.TERMINAL: self.terminal_id}
+
+    def mark_heard(self) -> None:
+        """Called just before the screens start: what is committed from here on reaches them by the feed."""
+        with self.reading() as session:
+            self.heard_up_to = change_log.newest_id(session)
 
     def rules(self) -> DeskRules:
         """The desk-wide rules as they stand now; read fresh, since another terminal may have changed them."""

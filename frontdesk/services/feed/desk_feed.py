@@ -16,13 +16,13 @@ from frontdesk.services.feed.watcher import ChangeWatcher, Deliver
 log = logging.getLogger(__name__)
 
 
-def watcher_for(engine: Engine, deliver: Deliver) -> ChangeWatcher | None:
+def watcher_for(engine: Engine, deliver: Deliver, after: int | None = None) -> ChangeWatcher | None:
     """The watcher for this engine's database; None for an in-memory SQLite one, which no one else can share."""
     url = engine.url
     if url.get_backend_name() == "sqlite":
-        return SQLiteWatcher(url.database, deliver) if url.database not in (None, "", ":memory:") else None
+        return SQLiteWatcher(url.database, deliver, after) if url.database not in (None, "", ":memory:") else None
     if url.get_backend_name() == "postgresql":
-        return PostgresWatcher(url.set(drivername="postgresql").render_as_string(hide_password=False), deliver)
+        return PostgresWatcher(url.set(drivername="postgresql").render_as_string(hide_password=False), deliver, after)
     raise ValueError(f"No change feed for {url.get_backend_name()} databases.")
 
 
@@ -36,7 +36,7 @@ class DeskFeed:
     def __init__(self, desk: Desk, listener: Deliver) -> None:
         self.desk = desk
         self.listener = listener
-        self.watcher = watcher_for(desk.engine, self._heard)
+        self.watcher = watcher_for(desk.engine, self._heard, desk.heard_up_to)
         self._unfollowed: list[Change] = []
         """Customer changes the index could not read yet (the pool lost the database); tried again next time."""
 

@@ -34,12 +34,12 @@ class PostgresWatcher(ChangeWatcher):
     up to that many ids, and the feed adds a reload-everything change for what it cannot vouch for.
     """
 
-    def __init__(self, conninfo: str, deliver: Deliver) -> None:
-        super().__init__(deliver)
+    def __init__(self, conninfo: str, deliver: Deliver, after: int | None = None) -> None:
+        super().__init__(deliver, after)
         self.conninfo = conninfo
         self.highest = 0
         self.floor = 0
-        """The newest id when the watcher started: anything older was already on the screens."""
+        """The mark the watcher started from: anything older was already on the screens."""
         self._connection = None
         self._delivered: set[int] = set()
         self._order: deque[int] = deque()
@@ -51,8 +51,11 @@ class PostgresWatcher(ChangeWatcher):
         self._connection = psycopg.connect(self.conninfo, autocommit=True, application_name=APPLICATION_NAME)
         self._connection.execute(f"LISTEN {CHANNEL}")  # before reading the newest id: nothing falls between
 
-    def start_from_newest(self) -> None:
-        self.highest = self.floor = self._connection.execute("SELECT coalesce(max(id), 0) FROM deskchange").fetchone()[0]
+    def newest(self) -> int:
+        return self._connection.execute("SELECT coalesce(max(id), 0) FROM deskchange").fetchone()[0]
+
+    def start_from(self, mark: int) -> None:
+        self.highest = self.floor = mark
 
     def catch_up(self) -> list[Change]:
         rows = self._connection.execute(f"SELECT {COLUMNS} FROM deskchange WHERE id > %s ORDER BY id",

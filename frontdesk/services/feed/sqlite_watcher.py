@@ -23,8 +23,8 @@ class SQLiteWatcher(ChangeWatcher):
     newest row, so ids are never handed out again).
     """
 
-    def __init__(self, path: str, deliver: Deliver) -> None:
-        super().__init__(deliver)
+    def __init__(self, path: str, deliver: Deliver, after: int | None = None) -> None:
+        super().__init__(deliver, after)
         self.path = path
         self.last_seen = 0
         self._connection: sqlite3.Connection | None = None
@@ -35,11 +35,14 @@ class SQLiteWatcher(ChangeWatcher):
                                            check_same_thread=False, uri=True)
         self._version = self._data_version()
 
-    def start_from_newest(self) -> None:
-        self.last_seen = self._connection.execute("SELECT coalesce(max(id), 0) FROM deskchange").fetchone()[0]
+    def newest(self) -> int:
+        return self._connection.execute("SELECT coalesce(max(id), 0) FROM deskchange").fetchone()[0]
+
+    def start_from(self, mark: int) -> None:
+        self.last_seen = mark
 
     def catch_up(self) -> list[Change]:
-        newest = self._connection.execute("SELECT coalesce(max(id), 0) FROM deskchange").fetchone()[0]
+        newest = self.newest()
         if newest < self.last_seen:  # another file took this one's place: its feed starts over
             self.last_seen = newest
             return []

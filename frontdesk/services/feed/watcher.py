@@ -31,8 +31,11 @@ class ChangeWatcher(ABC):
     `reload_everything()` is delivered too, since the watcher cannot vouch that nothing was missed.
     """
 
-    def __init__(self, deliver: Deliver) -> None:
+    def __init__(self, deliver: Deliver, after: int | None = None) -> None:
         self.deliver = deliver
+        self.after = after
+        """The newest change the screens may already show (read before they first loaded); None: whatever is newest
+        when the watcher first connects. Changes committed after it and before the connection are delivered."""
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"frontdesk-{type(self).__name__}", daemon=True)
         self.connected = threading.Event()
@@ -56,12 +59,11 @@ class ChangeWatcher(ABC):
         while not self.stopping:
             try:
                 self.open()
-                caught_up = self.catch_up() if started else []
                 if not started:
-                    self.start_from_newest()
+                    self.start_from(self.newest() if self.after is None else self.after)
+                caught_up = self.catch_up()
                 self.connected.set()
-                if missed:
-                    self._hand_on([*caught_up, reload_everything()])
+                self._hand_on([*caught_up, reload_everything()] if missed else caught_up)
                 started, missed = True, False
                 while not self.stopping:
                     self._hand_on(self.wait_for_changes())
@@ -93,12 +95,16 @@ class ChangeWatcher(ABC):
         """Opens the dedicated connection (and starts listening, where the database needs that)."""
 
     @abstractmethod
-    def start_from_newest(self) -> None:
-        """At first connection: changes committed from now on are the ones to deliver."""
+    def newest(self) -> int:
+        """The id of the newest change committed so far (0 on a new desk)."""
+
+    @abstractmethod
+    def start_from(self, mark: int) -> None:
+        """At first connection: changes with ids after `mark` are the ones to deliver."""
 
     @abstractmethod
     def catch_up(self) -> list[Change]:
-        """After a reconnection: the changes committed while the connection was gone."""
+        """Changes committed before the connection and not delivered yet: since `mark`, or while it was gone."""
 
     @abstractmethod
     def wait_for_changes(self) -> list[Change]:
