@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, func, select
 
@@ -151,3 +151,32 @@ def test_a_port_that_is_not_a_number_is_refused_without_showing_the_password() -
     with pytest.raises(DatabaseError, match="port must be a number") as refused:
         open_database("postgresql+psycopg://desk:s3cret@server:abc/frontdesk")
     assert "s3cret" not in str(refused.value)
+
+
+BROKEN_RULES = [
+    ("UPDATE agent SET role = 'boss'", "ck_agent_role"),
+    ("UPDATE interaction SET channel = 'fax'", "ck_interaction_channel"),
+    ("UPDATE interaction SET outcome = 'solved'", "ck_interaction_outcome"),
+    ("UPDATE interaction SET satisfaction = 6", "ck_interaction_satisfaction"),
+    ("UPDATE interaction SET satisfaction = 0", "ck_interaction_satisfaction"),
+    ("INSERT INTO moodchange (interaction_id, agent_id, mood, at) SELECT id, owner_id, 'sleepy', started_at FROM interaction",
+     "ck_moodchange_mood"),
+    ("UPDATE promise SET status = 'broken'", "ck_promise_status"),
+    ("UPDATE promise SET kind = 'wish'", "ck_promise_kind"),
+    ("UPDATE goodwillgrant SET kind = 'bribe'", "ck_goodwillgrant_kind"),
+    ("UPDATE goodwillgrant SET amount = -1", "ck_goodwillgrant_amount"),
+    ("UPDATE goodwillgrant SET amount = 1e308", "ck_goodwillgrant_amount"),
+]
+
+
+@pytest.mark.parametrize(("statement", "rule"), BROKEN_RULES, ids=[rule for _, rule in BROKEN_RULES])
+def test_the_schema_refuses_values_its_columns_cannot_hold(demo_url: str, statement: str, rule: str) -> None:
+    """A script or a bug writing past the services still cannot store a value the desk has no meaning for."""
+    engine = open_database(demo_url)
+    words = statement.split()
+    table = words[words.index("FROM") + 1] if "FROM" in words else words[1]
+    with engine.connect() as connection:
+        assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() > 0, "the demo desk has such rows"
+        with pytest.raises(IntegrityError, match=rule):
+            connection.execute(text(statement))
+    engine.dispose()

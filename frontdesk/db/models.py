@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Column, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.clock.now import utcnow
+from frontdesk.db.checks import AMOUNT_CEILING, an_amount, between, one_of
 from frontdesk.db.types import DeskText, typed_text
 
 
@@ -57,12 +58,12 @@ class GoodwillKind(StrEnum):
 class PromiseStatus(StrEnum):
     OPEN = "open"
     KEPT = "kept"
-    BROKEN = "broken"
-    CANCELLED = "cancelled"
 
 
 class Agent(SQLModel, table=True):
     """A person at the desk; every record they create carries their id."""
+
+    __table_args__ = (one_of("agent", "role", Role),)
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = typed_text(120, unique=True, index=True)
@@ -116,6 +117,12 @@ class CustomerAlias(SQLModel, table=True):
 
 class Interaction(SQLModel, table=True):
     """One contact with a customer: a call, a visit, an email or a chat, with one owner."""
+
+    __table_args__ = (
+        one_of("interaction", "channel", Channel),
+        one_of("interaction", "outcome", ("", *Outcome)),
+        between("interaction", "satisfaction", 1, 5),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
@@ -196,6 +203,8 @@ class NoteDraft(SQLModel, table=True):
 class MoodChange(SQLModel, table=True):
     """The customer's mood as the agent read it, each change timestamped."""
 
+    __table_args__ = (one_of("moodchange", "mood", Mood),)
+
     id: int | None = Field(default=None, primary_key=True)
     interaction_id: int = Field(foreign_key="interaction.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
@@ -235,6 +244,11 @@ _promise_version = Column("version", Integer, nullable=False, server_default="1"
 
 class Promise(SQLModel, table=True):
     """Something the desk promised a customer, chased until it is kept."""
+
+    __table_args__ = (
+        one_of("promise", "kind", PromiseKind),
+        one_of("promise", "status", PromiseStatus),
+    )
 
     __mapper_args__ = {"version_id_col": _promise_version}
 
@@ -311,6 +325,8 @@ class SolutionOffer(SQLModel, table=True):
 
 class GoodwillGrant(SQLModel, table=True):
     """A goodwill gesture or policy exception, drawn from the agent's monthly budget."""
+
+    __table_args__ = (one_of("goodwillgrant", "kind", GoodwillKind), an_amount("goodwillgrant", "amount", below=AMOUNT_CEILING))
 
     id: int | None = Field(default=None, primary_key=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)

@@ -1,0 +1,26 @@
+"""The rules a column's values follow, stated in the schema so no writer (a script, a bug) can break them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import CheckConstraint
+
+AMOUNT_CEILING = 1_000_000_000
+"""No amount of money the desk records reaches this; it keeps infinity and overflow out of the tables."""
+
+
+def one_of(table: str, column: str, values: Iterable[str]) -> CheckConstraint:
+    """`column` holds one of `values` (an enum kept as plain text, so a new value needs no type change)."""
+    listed = ", ".join(f"'{value}'" for value in values)
+    return CheckConstraint(f"{column} IN ({listed})", name=f"ck_{table}_{column}")
+
+
+def between(table: str, column: str, low: int, high: int) -> CheckConstraint:
+    """`column` is empty or a whole number from `low` to `high`."""
+    return CheckConstraint(f"{column} IS NULL OR {column} BETWEEN {low} AND {high}", name=f"ck_{table}_{column}")
+
+
+def an_amount(table: str, column: str, below: int) -> CheckConstraint:
+    """`column` is a real amount: zero or more and under `below` (so never NaN or infinity)."""
+    return CheckConstraint(f"{column} >= 0 AND {column} < {below}", name=f"ck_{table}_{column}")
