@@ -48,7 +48,7 @@ class Terminal:
         deadline = time.monotonic() + timeout
         while text not in self.screen_text:
             if time.monotonic() > deadline or self.process.poll() is not None:
-                raise AssertionError(f"{text!r} never appeared on the terminal")
+                raise AssertionError(f"{text!r} never appeared on the terminal; its last output was:\n{self.screen_text[-1500:]}")
             self.read(0.1)
 
     def type(self, text: str, *, pause: float = 0.02) -> None:
