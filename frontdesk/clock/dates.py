@@ -143,6 +143,12 @@ def day_name(day: date, today: date, style: DateStyle | None = None) -> str:
     return date_words(day, style, year=calendar_parts(day, style.calendar)[0] != calendar_parts(today, style.calendar)[0])
 
 
+def year_words(day: date, style: DateStyle | None = None) -> str:
+    """A year alone, as a birth year is shown in a list: 1961, or ۱۳۳۹ on a Persian Jalali desk."""
+    style = style or _style
+    return digits(str(calendar_parts(day, style.calendar)[0]), style)
+
+
 def typed_date(day: date, style: DateStyle | None = None) -> str:
     """A date as the desk would type it, year first: "2026-11-26", or "1405-09-05" on a Jalali desk.
 

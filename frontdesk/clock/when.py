@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from frontdesk.clock.dates import moment_words
 from frontdesk.clock.now import to_local, utcnow
 
 
@@ -26,4 +27,4 @@ def short(moment: datetime) -> str:
     local = to_local(moment)
     if local.date() == to_local(utcnow()).date():
         return local.strftime("%H:%M")
-    return local.strftime("%a %d %b %H:%M")
+    return moment_words(moment)

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Label, Static
 
+from frontdesk.clock.dates import clock_words, date_words
 from frontdesk.clock.now import to_local
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import PromiseBook
@@ -55,7 +56,7 @@ class RenegotiateScreen(FormDialog[bool]):
 
     def now_due(self) -> Text:
         return Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what,
-                             f"\nNow due {to_local(self.seen.due_at):%A %d %B, %H:%M}")
+                             f"\nNow due {date_words(to_local(self.seen.due_at).date(), year=False)}, {clock_words(self.seen.due_at)}")
 
     def collect(self) -> Move:
         self.attempt = self.query_one("#renegotiate-due", WhenField).moment
