@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 from frontdesk.clock.dates import clock_words, date_words
 from frontdesk.clock.now import to_local
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.promises import PromiseBook
 from frontdesk.services.promise_conflicts import PromiseConflict, SeenPromise
 from frontdesk.services.promise_rows import PromiseRow
@@ -53,6 +54,12 @@ class RenegotiateScreen(FormDialog[bool]):
         yield Checkbox("The customer has been told of the new time", id="renegotiate-told")
         yield Input(placeholder="Note (why it moved)", id="renegotiate-note")
         yield Static(id="renegotiate-check")
+
+    def load(self) -> DeskRules:
+        return self.desk.rules()
+
+    def show_loaded(self, rules: DeskRules) -> None:
+        self.query_one("#renegotiate-due", WhenField).use_hours(rules.opening_hours)
 
     def now_due(self) -> Text:
         return Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what,
