@@ -29,7 +29,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", kept).translate(_LETTERS)
 
 
-FILLERS = frozenset(map(fold, ("at", "by", "on", "the", "of", "στις", "στη", "στην", "την", "τη", "το", "η", "ο",
+FILLERS = frozenset(map(fold, ("at", "by", "on", "the", "of", "this", "στις", "στη", "στην", "την", "τη", "το", "η", "ο",
                                "μέχρι", "ως", "τα", "تا", "در")))
 """Words that say nothing about when: "by the end of the day" is "end day"."""
 
@@ -65,7 +65,7 @@ WEEKDAY_NAMES = _keys({
 })
 """Monday is 0, as in Python; English names may also be shortened to three letters or more."""
 
-NEXT = frozenset(map(typed_key, ("next", "this", "coming", "επόμενη", "επόμενο", "ερχόμενη", "ερχόμενο", "άλλη", "άλλο",
+NEXT = frozenset(map(typed_key, ("next", "coming", "επόμενη", "επόμενο", "ερχόμενη", "ερχόμενο", "άλλη", "άλλο",
                                  "بعد", "بعدی", "آینده", "دیگر", "دیگه", "ی")))
 """Words around a weekday name that only say it is the coming one, which a weekday always is here."""
 
