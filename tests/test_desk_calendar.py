@@ -16,7 +16,7 @@ from frontdesk.db.models import Promise
 from frontdesk.services.callbacks import take_message
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customer_text import describe
-from frontdesk.services.customers import create_customer
+from frontdesk.services.customers import create_customer, customer_record
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules, load_rules, set_rule
 from frontdesk.services.greeting import summaries
@@ -56,7 +56,7 @@ def test_an_unknown_calendar_or_language_is_refused_and_nothing_changes(desk: De
     assert desk.rules().date_style == DateStyle()
 
 
-def test_a_promise_over_six_months_ahead_asks_for_confirmation(desk: Desk, rules: DeskRules, customer: int) -> None:
+def test_a_promise_over_six_months_ahead_asks_for_confirmation(desk: Desk, rules: DeskRules, customer: int) -> None:  # noqa: F811
     far = at(date(2027, 6, 1), 10)  # a Tuesday, open, six months and a few days after Thursday 26 November
     with desk.session() as session:
         assert check_promise(session, rules, desk.agent_id, at(date(2027, 5, 26), 10)).ok  # exactly six months
@@ -96,7 +96,7 @@ def test_a_messages_callback_time_is_kept_to_opening_hours(desk: Desk, customer:
         assert kept.owner_id == eleni
 
 
-def test_dates_everywhere_follow_the_desks_calendar(desk: Desk, customer: int, db_url: str,
+def test_dates_everywhere_follow_the_desks_calendar(desk: Desk, customer: int, db_url: str,  # noqa: F811
                                                    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     with desk.session() as session:
         make_promise(session, desk.agent_id, customer, "Call about the refund", at(THURSDAY, 15))
@@ -115,10 +115,26 @@ def test_dates_everywhere_follow_the_desks_calendar(desk: Desk, customer: int, d
     assert "پنج‌شنبه ۵ آذر ۱۵:۰۰" in capsys.readouterr().out
 
 
-def test_the_json_output_keeps_iso_dates_for_programs(desk: Desk, customer: int, db_url: str,
+def test_the_json_output_keeps_iso_dates_for_programs(desk: Desk, customer: int, db_url: str,  # noqa: F811
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     with desk.session() as session:
         make_promise(session, desk.agent_id, customer, "Call about the refund", at(THURSDAY, 15))
         set_rule(session, "calendar", "jalali", desk.agent_id)
     assert main(["promises", "--db-url", db_url, "--json"]) == 0
     assert '"due_at": "2026-11-26T15:00:00+02:00"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("typed", ["1339/12/14", "۱۳۳۹/۱۲/۱۴", "14/12/1339", "۱۴ اسفند ۱۳۳۹", "1961-03-05", "05/03/1961"])
+def test_a_birth_date_is_typed_in_either_calendar_and_shown_in_the_desks(desk: Desk, typed: str) -> None:
+    with desk.session() as session:
+        set_rule(session, "calendar", "jalali", desk.agent_id)
+        desk.rules()
+        created = create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date=typed), desk.agent_id)
+        assert created.birth_date == date(1961, 3, 5)
+        assert customer_record(created).values.birth_date == "1339-12-14"  # the form shows what a Jalali desk types
+
+
+def test_a_birth_date_that_does_not_exist_says_why(desk: Desk) -> None:
+    with desk.session() as session:
+        with pytest.raises(ValidationError, match="31 Esfand does not exist"):
+            create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date="31/12/1339"), desk.agent_id)

@@ -111,6 +111,13 @@ def read_past(text: str, *, now: datetime, tz: tzinfo, style: DateStyle | None =
     return moment
 
 
+def read_date(text: str, *, today: date, style: DateStyle | None = None) -> date | None:
+    """A date alone, as a birth date is typed: "1961-03-04", "04/03/1961", "۱۳۳۹/۱۲/۱۴" or "14 Esfand 1339".
+
+    None when the text is not shaped like a date; TypedTimeError when it is, but no such day exists."""
+    return _calendar_day(_words(text), style or desk_style(), today)
+
+
 def is_far_ahead(moment: datetime, *, now: datetime) -> bool:
     """Later than the same day six calendar months on (the last day of that month when it is shorter)."""
     today = now.astimezone(moment.tzinfo).date()
