@@ -45,7 +45,7 @@ SAME_MOMENTS = [
     (tehran(2026, 12, 2, 17, 0), ["next week", "هفته بعد", "هفته‌ی آینده", "την επόμενη εβδομάδα"]),
     (tehran(2026, 11, 26, 15, 0), ["tomorrow at 3", "tomorrow 3pm", "فردا ساعت ۳", "فردا ساعت 3", "αύριο στις 3", "Αύριο στις 3"]),
     (tehran(2026, 11, 26, 15, 30), ["tomorrow 15:30", "فردا ساعت ۱۵:۳۰", "αύριο στις 15:30", "فردا ساعت ٣:٣٠ بعدازظهر"]),
-    (tehran(2026, 11, 26, 9, 0), ["tomorrow morning", "tomorrow in the morning", "فردا صبح", "αύριο το πρωί"]),
+    (tehran(2026, 11, 26, 9, 0), ["tomorrow morning", "tomorrow in the morning", "in the morning tomorrow", "فردا صبح", "αύριο το πρωί"]),
     (tehran(2026, 11, 26, 10, 0), ["tomorrow at 10 in the morning", "فردا صبح ساعت ۱۰", "αύριο το πρωί στις 10"]),
     (tehran(2026, 11, 26, 14, 0), ["tomorrow afternoon", "فردا بعد از ظهر", "فردا عصر", "αύριο το απόγευμα"]),
     (tehran(2026, 11, 26, 19, 0), ["tomorrow evening at 7", "فردا شب ساعت ۷", "αύριο το βράδυ στις 7"]),

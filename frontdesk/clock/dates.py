@@ -70,19 +70,6 @@ def calendar_parts(day: date, calendar: str) -> tuple[int, int, int]:
     return day.year, day.month, day.day
 
 
-def month_length(year: int, month: int, calendar: str) -> int | None:
-    """Days in that month, or None when the month does not exist; for saying why a date is impossible."""
-    if not 1 <= month <= 12:
-        return None
-    for length in (31, 30, 29, 28):
-        try:
-            calendar_date(year, month, length, calendar)
-            return length
-        except ValueError:
-            continue
-    return None
-
-
 # --- saying dates -------------------------------------------------------------------------------
 
 

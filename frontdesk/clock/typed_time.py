@@ -13,8 +13,8 @@ from frontdesk.clock.dates import DateStyle, calendar_date, calendar_parts, desk
 from frontdesk.clock.hours import END_OF_DAY, OpeningHours, as_utc, at_local, weekday_number
 from frontdesk.clock.preview import describe_when
 from frontdesk.clock.words import (
-    AGO_LATER, AT_WORDS, DAY_PARTS, DAYS_FROM_TODAY, END_OF_DAY_WORDS, FILLERS, IN_WORDS, MONTH_NAMES, MONTHS_SAID,
-    NEXT, NOON_WORDS, ONE, TONIGHT, UNITS, WEEKDAY_NAMES, fold, typed_key,
+    AT_WORDS, DAY_PARTS, DAYS_FROM_TODAY, END_OF_DAY_WORDS, FILLERS, IN_WORDS, MONTH_NAMES, MONTHS_SAID,
+    LATER, NEXT, NOON_WORDS, ONE, TONIGHT, UNITS, WEEKDAY_NAMES, fold, typed_key,
 )  # fmt: skip
 
 NOON = time(12, 0)
@@ -40,7 +40,7 @@ def _alternation(words: frozenset[str] | set[str]) -> str:
 
 
 _COUNT = rf"(\d+|{_alternation(ONE)})\s*({_alternation(set(UNITS))})"
-_AHEAD = re.compile(rf"(?:{_alternation(IN_WORDS)}) {_COUNT}|{_COUNT} (?:{_alternation(AGO_LATER)})")
+_AHEAD = re.compile(rf"(?:{_alternation(IN_WORDS)}) {_COUNT}|{_COUNT} (?:{_alternation(LATER)})")
 _AGO = re.compile(rf"{_COUNT} (?:ago|پیش|قبل)|πριν (?:απο )?{_COUNT}")
 
 
@@ -154,10 +154,14 @@ def _relative(text: str, reading: _Reading) -> datetime | None:
 def _readings(words: list[str], reading: _Reading) -> Iterator[datetime | None]:
     """Every cut of the words into a day phrase and a time, in either order ("tomorrow 3pm", "3pm tomorrow"),
     once a part of the day ("morning", "πρωί", "عصر") is taken out; None for each that is not one."""
-    part = next((DAY_PARTS[word] for word in words if word in DAY_PARTS), None)
-    rest = [word for word in words if word not in DAY_PARTS]
-    if part is not None and rest and rest[-1] == "in":  # "tomorrow in the morning"
-        rest.pop()
+    part, rest = None, []
+    for word in words:
+        if part is None and word in DAY_PARTS:
+            part = DAY_PARTS[word]
+            if rest and rest[-1] == "in":  # "tomorrow in the morning"
+                rest.pop()
+        else:
+            rest.append(word)
     for cut in range(len(rest) + 1):
         first, second = rest[:cut], rest[cut:]
         yield _read(first, " ".join(second), part, reading)

@@ -82,10 +82,10 @@ END_OF_DAY_WORDS = frozenset(map(typed_key, ("eod", "end of day", "end of the da
 AT_WORDS = ("at", "στις", "στη", "στην", "ساعت")
 """Words before a clock time; before a bare hour ("at 3", "στις 3", "ساعت ۳") they make it a time of day."""
 
-IN_WORDS = frozenset(map(fold, ("in", "σε", "σ", "μετά από", "تا")))
-AGO_LATER = frozenset(map(fold, ("later", "from now", "αργότερα", "دیگر", "دیگه", "بعد")))
+IN_WORDS = frozenset(map(fold, ("in", "σε", "μετά από")))
+LATER = frozenset(map(fold, ("later", "from now", "αργότερα", "دیگر", "دیگه", "بعد")))
 """Words after "2 hours" that make it a distance ahead: "۲ ساعت دیگر"."""
-ONE = frozenset(map(fold, ("a", "an", "one", "ένα", "μια", "μία", "μιάμιση", "یک", "یه")))
+ONE = frozenset(map(fold, ("a", "an", "one", "ένα", "μια", "μία", "یک", "یه")))
 UNITS = {
     **{fold(word): "m" for word in ("m", "min", "mins", "minute", "minutes", "λεπτό", "λεπτά", "دقیقه")},
     **{fold(word): "h" for word in ("h", "hr", "hrs", "hour", "hours", "ώρα", "ώρες", "ساعت")},
