@@ -10,6 +10,7 @@ import pytest
 from databases import BACKENDS, throwaway_database
 from ui_thread_guard import UIThreadSQL
 
+from frontdesk.clock.dates import use_style
 from frontdesk.clock.now import set_clock
 from frontdesk.demo.practice import open_practice_desk
 from frontdesk.services.agents import as_colleague, create_agent
@@ -24,6 +25,7 @@ def calm_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     yield
     set_clock(None)
+    use_style(None)
 
 
 @pytest.fixture(autouse=True)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, time
+
 import pytest
 from sqlmodel import select
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
+from frontdesk.clock.hours import at_local
+from frontdesk.clock.now import local_zone, set_clock
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.db.models import Agent, Handoff, Interaction, MoodChange, Note, Promise
 from frontdesk.services.desk import Desk
@@ -212,6 +216,7 @@ async def test_an_unknown_caller_is_linked_to_their_record(desk_with_customer: D
 
 async def test_wants_a_manager_and_a_message_for_a_colleague(desk_with_customer: Desk) -> None:
     desk = desk_with_customer
+    set_clock(lambda: at_local(date(2026, 11, 25), time(10), local_zone()))  # a Wednesday morning: "in 2 hours" is open
     app = FrontDeskApp(desk)
     async with app.run_test(size=SIZE) as pilot:
         await start_call_with_mary(pilot)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlmodel import select
 
-from frontdesk.clock.now import set_clock, utcnow
+from frontdesk.clock.hours import at_local
+from frontdesk.clock.now import local_zone, set_clock, utcnow
 from frontdesk.db.models import AuditEvent, Interaction, MoodChange, Note, Promise
 from frontdesk.services.desk import Desk
 from frontdesk.services.agents import create_agent
@@ -182,6 +183,7 @@ def test_an_unknown_caller_is_linked_later(desk: Desk) -> None:
 
 def test_a_message_for_an_absent_colleague_becomes_their_callback(desk: Desk, call: int, colleagues: tuple[int, int]) -> None:
     eleni, _ = colleagues
+    set_clock(lambda: at_local(date(2026, 11, 25), time(10), local_zone()))  # a Wednesday morning, so 13:00 is open
     with desk.session() as session:
         due = utcnow() + timedelta(hours=3)
         with pytest.raises(ValidationError, match="already past"):

@@ -26,6 +26,7 @@ from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.callbacks import take_message
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer, update_customer
+from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.desk import Desk, open_desk
 from frontdesk.services.feed import DeskFeed
 from frontdesk.services.feed import watcher as feed_watcher
@@ -143,8 +144,8 @@ def test_handoffs_wrap_ups_and_callbacks_say_what_happened(terminals: Terminals)
         wrap_up(session, call_id, colleague.id, WrapUp("resolved", "Refund agreed", "Refund agreed."))
     assert heard.wait_for(lambda c: c.action == "wrapped-up").interaction_id == call_id
     with here.session() as session:
-        callback = take_message(session, here.agent_id, colleague.id, customer.id, "", "Call her back about the refund",
-                                utcnow() + timedelta(hours=3))
+        open_then = load_rules(session).opening_hours.add_working_time(utcnow(), timedelta(hours=3))  # any day of the week
+        callback = take_message(session, here.agent_id, colleague.id, customer.id, "", "Call her back about the refund", open_then)
     taken = heard.wait_for(lambda c: c.kind == "callback")
     assert (taken.action, taken.entity_id, taken.customer_id) == ("created", callback.id, customer.id)
 

@@ -131,7 +131,7 @@ async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "already passed" in shown_text(app.screen.query_one("#form-error", Label))
+        assert "That is in the past" in shown_text(app.screen.query_one("#form-error", Label))
         due.value = "sat 10am"
         await settle(pilot)
         assert "Saturday 28 November, 10:00" in shown_text(app.screen.query_one("#promise-due .when-meaning", Static))

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from frontdesk.clock.typed_time import TypedTimeError, describe_when, parse_when
+from frontdesk.clock.preview import describe_when
+from frontdesk.clock.typed_time import TypedTimeError, parse_when
 
 ATHENS = ZoneInfo("Europe/Athens")
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -43,8 +44,9 @@ def cannot_read(text: str, now: datetime = NOW) -> str:
         ("26-11-2026", athens(2026, 11, 26, 17, 0)),
         ("26/11/26", athens(2026, 11, 26, 17, 0)),
         ("25/11", athens(2026, 11, 25, 17, 0)),  # today is not "passed"
-        ("24/11", athens(2027, 11, 24, 17, 0)),  # passed this year: next year's
-        ("3/1", athens(2027, 1, 3, 17, 0)),
+        ("24/11", athens(2026, 11, 24, 17, 0)),  # passed this year: still this year's, for the caller to refuse
+        ("3/1", athens(2026, 1, 3, 17, 0)),
+        ("3/1/2027", athens(2027, 1, 3, 17, 0)),
         # times alone: today while ahead, else tomorrow
         ("15:00", athens(2026, 11, 25, 15, 0)),
         ("3pm", athens(2026, 11, 25, 15, 0)),
@@ -200,8 +202,9 @@ def test_absurdly_far_ahead_is_refused_not_crashed(text: str):
     assert cannot_read(text) == f'"{text}" is too far ahead to be a due time.'
 
 
-def test_29_february_without_a_year_in_a_leap_year_exists():
-    assert when("29/02", athens(2027, 11, 25, 14, 0)) == athens(2028, 2, 29, 17, 0)
+def test_29_february_without_a_year_is_this_years():
+    assert when("29/02", athens(2028, 1, 25, 14, 0)) == athens(2028, 2, 29, 17, 0)
+    assert "29 February 2027 does not exist." in cannot_read("29/02", athens(2027, 1, 25, 14, 0))
 
 
 # --- daylight saving (Athens: 03:00 -> 04:00 on 29 March 2026, 04:00 -> 03:00 on 25 October 2026) ----
@@ -242,7 +245,8 @@ def test_a_time_alone_on_the_short_night_is_still_read():
         (athens(2026, 11, 26, 15, 0), athens(2026, 11, 24, 14, 0), "Thursday 26 November, 15:00, in 2 days"),
         (athens(2026, 11, 25, 15, 0), athens(2026, 11, 25, 12, 0), "today, 15:00, in 3 hours"),
         (athens(2026, 11, 26, 9, 0), athens(2026, 11, 25, 19, 0), "tomorrow, 09:00, in 14 hours"),
-        (athens(2026, 11, 24, 10, 0), NOW, "Tuesday 24 November, 10:00, 1 day ago"),
+        (athens(2026, 11, 24, 10, 0), NOW, "yesterday, 10:00, 1 day ago"),
+        (athens(2026, 11, 23, 10, 0), NOW, "Monday 23 November, 10:00, 2 days ago"),
         (athens(2026, 11, 25, 14, 30), NOW, "today, 14:30, in 30 minutes"),
         (athens(2026, 11, 25, 14, 1), NOW, "today, 14:01, in 1 minute"),
         (athens(2026, 11, 25, 14, 0, 30), NOW, "today, 14:00, now"),

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from frontdesk.clock.dates import year_words
 from frontdesk.cli.errors import CliError
 from frontdesk.services.desk import open_desk
 from frontdesk.services.greeting import matched_customers
@@ -34,7 +35,7 @@ def run_find(args: argparse.Namespace) -> int:
     for rank, (match, summary) in enumerate(rows, start=1):
         table.add_row(
             str(rank), f"{match.score:.0f}", Text(summary.name), Text(summary.street), Text(masked_phone(summary.phone)),
-            str(summary.birth_date.year) if summary.birth_date else "", why(match), "yes" if match.ambiguous else "",
+            year_words(summary.birth_date) if summary.birth_date else "", why(match), "yes" if match.ambiguous else "",
         )
     Console().print(table)
     return 0

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from frontdesk.cli.errors import CliError
+from frontdesk.clock.dates import moment_words
 from frontdesk.clock.now import to_local
 from frontdesk.services.desk import open_desk
 from frontdesk.services.agents import find_agent, list_agents
@@ -38,7 +39,7 @@ def run_promises(args: argparse.Namespace) -> int:
     for row in rows:
         style = "bold red" if row.overdue else ("yellow" if row.due_today else "")
         table.add_row(
-            Text(to_local(row.due_at).strftime("%a %d %b %H:%M"), style=style), Text(_state(row), style=style),
+            Text(moment_words(row.due_at), style=style), Text(_state(row), style=style),
             Text(row.customer_name), Text(row.kind), Text(row.what), Text(_owner(row)),
         )
     Console().print(table)

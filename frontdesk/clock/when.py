@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from frontdesk.clock.dates import clock_words, moment_words
 from frontdesk.clock.now import to_local, utcnow
 
 
@@ -25,5 +26,5 @@ def short(moment: datetime) -> str:
     """Today's times as 15:30, other days with their date."""
     local = to_local(moment)
     if local.date() == to_local(utcnow()).date():
-        return local.strftime("%H:%M")
-    return local.strftime("%a %d %b %H:%M")
+        return clock_words(moment)
+    return moment_words(moment)

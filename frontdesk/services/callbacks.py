@@ -12,9 +12,10 @@ from frontdesk.db.models import Agent, Customer, Interaction, Promise, PromiseKi
 from frontdesk.services import audit
 from frontdesk.services.agents import agent_names
 from frontdesk.services.customers import full_name, require_live_customer
-from frontdesk.services.desk_rules import DeskRules
+from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.locks import lock_row
+from frontdesk.services.promise_checks import closed_problem
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
 
@@ -54,11 +55,15 @@ def _callback(session: Session, agent_id: int, owner_id: int, customer_id: int |
 
 def take_message(session: Session, agent_id: int, for_agent_id: int, customer_id: int | None, contact: str,
                  message: str, due_at: datetime, interaction_id: int | None = None) -> Promise:
-    """A message for an absent colleague becomes their callback, due when the customer was told."""
+    """A message for an absent colleague becomes their callback, due when the customer was told: a time
+    the desk is open, as for any promise, since nobody can call back while it is closed."""
     if not message.strip():
         raise ValidationError("details", "Write down the message for your colleague.")
     if due_at <= utcnow():
         raise ValidationError("due_at", "The callback time is already past; tell the customer a time still ahead.")
+    closed = closed_problem(load_rules(session).opening_hours, due_at)
+    if closed is not None:
+        raise ValidationError("due_at", closed)
     return _callback(session, agent_id, for_agent_id, customer_id, contact, "Call back with the message",
                      message, due_at, utcnow(), interaction_id)
 

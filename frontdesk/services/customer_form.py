@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime
+from datetime import date
 
 from frontdesk.clock.now import local_now
+from frontdesk.clock.typed_time import TypedTimeError, read_date
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
 PHONE_SHAPE = re.compile(r"^\+?[\d\s().\-/]+$")
 EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
 
 
 @dataclass(frozen=True)
@@ -121,19 +121,19 @@ def _checked_email(email: str) -> str:
 
 
 def parse_birth_date(typed: str | date | None) -> date | None:
-    """Accepts 1961-03-04, 04/03/1961, 04.03.1961 and digits in any script; refuses the future."""
+    """Accepts 1961-03-04, 04/03/1961, 04.03.1961, Solar Hijri dates (1339/12/14) and digits in any script;
+    refuses the future. A four-digit year says its calendar, so both kinds are read on any desk."""
     if typed is None or isinstance(typed, date):
         return _plausible(typed) if typed else None
-    text = "".join(str(unicodedata.digit(char)) if unicodedata.category(char) == "Nd" else char for char in typed.strip())
-    if not text:
+    if not typed.strip():
         return None
-    for pattern in DATE_FORMATS:
-        try:
-            parsed = datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-        return _plausible(parsed)
-    raise ValidationError("birth_date", f"{typed!r} is not a date; type it as 1961-03-04 or 04/03/1961.")
+    try:
+        parsed = read_date(typed, today=local_now().date())
+    except TypedTimeError as error:
+        raise ValidationError("birth_date", f"{typed!r} is not a date: {error}") from None
+    if parsed is None:
+        raise ValidationError("birth_date", f"{typed!r} is not a date; type it as 1961-03-04 or 04/03/1961.")
+    return _plausible(parsed)
 
 
 def _plausible(born: date) -> date:

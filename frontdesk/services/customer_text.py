@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from frontdesk.clock.dates import typed_date
 from frontdesk.lookup import Match
 from frontdesk.services.greeting import CustomerSummary
 
@@ -19,7 +20,7 @@ def masked_phone(phone: str) -> str:
 
 def describe(summary: CustomerSummary) -> str:
     """Name, street, birth date and phone ending: the things that tell look-alikes apart."""
-    born = f", born {summary.birth_date.isoformat()}" if summary.birth_date else ""
+    born = f", born {typed_date(summary.birth_date)}" if summary.birth_date else ""
     phone = f", phone {masked_phone(summary.phone)}" if summary.phone else ""
     return f"{summary.name}, {summary.street or 'no street'}{born}{phone}"
 

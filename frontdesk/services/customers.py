@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
+from frontdesk.clock.dates import typed_date
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.services import audit
@@ -75,7 +76,7 @@ def customer_record(customer: Customer) -> CustomerRecord:
         given_name=customer.given_name, family_name=customer.family_name, honorific=customer.honorific,
         preferred_address=customer.preferred_address, pronunciation=customer.pronunciation,
         phones=tuple(customer.phones or ()), email=customer.email, street=customer.street, city=customer.city,
-        birth_date=customer.birth_date.isoformat() if customer.birth_date else "",
+        birth_date=typed_date(customer.birth_date) if customer.birth_date else "",
         language=customer.language, preferences=customer.preferences,
     )
     return CustomerRecord(customer.id, customer.version, values)

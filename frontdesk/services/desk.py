@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from frontdesk.clock.dates import use_style
 from frontdesk.db import DatabaseError, change_log, open_database
 from frontdesk.db.engine import READ_ONLY
 from frontdesk.services.agents import Colleague, as_colleague, find_agent, list_agents
@@ -64,9 +65,14 @@ class Desk:
             self.heard_up_to = change_log.newest_id(session)
 
     def rules(self) -> DeskRules:
-        """The desk-wide rules as they stand now; read fresh, since another terminal may have changed them."""
+        """The desk-wide rules as they stand now; read fresh, since another terminal may have changed them.
+
+        Dates are shown in the calendar and language of the rules last read, so a changed calendar
+        shows from the next form or list that reads them."""
         with self.reading() as session:
-            return load_rules(session)
+            rules = load_rules(session)
+        use_style(rules.date_style)
+        return rules
 
     @property
     def agent_id(self) -> int:
@@ -87,6 +93,7 @@ def _unavailable_as_desk_error() -> Iterator[None]:
 def open_desk(url: str, *, agent_name: str | None = None, practice: bool = False) -> Desk:
     """Opens (and if needed creates and upgrades) the database, with `agent_name` signed in if given."""
     desk = Desk(engine=open_database(url), practice=practice)
+    desk.rules()  # the desk's calendar and language, before anything shows a date
     if agent_name is not None:
         desk.agent = agent_named(desk, agent_name)
     return desk

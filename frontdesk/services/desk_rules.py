@@ -8,7 +8,9 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from frontdesk.db.models import DeskSetting
+from frontdesk.clock.dates import CALENDARS, DateStyle
 from frontdesk.clock.hours import OpeningHours
+from frontdesk.clock.words import LANGUAGES
 from frontdesk.services import audit
 from frontdesk.services.validation import ValidationError
 
@@ -28,6 +30,8 @@ RULES = {
     "follow_up_after_working_days": Rule("2", "working days after a resolved case to ask how it went"),
     "goodwill_budget_per_month": Rule("50", "each agent's monthly goodwill budget, in the desk's currency"),
     "currency": Rule("EUR", "the currency goodwill amounts are in"),
+    "calendar": Rule("gregorian", "the calendar dates are typed and shown in: 'gregorian' or 'jalali' (Solar Hijri)"),
+    "language": Rule("en", "the language typed times are said back in: 'en', 'fa' or 'el'"),
 }
 
 
@@ -42,6 +46,8 @@ class DeskRules:
     follow_up_after_working_days: int
     goodwill_budget_per_month: float
     currency: str
+    date_style: DateStyle = DateStyle()
+    """The calendar dates are typed and shown in, and the language a typed time is said back in."""
 
 
 def rule_values(session: Session) -> dict[str, str]:
@@ -68,7 +74,15 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         follow_up_after_working_days=_whole(values, "follow_up_after_working_days"),
         goodwill_budget_per_month=_positive(values, "goodwill_budget_per_month"),
         currency=values["currency"] or "EUR",
+        date_style=DateStyle(_one_of(values, "calendar", CALENDARS), _one_of(values, "language", LANGUAGES)),
     )
+
+
+def _one_of(values: dict[str, str], key: str, allowed: tuple[str, ...]) -> str:
+    value = values[key].strip().lower()
+    if value not in allowed:
+        raise ValidationError(key, f"{key} must be one of {', '.join(allowed)}, not {values[key]!r}.")
+    return value
 
 
 def _positive(values: dict[str, str], key: str) -> float:

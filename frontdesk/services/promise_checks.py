@@ -11,9 +11,10 @@ from sqlmodel import Session, func, select
 
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Agent, Promise, PromiseStatus
-from frontdesk.clock.hours import END_OF_DAY, WEEKDAYS, OpeningHours, as_utc, at_local
+from frontdesk.clock.dates import date_words
+from frontdesk.clock.typed_time import is_far_ahead
+from frontdesk.clock.hours import END_OF_DAY, OpeningHours, as_utc, at_local
 from frontdesk.services.desk_rules import DeskRules
-from frontdesk.clock.typed_time import MONTHS
 
 MAX_ALTERNATIVES = 3
 LOOKAHEAD_DAYS = 31
@@ -40,11 +41,6 @@ class PromiseCheck:
 def stored_utc(moment: datetime) -> datetime:
     """A stored timestamp as aware UTC: SQLite hands back the UTC wall time without its zone."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def day_words(day: date) -> str:
-    """ "Thursday 26 November", as the agent would say it to the customer."""
-    return f"{WEEKDAYS[day.weekday()].capitalize()} {day.day} {MONTHS[day.month - 1]}"
 
 
 def owner_problem(session: Session, owner_id: int) -> str | None:
@@ -85,11 +81,12 @@ def check_promise(session: Session, rules: DeskRules, owner_id: int, due_at: dat
     load = promises_due_on(session, owner_id, day, hours.tz, ignore_promise_id)
     if load >= rules.promise_capacity_per_day:
         name = session.get(Agent, owner_id).name
-        warnings.append(f"{name} already has {load} promises due on {day_words(day)}.")
+        warnings.append(f"{name} already has {load} promises due on {date_words(day, year=False)}.")
+    far = (_far_warning(due.astimezone(hours.tz)),) if is_far_ahead(due.astimezone(hours.tz), now=utcnow()) else ()
     if not warnings:
-        return PromiseCheck((), (), ())
+        return PromiseCheck((), far, ())
     alternatives = _feasible(session, rules, owner_id, chain(candidates, _openings_after(hours, day)), ignore_promise_id)
-    return PromiseCheck((), tuple(warnings), alternatives)
+    return PromiseCheck((), (*warnings, *far), alternatives)
 
 
 def _feasible(session: Session, rules: DeskRules, owner_id: int, candidates: Iterable[datetime | None],
@@ -104,6 +101,20 @@ def _feasible(session: Session, rules: DeskRules, owner_id: int, candidates: Ite
     return tuple(islice(filter(keepable, _unique(candidates)), MAX_ALTERNATIVES))
 
 
+def closed_problem(hours: OpeningHours, due: datetime) -> str | None:
+    """Why a time given to a customer cannot be kept because the desk is closed then, with the next opening."""
+    if _within_hours(hours, due):
+        return None
+    opening = _next_open(hours, due)
+    then = f"{date_words(opening.date(), year=False)}, {opening:%H:%M}" if opening is not None else "an opening time"
+    return f"{_closed_warning(hours, due)} Tell the customer a time the desk is open, such as {then}."
+
+
+def _far_warning(local: datetime) -> str:
+    """Six months out is more often a mistyped date than a plan, so the agent confirms it."""
+    return f"{date_words(local.date())} is more than six months ahead; check the date."
+
+
 def _within_hours(hours: OpeningHours, moment: datetime) -> bool:
     """Open, or exactly at a closing time: "by end of day" is a time the desk can keep."""
     return hours.is_open(moment) or hours.is_open(moment - timedelta(microseconds=1))
@@ -112,7 +123,7 @@ def _within_hours(hours: OpeningHours, moment: datetime) -> bool:
 def _closed_warning(hours: OpeningHours, due: datetime) -> str:
     local = due.astimezone(hours.tz)
     holiday = " (a holiday)" if local.date() in hours.holidays else ""
-    return f"The desk is closed on {day_words(local.date())} at {local:%H:%M}{holiday}."
+    return f"The desk is closed on {date_words(local.date(), year=False)} at {local:%H:%M}{holiday}."
 
 
 def _next_open(hours: OpeningHours, moment: datetime) -> datetime | None:

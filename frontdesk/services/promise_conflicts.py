@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
-from frontdesk.clock.now import to_local
+from frontdesk.clock.dates import moment_words
 from frontdesk.clock.when import short
 from frontdesk.db.models import Agent, AuditEvent, Promise, PromiseStatus
 from frontdesk.services.errors import EditConflict
@@ -94,7 +94,7 @@ def _last_done_by(session: Session, promise_id: int) -> dict[tuple[str, ...], tu
 
 
 def _moment(moment: datetime) -> str:
-    return f"{to_local(moment):%a %d %b %H:%M}"
+    return moment_words(moment)
 
 
 def _by(done: tuple[str, datetime] | None) -> str:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
+from frontdesk.clock.dates import clock_words, date_words
 from frontdesk.clock.now import local_now, to_local, utcnow
 from frontdesk.db.models import Agent, Interaction, Promise, PromiseChange, PromiseKind, PromiseStatus
 from frontdesk.clock.hours import as_utc, at_local
@@ -14,7 +15,7 @@ from frontdesk.services import audit
 from frontdesk.services.customers import require_live_customer
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.locks import lock_row
-from frontdesk.services.promise_checks import PromiseCheck, check_promise, day_words, owner_problem, stored_utc
+from frontdesk.services.promise_checks import PromiseCheck, check_promise, owner_problem, stored_utc
 from frontdesk.services.promise_conflicts import SeenPromise, commit_unless_changed, require_unchanged
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
@@ -119,7 +120,7 @@ def keep_promise(session: Session, promise_id: int, agent_id: int, note: str = "
     if slipped(session, promise):
         due = to_local(promise.due_at)
         raise ValidationError(
-            "apology", f"This promise is late (it was due {day_words(due.date())} at {due:%H:%M}): "
+            "apology", f"This promise is late (it was due {date_words(due.date(), year=False)} at {clock_words(due)}): "
                        "record the apology to the customer and how the desk made good.",
         )
     return _close(session, promise, agent_id, "kept", _closing_note(note), seen)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from frontdesk.clock.now import to_local, utcnow
+from frontdesk.clock.dates import moment_words
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Channel, Customer, Interaction, Outcome, Promise
 from frontdesk.services import audit
 from frontdesk.services.customers import formal_name
@@ -47,7 +48,7 @@ def draft_summary(session: Session, interaction_id: int) -> str:
         lines.append("Heard:")
         lines += [f'- "{note.text}"' if note.verbatim else f"- {note.text}" for note in notes]
     promises = session.exec(select(Promise).where(Promise.interaction_id == interaction_id).order_by(Promise.due_at))
-    agreed = [f"- {promise.what}, by {to_local(promise.due_at):%a %d %b %H:%M}" for promise in promises]
+    agreed = [f"- {promise.what}, by {moment_words(promise.due_at)}" for promise in promises]
     if agreed:
         lines.append("Agreed:")
         lines += agreed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from frontdesk.clock.dates import year_words
 from frontdesk.services.greeting import CustomerSummary
 from frontdesk.services.customer_text import masked_phone
 
@@ -13,7 +14,7 @@ def differences(candidates: list[CustomerSummary]) -> list[tuple[str, list[str]]
     fields = (
         ("name", lambda c: c.name),
         ("street", lambda c: c.street or "—"),
-        ("birth year", lambda c: str(c.birth_date.year) if c.birth_date else "—"),
+        ("birth year", lambda c: year_words(c.birth_date) if c.birth_date else "—"),
         ("phone ending", lambda c: masked_phone(c.phone)[-4:] if c.phone else "—"),
     )
     found = []

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
-from frontdesk.clock.now import to_local
+from frontdesk.clock.dates import clock_words, day_month_year
 from frontdesk.lookup import normalize
 from frontdesk.services.call_view import PastInteraction
 from frontdesk.ui.widgets.literal import literal, quoted
@@ -27,7 +27,7 @@ def matches_filter(past: PastInteraction, typed: str) -> bool:
 
 def past_text(past: PastInteraction) -> Text:
     text = Text.assemble(
-        (f"{to_local(past.started_at):%d %b %Y %H:%M}", "bold"), f"  {past.channel} with {past.owner}: ",
+        (f"{day_month_year(past.started_at)} {clock_words(past.started_at)}", "bold"), f"  {past.channel} with {past.owner}: ",
         past.reason or "no reason noted", (f"  [{past.outcome or 'open'}]", "dim"),
     )
     for note in past.notes:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from frontdesk.clock.now import to_local
+from frontdesk.clock.dates import day_month_year, year_words
 from frontdesk.lookup import highlight_spans
 from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.customer_text import masked_phone, why
@@ -39,8 +39,8 @@ class MatchTable(DataTable):
                 highlighted_name(summary.name, query),
                 Text(summary.street),
                 Text(masked_phone(summary.phone)),
-                Text(str(summary.birth_date.year) if summary.birth_date else "—"),
-                Text(to_local(summary.last_visit).strftime("%d %b %Y") if summary.last_visit else "never"),
+                Text(year_words(summary.birth_date) if summary.birth_date else "—"),
+                Text(day_month_year(summary.last_visit) if summary.last_visit else "never"),
                 Text(why(row.match), style=warn),
                 open_at_marker(row.open_at),
                 key=str(summary.customer_id),

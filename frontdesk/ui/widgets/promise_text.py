@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from frontdesk.clock.now import to_local
+from frontdesk.clock.dates import moment_words
 from frontdesk.clock.when import relative, short
 from frontdesk.services.promise_rows import PromiseMove, PromiseRow
 
@@ -33,8 +33,8 @@ def history_text(moves: Sequence[PromiseMove]) -> Text:
     text = Text("Changes:", style="bold")
     for move in moves:
         told = "told before the deadline" if move.told_before_deadline else "told AFTER the deadline"
-        text.append(f"\n  {to_local(move.at):%d %b %H:%M}: {to_local(move.old_due_at):%a %d %b %H:%M} → "
-                    f"{to_local(move.new_due_at):%a %d %b %H:%M} ({told})", style="" if move.told_before_deadline else "red")
+        text.append(f"\n  {moment_words(move.at)}: {moment_words(move.old_due_at)} → "
+                    f"{moment_words(move.new_due_at)} ({told})", style="" if move.told_before_deadline else "red")
         if move.note:
             text.append(f"  {move.note}")
     return text

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from frontdesk.clock.now import utcnow
-from frontdesk.clock.typed_time import describe_when
+from frontdesk.clock.preview import describe_when
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms, FollowUpOffer
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog

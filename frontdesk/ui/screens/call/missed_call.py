@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from rich.text import Text
 from textual import on
@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from frontdesk.clock.now import utcnow
-from frontdesk.clock.typed_time import TypedTimeError, describe_when
+from frontdesk.clock.preview import describe_when
+from frontdesk.clock.typed_time import TypedTimeError
 from frontdesk.services.callbacks import missed_call_due
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
@@ -42,7 +43,7 @@ class MissedCallScreen(FormDialog[bool]):
         yield CustomerSearch(self.desk, "Find the customer", id="missed-customer")
         yield Static(id="missed-who")
         yield Label("Missed at", markup=False)
-        yield WhenField("e.g. 10:15, today 9:40", value=f"{utcnow().astimezone():%H:%M}", id="missed-at")
+        yield WhenField("e.g. 10:15, today 9:40", value=f"{utcnow().astimezone():%H:%M}", past=True, id="missed-at")
         yield Static(id="missed-due")
         yield Static("Ctrl+S saves the callback; Escape cancels.", markup=False)
 
@@ -51,6 +52,7 @@ class MissedCallScreen(FormDialog[bool]):
 
     def show_loaded(self, rules: DeskRules) -> None:
         self.rules = rules
+        self.query_one("#missed-at", WhenField).use_hours(rules.opening_hours)
         self.show_due()
 
     @on(CustomerSearch.Chosen)
@@ -81,8 +83,7 @@ class MissedCallScreen(FormDialog[bool]):
 
     def missed_at(self) -> datetime:
         """A bare time like 10:15 means the last 10:15, not tomorrow's: calls are missed in the past."""
-        moment = self.query_one("#missed-at", WhenField).moment
-        return moment - timedelta(days=1) if moment > utcnow() else moment
+        return self.query_one("#missed-at", WhenField).moment
 
     def collect(self) -> tuple[int | None, str, datetime, DeskRules]:
         if self.rules is None:

@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.agents import Colleague
+from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.call_forms import CallForms
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.when_field import WhenField
@@ -39,11 +40,13 @@ class TakeMessageScreen(FormDialog[str | None]):
         yield TextArea(id="message-text", soft_wrap=True)
         yield Static("Ctrl+S saves; Escape cancels.", markup=False)
 
-    def load(self) -> tuple[Colleague, ...]:
-        return self.forms.colleagues()
+    def load(self) -> tuple[tuple[Colleague, ...], DeskRules]:
+        return self.forms.colleagues(), self.forms.rules()
 
-    def show_loaded(self, colleagues: tuple[Colleague, ...]) -> None:
+    def show_loaded(self, loaded: tuple[tuple[Colleague, ...], DeskRules]) -> None:
+        colleagues, rules = loaded
         self.colleagues = colleagues
+        self.query_one("#message-due", WhenField).use_hours(rules.opening_hours)
         self.query_one("#message-for", Select).set_options([(Text(colleague.name), colleague.id) for colleague in colleagues])
 
     def collect(self) -> tuple[int, str, str, datetime]:

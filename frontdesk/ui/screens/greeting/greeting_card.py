@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from frontdesk.clock.now import to_local
+from frontdesk.clock.dates import day_month_year
 from frontdesk.clock.when import relative, short
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
@@ -182,7 +182,7 @@ def _who(card: GreetingCard) -> Text:
     text.append_text(Text.assemble("\n", ("Language: ", "bold"), LANGUAGES.get(customer.language, customer.language or "—")))
     details = [customer.street, ", ".join(customer.phones), customer.email]
     if customer.birth_date:
-        details.append(f"born {customer.birth_date}")
+        details.append(f"born {customer.birth_date}")  # as the form shows it, in the desk's calendar
     text.append_text(Text.assemble("\n", ("Details: ", "bold"), " · ".join(part for part in details if part) or "—"))
     if card.aliases:
         text.append_text(Text.assemble("\n", ("Also known as: ", "bold"), ", ".join(card.aliases)))
@@ -193,7 +193,7 @@ def _last_visit(card: GreetingCard) -> Text:
     visit = card.last_visit
     if visit is None:
         return Text.assemble(("Last time: ", "bold"), "first contact, welcome them.")
-    when = to_local(visit.when).strftime("%d %b %Y")
+    when = day_month_year(visit.when)
     return Text.assemble(
         ("Last time: ", "bold"),
         f"{when} ({relative(visit.when)}), {visit.channel} with {visit.agent}: ",

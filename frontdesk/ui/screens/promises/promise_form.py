@@ -11,9 +11,11 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.clock.now import local_zone, utcnow
-from frontdesk.clock.typed_time import describe_when
+from frontdesk.clock.dates import typed_date
+from frontdesk.clock.preview import describe_when
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.promises import NewPromise, PromiseBook, PromiseDraft
 from frontdesk.services.promise_checks import PromiseCheck
 from frontdesk.services.promises import TELL_BY, PromiseNeedsConfirmation
@@ -60,10 +62,12 @@ class PromiseFormScreen(FormDialog[int | None]):
         yield OptionList(id="promise-alternatives", classes="hidden")
         yield Static("Ctrl+S checks and saves; Escape cancels.", markup=False)
 
-    def load(self) -> tuple[Colleague, ...]:
-        return self.book.owners()
+    def load(self) -> tuple[tuple[Colleague, ...], DeskRules]:
+        return self.book.owners(), self.desk.rules()
 
-    def show_loaded(self, owners: tuple[Colleague, ...]) -> None:
+    def show_loaded(self, loaded: tuple[tuple[Colleague, ...], DeskRules]) -> None:
+        owners, rules = loaded
+        self.query_one("#promise-due", WhenField).use_hours(rules.opening_hours)
         select = self.query_one("#promise-owner", Select)
         select.set_options([(Text(owner.name), owner.id) for owner in owners])
         if any(owner.id == self.desk.agent_id for owner in owners):
@@ -115,7 +119,7 @@ class PromiseFormScreen(FormDialog[int | None]):
     @on(OptionList.OptionSelected, "#promise-alternatives")
     def use_alternative(self, event: OptionList.OptionSelected) -> None:
         moment = datetime.fromisoformat(event.option.id).astimezone(local_zone())
-        self.query_one("#promise-due .when-input", Input).value = moment.strftime("%Y-%m-%d %H:%M")
+        self.query_one("#promise-due .when-input", Input).value = f"{typed_date(moment.date())} {moment:%H:%M}"
         self.query_one("#promise-check", Static).update("")
         self.query_one("#promise-alternatives").add_class("hidden")
         self.confirmed_for = None

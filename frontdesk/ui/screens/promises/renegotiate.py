@@ -9,8 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Label, Static
 
+from frontdesk.clock.dates import clock_words, date_words
 from frontdesk.clock.now import to_local
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.promises import PromiseBook
 from frontdesk.services.promise_conflicts import PromiseConflict, SeenPromise
 from frontdesk.services.promise_rows import PromiseRow
@@ -53,9 +55,15 @@ class RenegotiateScreen(FormDialog[bool]):
         yield Input(placeholder="Note (why it moved)", id="renegotiate-note")
         yield Static(id="renegotiate-check")
 
+    def load(self) -> DeskRules:
+        return self.desk.rules()
+
+    def show_loaded(self, rules: DeskRules) -> None:
+        self.query_one("#renegotiate-due", WhenField).use_hours(rules.opening_hours)
+
     def now_due(self) -> Text:
         return Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what,
-                             f"\nNow due {to_local(self.seen.due_at):%A %d %B, %H:%M}")
+                             f"\nNow due {date_words(to_local(self.seen.due_at).date(), year=False)}, {clock_words(self.seen.due_at)}")
 
     def collect(self) -> Move:
         self.attempt = self.query_one("#renegotiate-due", WhenField).moment
