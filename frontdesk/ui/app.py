@@ -47,7 +47,7 @@ class FrontDeskApp(App[None]):
         Binding("f2", "switch_mode('greeting')", "Greeting", id="section.greeting", tooltip="Find and greet a customer"),
         Binding("f3", "switch_mode('call')", "Call", id="section.call", tooltip="The call in progress"),
         Binding("f4", "switch_mode('promises')", "Promises", id="section.promises", tooltip="Due and overdue promises"),
-        Binding("f5", "switch_mode('day')", "Day", id="section.day", tooltip="Today at the desk"),
+        Binding("f5", "open_day", "Day", id="section.day", tooltip="Supervisors: the live queue and today's figures"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -117,6 +117,11 @@ class FrontDeskApp(App[None]):
         if interaction_id is not None:
             self.desk.current_interaction_id = interaction_id
             self.switch_mode("call")
+
+    def action_open_day(self) -> None:
+        """The Day section is for supervisors; its services refuse anyone else as well."""
+        if self.supervisor_only("open the Day section"):
+            self.switch_mode("day")
 
     def action_edit_categories(self) -> None:
         if self.supervisor_only("edit the reason categories"):

@@ -14,13 +14,13 @@ SECTIONS = (
     ("greeting", "Greeting", "Find a customer and greet them (F2)"),
     ("call", "Call", "The call in progress and its notes (F3)"),
     ("promises", "Promises", "What was promised, due and overdue (F4)"),
-    ("day", "Day", "How today is going at the desk (F5)"),
 )
 
 
 def desk_commands(app: FrontDeskApp) -> Iterable[SystemCommand]:
     for mode, title, help_text in SECTIONS:
         yield SystemCommand(f"Go to {title}", help_text, lambda mode=mode: app.switch_mode(mode))
+    yield SystemCommand("Go to Day", "Supervisors: the live queue and how today is going (F5)", app.action_open_day)
     yield SystemCommand("New customer", "Add a customer record (Ctrl+N in Greeting)", app.action_new_customer)
     yield SystemCommand("Log a missed call", "It becomes a callback with a deadline", app.action_missed_call)
     yield SystemCommand("Edit reason categories", "Supervisors: the list calls are filed under", app.action_edit_categories)

@@ -13,6 +13,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.facades.day import DayBoard, DayView
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.screens.day.live_queue import LiveQueuePanel
 
 SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent")
 """Changes that alter today's figures or the names shown beside them."""
@@ -29,10 +30,12 @@ class DayScreen(Screen):
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
+        self.desk = desk
         self.board = DayBoard(desk)
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield LiveQueuePanel(self.desk)
         yield Static(id="day-totals", classes="section-title")
         yield DataTable(id="day-agents", cursor_type="row", zebra_stripes=True)
         yield Static("Wants a manager", classes="table-title", markup=False)
@@ -48,6 +51,7 @@ class DayScreen(Screen):
         self.action_reload()
 
     def on_desk_changed(self, event: DeskChanged) -> None:
+        self.query_one(LiveQueuePanel).follow(event)
         if event.touches(*SHOWN_KINDS):
             self.action_reload()
 
