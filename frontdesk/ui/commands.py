@@ -26,4 +26,6 @@ def desk_commands(app: FrontDeskApp) -> Iterable[SystemCommand]:
     yield SystemCommand("Edit reason categories", "Supervisors: the list calls are filed under", app.action_edit_categories)
     yield SystemCommand("Edit solution catalog", "Supervisors: the options offered per kind of problem", app.action_edit_catalog)
     yield SystemCommand("Take someone off the desk", "Supervisors: their open promises wait for a new owner", app.action_take_off_desk)
+    yield SystemCommand("Send kudos", "Supervisors: thank a colleague, with a note they see at sign-in", app.action_send_kudos)
+    yield SystemCommand("My kudos", "The thanks you have received, and what for", app.action_my_kudos)
     yield SystemCommand("Switch agent", "Hand the desk to someone else", app.action_switch_agent)
