@@ -21,6 +21,7 @@ from frontdesk.services.notes import add_note
 from frontdesk.services.promises import close_late, keep_promise, make_promise
 from frontdesk.services.validation import ValidationError
 from frontdesk.services.wrap_up import WrapUp, wrap_up
+from tests.test_statement_counts import counted
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -143,3 +144,21 @@ def test_kudos_are_counted_per_agent_in_a_range(desk: Desk) -> None:
         week = kudos_counts(session, MONDAY_9 - timedelta(hours=9), MONDAY_9 + timedelta(days=7))
     assert monday == {ids["sara"]: 1, ids["tom"]: 1}
     assert week == {ids["sara"]: 2, ids["tom"]: 1}
+
+
+def test_the_suggestions_cost_the_same_few_statements_however_much_was_worth_thanking(desk: Desk) -> None:
+    ids = worthy_desk(desk)
+    book = KudosBook(signed_in_as(desk, ids["daniel"]))
+    with counted(desk) as statements:
+        before = book.suggestions()
+    with desk.session() as session:
+        for _ in range(3):
+            thanked = start_interaction(session, ids["tom"], None, reason="Lost parcel").id
+            set_mood(session, thanked, ids["tom"], Mood.ANGRY)
+            add_note(session, thanked, ids["tom"], "Brilliant, thanks", verbatim=True)
+            set_mood(session, thanked, ids["tom"], Mood.CALM)
+            wrap_up(session, thanked, ids["tom"], rated(5))
+    with counted(desk) as statements_after:
+        after = book.suggestions()
+    assert len(after) == len(before) + 9
+    assert len(statements_after) == len(statements) <= 8, statements_after
