@@ -47,7 +47,7 @@ class QueueItem:
 
     kind: Waiting
     since: datetime
-    """When the waiting began: asked, started, escalated, or (promises) when it fell due."""
+    """When the waiting began (in local time): asked, started, escalated, or (promises) when it fell due."""
     who: str
     about: str
     """What it is about: the message, the call's reason, the customer's reason for wanting a manager."""
@@ -67,10 +67,10 @@ class QueueItem:
         return ("promise", self.promise_id) if self.promise_id is not None else ("interaction", self.interaction_id or 0)
 
     def age(self, now: datetime) -> timedelta:
-        return now - to_local(self.since)
+        return now - self.since
 
     def is_late(self, now: datetime) -> bool:
-        return self.late_at is not None and now > to_local(self.late_at)
+        return self.late_at is not None and now > self.late_at
 
     @property
     def is_promise(self) -> bool:
@@ -90,56 +90,65 @@ class QueueItem:
 
 
 def live_queue(session: Session, now: datetime, response_limit: timedelta) -> list[QueueItem]:
-    """Oldest first. Three statements however long the queue is: the owners, the open promises, the open contacts."""
+    """Oldest first. Three statements however long the queue is: the owners, the open promises, the open contacts.
+
+    Only the columns shown are read, as plain rows: a desk with thousands of open promises builds no ORM objects.
+    """
     owners = agent_names(session)
     items = [*_waiting_promises(session, now, response_limit, owners), *_open_contacts(session, owners)]
-    return sorted(items, key=lambda item: (to_local(item.since), item.key))
+    return sorted(items, key=lambda item: (item.since, item.key))
 
 
 def _waiting_promises(session: Session, now: datetime, response_limit: timedelta, owners: dict[int, str]) -> list[QueueItem]:
-    """Every open callback, and the other promises overdue or due within the hour, with their customers."""
+    """Every open callback, and the other promises overdue or due within the hour, with their customers' names."""
     query = (
-        select(Promise, Customer).outerjoin(Customer, Customer.id == Promise.customer_id)
+        select(Promise.id, Promise.version, Promise.kind, Promise.what, Promise.details, Promise.contact,
+               Promise.created_at, Promise.due_at, Promise.owner_id, Promise.customer_id, Promise.interaction_id,
+               Customer.given_name, Customer.family_name)
+        .outerjoin(Customer, Customer.id == Promise.customer_id)
         .where(Promise.status == PromiseStatus.OPEN,
                or_(Promise.kind == PromiseKind.CALLBACK, Promise.due_at <= now + DUE_SOON))
     )
     items = []
-    for promise, customer in session.exec(query):
-        callback = promise.kind == PromiseKind.CALLBACK
+    for row in session.exec(query):
+        callback, asked, due = row.kind == PromiseKind.CALLBACK, to_local(row.created_at), to_local(row.due_at)
         items.append(QueueItem(
-            kind=_callback_kind(promise) if callback else Waiting.PROMISE,
-            since=promise.created_at if callback else promise.due_at,
-            who=full_name(customer) if customer else promise.contact or UNKNOWN_CALLER,
-            about=promise.details or promise.what, owner_id=promise.owner_id, owner=owners.get(promise.owner_id, "?"),
-            late_at=to_local(promise.created_at) + response_limit if callback else promise.due_at,
-            customer_id=promise.customer_id, interaction_id=promise.interaction_id,
-            promise_id=promise.id, promise_version=promise.version, due_at=promise.due_at,
+            kind=_callback_kind(row.details, row.what) if callback else Waiting.PROMISE,
+            since=asked if callback else due,
+            who=full_name(row) if row.customer_id is not None else row.contact or UNKNOWN_CALLER,
+            about=row.details or row.what, owner_id=row.owner_id, owner=owners.get(row.owner_id, "?"),
+            late_at=asked + response_limit if callback else due,
+            customer_id=row.customer_id, interaction_id=row.interaction_id,
+            promise_id=row.id, promise_version=row.version, due_at=due,
         ))
     return items
 
 
-def _callback_kind(promise: Promise) -> Waiting:
-    if promise.details:
+def _callback_kind(details: str, what: str) -> Waiting:
+    if details:
         return Waiting.MESSAGE
-    return Waiting.MISSED_CALL if promise.what == MISSED_CALL else Waiting.CALLBACK
+    return Waiting.MISSED_CALL if what == MISSED_CALL else Waiting.CALLBACK
 
 
 def _open_contacts(session: Session, owners: dict[int, str]) -> list[QueueItem]:
     """Calls and visits in progress; an escalated one is listed as the escalation, with the customer's reason."""
     query = (
-        select(Interaction, Customer).outerjoin(Customer, Customer.id == Interaction.customer_id)
+        select(Interaction.id, Interaction.channel, Interaction.reason, Interaction.started_at, Interaction.escalated_at,
+               Interaction.escalation_reason, Interaction.owner_id, Interaction.customer_id,
+               Customer.given_name, Customer.family_name)
+        .outerjoin(Customer, Customer.id == Interaction.customer_id)
         .where(Interaction.ended_at == None)  # noqa: E711  (SQL comparison)
     )
     items = []
-    for interaction, customer in session.exec(query):
-        escalated = interaction.escalated_at is not None
+    for row in session.exec(query):
+        escalated = row.escalated_at is not None
         items.append(QueueItem(
-            kind=Waiting.ESCALATION if escalated else _contact_kind(interaction.channel),
-            since=interaction.escalated_at if escalated else interaction.started_at,
-            who=full_name(customer) if customer else UNKNOWN_CALLER,
-            about=interaction.escalation_reason if escalated else interaction.reason,
-            owner_id=interaction.owner_id, owner=owners.get(interaction.owner_id, "?"), late_at=None,
-            customer_id=interaction.customer_id, interaction_id=interaction.id,
+            kind=Waiting.ESCALATION if escalated else _contact_kind(row.channel),
+            since=to_local(row.escalated_at if escalated else row.started_at),
+            who=full_name(row) if row.customer_id is not None else UNKNOWN_CALLER,
+            about=row.escalation_reason if escalated else row.reason,
+            owner_id=row.owner_id, owner=owners.get(row.owner_id, "?"), late_at=None,
+            customer_id=row.customer_id, interaction_id=row.id,
         ))
     return items
 

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from frontdesk.clock.now import to_local, utcnow
+from frontdesk.clock.now import utcnow
 from frontdesk.clock.when import span
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
@@ -145,7 +145,7 @@ def waited(item: QueueItem, now: datetime) -> str:
     if item.kind == Waiting.PROMISE:
         return f"due in {span(-age)}" if age.total_seconds() < 0 else f"{span(age)} late"
     if item.late_at is not None:
-        return f"{span(age)} of {span(to_local(item.late_at) - to_local(item.since))}"
+        return f"{span(age)} of {span(item.late_at - item.since)}"
     return span(age)
 
 
