@@ -26,6 +26,11 @@ from tests.test_live_queue import busy_desk, signed_in_as
 SIZE = (140, 45)
 
 
+def supervising(desk: Desk, ids: dict[str, int]) -> FrontDeskApp:
+    """The app with Daniel, the supervisor, signed in."""
+    return FrontDeskApp(signed_in_as(desk, ids["daniel"]))
+
+
 def queue_of(app: FrontDeskApp) -> DataTable:
     return app.screen.query_one("#live-queue", DataTable)
 
@@ -38,8 +43,7 @@ async def open_day(pilot) -> DataTable:
 
 
 async def test_the_queue_lists_what_waits_oldest_first_and_reddens_what_is_late(desk: Desk) -> None:
-    signed_in_as(desk, busy_desk(desk)["daniel"])
-    app = FrontDeskApp(desk)
+    app = supervising(desk, busy_desk(desk))
     async with app.run_test(size=SIZE) as pilot:
         table = await open_day(pilot)
         assert table_rows(table) == [
@@ -56,8 +60,7 @@ async def test_the_queue_lists_what_waits_oldest_first_and_reddens_what_is_late(
 
 async def test_the_clock_alone_turns_an_item_red(desk: Desk) -> None:
     ids = busy_desk(desk)
-    signed_in_as(desk, ids["daniel"])
-    app = FrontDeskApp(desk)
+    app = supervising(desk, ids)
     async with app.run_test(size=SIZE) as pilot:
         table = await open_day(pilot)
         assert table_rows(table)[1][0] == "2 h of 24 h"
@@ -71,8 +74,7 @@ async def test_the_clock_alone_turns_an_item_red(desk: Desk) -> None:
 
 async def test_enter_on_a_callback_gives_it_to_the_colleague_picked(desk: Desk) -> None:
     ids = busy_desk(desk)
-    signed_in_as(desk, ids["daniel"])
-    app = FrontDeskApp(desk)
+    app = supervising(desk, ids)
     async with app.run_test(size=SIZE) as pilot:
         table = await open_day(pilot)
         await pilot.press("down", "enter")  # the message for Tom
@@ -92,8 +94,7 @@ async def test_enter_on_a_callback_gives_it_to_the_colleague_picked(desk: Desk) 
 
 async def test_enter_on_an_escalation_takes_the_call_over_and_opens_it(desk: Desk) -> None:
     ids = busy_desk(desk)
-    signed_in_as(desk, ids["daniel"])
-    app = FrontDeskApp(desk)
+    app = supervising(desk, ids)
     async with app.run_test(size=SIZE) as pilot:
         await open_day(pilot)
         await pilot.press("down", "down", "down", "enter")
@@ -108,8 +109,7 @@ async def test_enter_on_an_escalation_takes_the_call_over_and_opens_it(desk: Des
 
 
 async def test_c_opens_the_customers_card_and_says_so_when_there_is_none(desk: Desk) -> None:
-    signed_in_as(desk, busy_desk(desk)["daniel"])
-    app = FrontDeskApp(desk)
+    app = supervising(desk, busy_desk(desk))
     async with app.run_test(size=SIZE) as pilot:
         await open_day(pilot)
         await pilot.press("c")  # the missed call from a number not linked to anyone
@@ -123,8 +123,7 @@ async def test_c_opens_the_customers_card_and_says_so_when_there_is_none(desk: D
 
 async def test_a_message_taken_at_another_desk_joins_the_queue_in_its_place(desk: Desk) -> None:
     ids = busy_desk(desk)
-    signed_in_as(desk, ids["daniel"])
-    app = FrontDeskApp(desk)
+    app = supervising(desk, ids)
     async with app.run_test(size=SIZE) as pilot:
         table = await open_day(pilot)
         await hearing(pilot)
@@ -151,8 +150,7 @@ async def test_an_agent_cannot_open_the_day_section(desk: Desk) -> None:
 
 async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_in(desk: Desk) -> None:
     ids = worthy_desk(desk)
-    signed_in_as(desk, ids["daniel"])
-    app = FrontDeskApp(desk)
+    app = supervising(desk, ids)
     async with app.run_test(size=SIZE) as pilot:
         await open_day(pilot)
         suggestions = app.screen.query_one("#kudos-suggestions", DataTable)

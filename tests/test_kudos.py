@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from frontdesk.clock.now import set_clock
-from frontdesk.db.models import Agent, Mood, Outcome, Role
-from frontdesk.services.agents import as_colleague, create_agent
+from frontdesk.db.models import Mood, Outcome, Role
+from frontdesk.services.agents import create_agent
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk
@@ -21,6 +21,7 @@ from frontdesk.services.notes import add_note
 from frontdesk.services.promises import close_late, keep_promise, make_promise
 from frontdesk.services.validation import ValidationError
 from frontdesk.services.wrap_up import WrapUp, wrap_up
+from tests.test_live_queue import signed_in_as
 from tests.test_statement_counts import counted
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -67,12 +68,6 @@ def worthy_desk(desk: Desk) -> dict[str, int]:
         close_late(session, late, sara, apology="Sorry for the wait", make_good="Free delivery")
     return {"sara": sara, "tom": tom, "daniel": daniel, "calmed": calmed, "praise": praise, "greek": greek,
             "kept_early": kept_early}
-
-
-def signed_in_as(desk: Desk, agent_id: int) -> Desk:
-    with desk.session() as session:
-        desk.agent = as_colleague(session.get_one(Agent, agent_id))
-    return desk
 
 
 def test_the_desk_suggests_ratings_of_5_praise_promises_kept_early_and_customers_calmed(desk: Desk) -> None:
