@@ -70,6 +70,12 @@ def send_kudos(session: Session, from_agent_id: int, to_agent_id: int, note: str
     return audit.created(session, kudos, from_agent_id, "kudos", f"to={to_agent_id} for={earned or 'free'}")
 
 
+def has_unseen(session: Session, agent_id: int) -> bool:
+    """One cheap read, so a sign-in with nothing new takes no write lock."""
+    query = select(Kudos.id).where(Kudos.to_agent_id == agent_id, Kudos.seen_at == None).limit(1)  # noqa: E711
+    return session.exec(query).first() is not None
+
+
 def claim_unseen(session: Session, agent_id: int) -> list[KudosRow]:
     """The kudos the agent has not been shown yet, marked seen in the same step: two terminals never both show one."""
     lock_row(session, Agent, agent_id)

@@ -9,7 +9,7 @@ from frontdesk.clock.now import utcnow
 from frontdesk.services.agents import Colleague, colleagues
 from frontdesk.services.desk import Desk
 from frontdesk.services.guards import require_supervisor
-from frontdesk.services.kudos import Earned, KudosRow, claim_unseen, kudos_for, send_kudos
+from frontdesk.services.kudos import Earned, KudosRow, claim_unseen, has_unseen, kudos_for, send_kudos
 from frontdesk.services.kudos_suggestions import KudosSuggestion, kudos_suggestions
 
 SUGGEST_FROM = timedelta(days=7)
@@ -47,6 +47,9 @@ class KudosBook:
 
     def unseen(self) -> tuple[KudosRow, ...]:
         """Shown once, at sign-in: reading them marks them seen."""
+        with self.desk.reading() as session:
+            if not has_unseen(session, self.desk.agent_id):
+                return ()
         with self.desk.session() as session:
             return tuple(claim_unseen(session, self.desk.agent_id))
 
