@@ -303,10 +303,11 @@ async def test_supervisors_see_who_wants_a_manager_in_the_day_section(desk_with_
     with desk.session() as session:
         call = start_interaction(session, desk.agent_id, 1)
         flag_for_manager(session, call.id, desk.agent_id, "Third late order")
+        desk.agent = as_colleague(create_agent(session, "Daniel Brooks", "supervisor"))  # the Day section is theirs
     app = FrontDeskApp(desk)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("escape", "f5")
+        await pilot.press("f5")
         await settle(pilot)
         [row] = table_rows(app.screen.query_one("#day-escalations"))
         assert row[1:] == ["Mary Johnson", "Sara Karimi", "Third late order"]

@@ -17,6 +17,7 @@ from frontdesk.services.agents import create_agent
 from frontdesk.services.desk import Desk
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.facades.day import DayBoard
+from frontdesk.services.facades.live_queue import LiveQueue
 from frontdesk.services.facades.promises import PromiseBook
 from frontdesk.services.facades.staff import Staff
 from frontdesk.services.interactions import start_interaction
@@ -72,13 +73,14 @@ def grow(desk: Desk) -> None:
                 flag_for_manager(session, call.id, call.owner_id, "Wants a manager")
 
 
-@pytest.mark.parametrize("view", ["promise list", "day summary", "open work", "reminders"])
+@pytest.mark.parametrize("view", ["promise list", "day summary", "open work", "reminders", "live queue"])
 def test_a_view_costs_the_same_few_statements_however_many_rows_and_agents(demo: Desk, view: str) -> None:
     read = {
         "promise list": lambda: PromiseBook(demo).listing(everyone=True, due=None),
         "day summary": DayBoard(demo).today,
         "open work": Staff(demo).left_open,
         "reminders": PromiseBook(demo).due_now,
+        "live queue": LiveQueue(demo).items,
     }[view]
     before = statements_for(demo, read)
     rows_before = read()

@@ -1,7 +1,7 @@
 """What a changed row means to the other terminals: its kind and action in the desk's words, and its ids.
 
 Kinds: customer, note, interaction, promise, callback, rules, catalog, category, agent, goodwill,
-presence. Rows that no other terminal shows are not in the feed: NoteDraft (private to its agent,
+presence, kudos. Rows that no other terminal shows are not in the feed: NoteDraft (private to its agent,
 and saved every 0.4 s while typing), AuditEvent, and DeskChange itself. A Terminal's heartbeat
 (only `seen_at` moving) is not a change either; arriving, leaving and opening a customer are.
 """
@@ -15,7 +15,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from frontdesk.db.models import (
-    Agent, Customer, CustomerAlias, DeskSetting, GoodwillGrant, Handoff, Interaction, MoodChange, Note, NoteEdit,
+    Agent, Customer, CustomerAlias, DeskSetting, GoodwillGrant, Handoff, Interaction, Kudos, MoodChange, Note, NoteEdit,
     Promise, PromiseChange, PromiseKind, PromiseStatus, ReasonCategory, SolutionOffer, SolutionOption, Terminal,
 )
 
@@ -170,12 +170,13 @@ _DESCRIBERS: dict[type, Describer] = {
     Agent: _simple("agent"),
     GoodwillGrant: _goodwill,
     Terminal: _terminal,
+    Kudos: _simple("kudos"),
 }
 
 BULK_KINDS: dict[type, str] = {
     Customer: "customer", CustomerAlias: "customer", Note: "note", NoteEdit: "note", Interaction: "interaction",
     Handoff: "interaction", MoodChange: "interaction", SolutionOffer: "interaction", Promise: "promise",
     PromiseChange: "promise", DeskSetting: "rules", SolutionOption: "catalog", ReasonCategory: "category",
-    Agent: "agent", GoodwillGrant: "goodwill", Terminal: "presence",
+    Agent: "agent", GoodwillGrant: "goodwill", Terminal: "presence", Kudos: "kudos",
 }
 """For UPDATE/DELETE statements that bypass the flush: which rows, nobody knows, only of what kind."""

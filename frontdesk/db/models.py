@@ -385,3 +385,19 @@ class Terminal(SQLModel, table=True):
     interaction_id: int | None = Field(default=None, index=True)
     started_at: datetime = Field(default_factory=utcnow)
     seen_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Kudos(SQLModel, table=True):
+    """Recognition a supervisor sent an agent for serving well (row 12), shown to them at their next sign-in."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    from_agent_id: int = Field(foreign_key="agent.id", index=True)
+    to_agent_id: int = Field(foreign_key="agent.id", index=True)
+    note: str = Field(sa_column=Column(DeskText, nullable=False))
+    source_kind: str = Field(default="", max_length=20)
+    """What earned it, when sent from a suggestion: rating, praise, kept-early or calmed; empty for a free kudos."""
+    source_id: int | None = None
+    """The interaction, note or promise the suggestion came from."""
+    at: datetime = Field(default_factory=utcnow, index=True)
+    seen_at: datetime | None = None
+    """When the agent was shown it; None until their next sign-in."""

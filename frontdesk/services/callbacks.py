@@ -19,6 +19,12 @@ from frontdesk.services.promise_checks import closed_problem
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
 
+MISSED_CALL = "Return the missed call"
+"""What a logged missed call asks of its owner; the live queue tells missed calls from messages by it."""
+MESSAGE = "Call back with the message"
+"""What a message taken for a colleague asks of them; the message itself is in `details`."""
+
+
 @dataclass(frozen=True)
 class WaitingRequest:
     """A callback not yet returned, with how long the customer has been waiting."""
@@ -64,7 +70,7 @@ def take_message(session: Session, agent_id: int, for_agent_id: int, customer_id
     closed = closed_problem(load_rules(session).opening_hours, due_at)
     if closed is not None:
         raise ValidationError("due_at", closed)
-    return _callback(session, agent_id, for_agent_id, customer_id, contact, "Call back with the message",
+    return _callback(session, agent_id, for_agent_id, customer_id, contact, MESSAGE,
                      message, due_at, utcnow(), interaction_id)
 
 
@@ -77,7 +83,7 @@ def log_missed_call(session: Session, agent_id: int, customer_id: int | None, nu
                     missed_at: datetime, rules: DeskRules) -> Promise:
     if missed_at > utcnow() + timedelta(minutes=1):
         raise ValidationError("missed_at", "A missed call cannot be in the future.")
-    return _callback(session, agent_id, agent_id, customer_id, number, "Return the missed call", "",
+    return _callback(session, agent_id, agent_id, customer_id, number, MISSED_CALL, "",
                      missed_call_due(rules, missed_at), missed_at, None)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, func, select
 
@@ -26,7 +28,14 @@ class CustomerNotFound(ValidationError, LookupError):
         self.merged_into_id = merged_into_id
 
 
-def full_name(customer: Customer) -> str:
+class Named(Protocol):
+    """A customer record, or a row of just its two name columns (lists of many read no more than that)."""
+
+    given_name: str
+    family_name: str
+
+
+def full_name(customer: Named) -> str:
     """The name as the customer spells it, given name first."""
     return " ".join(part for part in (customer.given_name, customer.family_name) if part)
 

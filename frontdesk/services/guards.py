@@ -17,6 +17,9 @@ GUARDED: dict[str, str] = {
     "change_catalog": "change the solution catalog",
     "change_categories": "change the reason categories",
     "manage_agents": "add agents, reset secrets or take people off the desk",
+    "read_day_figures": "open the Day section: the live queue and the figures per agent",
+    "take_over_calls": "take over a colleague's call",
+    "send_kudos": "send kudos",
 }
 """Operation -> what it does, in the words of the refusal ("Only a supervisor can ...")."""
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import Session, func, select
 
-from frontdesk.db.models import Agent, Handoff
+from frontdesk.db.models import Agent, Handoff, Interaction
 from frontdesk.services import audit
+from frontdesk.services.guards import require_supervisor
 from frontdesk.services.interactions import get_interaction
+from frontdesk.services.locks import lock_row
 from frontdesk.services.validation import ValidationError, clean_line
 
 
@@ -52,3 +54,29 @@ def hand_off(session: Session, interaction_id: int, from_agent_id: int, to_agent
     session.commit()
     session.refresh(handoff)
     return handoff
+
+
+TAKEN_OVER = "Taken over by a supervisor"
+
+
+def take_over(session: Session, interaction_id: int, supervisor_id: int, seen_owner_id: int) -> Interaction:
+    """A supervisor takes an open call over from the owner the queue showed; counted like any handoff.
+
+    The row is locked before the owner is compared: of two supervisors taking the same call, the
+    second hears who has it now. Taking over one's own call just opens it.
+    """
+    require_supervisor(session, supervisor_id, "take_over_calls")
+    interaction = lock_row(session, Interaction, interaction_id)
+    if interaction is None or interaction.ended_at is not None:
+        raise ValidationError("interaction", "That call has ended; there is nothing to take over.")
+    if interaction.owner_id == supervisor_id:
+        return interaction
+    if interaction.owner_id != seen_owner_id:
+        owner = session.get(Agent, interaction.owner_id)
+        raise ValidationError("owner", f"{owner.name if owner else 'Someone else'} has this call now; look at the queue again.")
+    session.add(Handoff(interaction_id=interaction_id, from_agent_id=interaction.owner_id, to_agent_id=supervisor_id,
+                        reason=TAKEN_OVER))
+    audit.record(session, supervisor_id, "take-over", "interaction", interaction_id, f"from={interaction.owner_id}")
+    interaction.owner_id = supervisor_id
+    session.commit()
+    return interaction

@@ -13,7 +13,9 @@ from textual.timer import Timer
 
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
+from frontdesk.services.facades.kudos import KudosBook
 from frontdesk.services.facades.promises import DueNow, PromiseBook
+from frontdesk.services.kudos import KudosRow
 from frontdesk.services.facades.staff import Staff, TakenOff
 from frontdesk.services.open_work import OpenInteraction
 from frontdesk.ui.background import in_background
@@ -26,7 +28,9 @@ from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.day.catalog import CatalogScreen
 from frontdesk.ui.screens.day.categories import CategoriesScreen
 from frontdesk.ui.screens.day.day import DayScreen
+from frontdesk.ui.screens.day.send_kudos import SendKudosScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen
+from frontdesk.ui.screens.kudos.my_kudos import MyKudosScreen
 from frontdesk.ui.screens.call.missed_call import MissedCallScreen
 from frontdesk.ui.screens.promises.promises import PromisesScreen
 from frontdesk.ui.screens.call.resume import ResumeScreen
@@ -47,7 +51,7 @@ class FrontDeskApp(App[None]):
         Binding("f2", "switch_mode('greeting')", "Greeting", id="section.greeting", tooltip="Find and greet a customer"),
         Binding("f3", "switch_mode('call')", "Call", id="section.call", tooltip="The call in progress"),
         Binding("f4", "switch_mode('promises')", "Promises", id="section.promises", tooltip="Due and overdue promises"),
-        Binding("f5", "switch_mode('day')", "Day", id="section.day", tooltip="Today at the desk"),
+        Binding("f5", "open_day", "Day", id="section.day", tooltip="Supervisors: the live queue and today's figures"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -84,6 +88,20 @@ class FrontDeskApp(App[None]):
             self.reminder_timer = self.set_interval(REMIND_EVERY, self.remind)
         self.switch_mode("greeting")
         in_background(self, self.staff.left_open, self.offer_resume, group="open-work", exclusive=True)
+        in_background(self, KudosBook(self.desk).unseen, self.show_kudos, group="kudos", exclusive=True)
+
+    def show_kudos(self, kudos: tuple[KudosRow, ...]) -> None:
+        """Each kudos received since the last sign-in, once; all of them stay in My kudos."""
+        for row in kudos:
+            earned = f" ({row.earned})" if row.earned else ""
+            self.notify(f"Kudos from {row.sender}{earned}: {row.note}", title="Kudos", timeout=20)
+
+    def action_send_kudos(self) -> None:
+        if self.supervisor_only("send kudos"):
+            self.push_screen(SendKudosScreen(self.desk))
+
+    def action_my_kudos(self) -> None:
+        self.push_screen(MyKudosScreen(self.desk))
 
     def offer_resume(self, work: tuple[OpenInteraction, ...]) -> None:
         if work:
@@ -117,6 +135,11 @@ class FrontDeskApp(App[None]):
         if interaction_id is not None:
             self.desk.current_interaction_id = interaction_id
             self.switch_mode("call")
+
+    def action_open_day(self) -> None:
+        """The Day section is for supervisors; its services refuse anyone else as well."""
+        if self.supervisor_only("open the Day section"):
+            self.switch_mode("day")
 
     def action_edit_categories(self) -> None:
         if self.supervisor_only("edit the reason categories"):

@@ -5,7 +5,7 @@ zero or more and finite. The statuses `broken` and `cancelled` were never writte
 they are not allowed. Rows are kept as they are: SQLite copies each table once (batch mode).
 
 Revision ID: 0010
-Revises: 0004
+Revises: 0009
 Create Date: 2026-11-28
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0010'
-down_revision = '0004'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 

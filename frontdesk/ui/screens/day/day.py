@@ -13,6 +13,8 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.facades.day import DayBoard, DayView
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.screens.day.kudos import KudosPanel
+from frontdesk.ui.screens.day.live_queue import LiveQueuePanel
 
 SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent")
 """Changes that alter today's figures or the names shown beside them."""
@@ -29,14 +31,17 @@ class DayScreen(Screen):
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
+        self.desk = desk
         self.board = DayBoard(desk)
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield LiveQueuePanel(self.desk)
         yield Static(id="day-totals", classes="section-title")
         yield DataTable(id="day-agents", cursor_type="row", zebra_stripes=True)
         yield Static("Wants a manager", classes="table-title", markup=False)
         yield DataTable(id="day-escalations", cursor_type="row", zebra_stripes=True)
+        yield KudosPanel(self.desk)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -48,6 +53,8 @@ class DayScreen(Screen):
         self.action_reload()
 
     def on_desk_changed(self, event: DeskChanged) -> None:
+        self.query_one(LiveQueuePanel).follow(event)
+        self.query_one(KudosPanel).follow(event)
         if event.touches(*SHOWN_KINDS):
             self.action_reload()
 

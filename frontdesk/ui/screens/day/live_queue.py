@@ -1,0 +1,154 @@
+"""The live queue on the Day section: everything waiting now, oldest first, red once it is late.
+
+It reads the database when the change feed says something it shows moved, and redraws ages from
+the clock alone between changes. Enter acts on the highlighted item: take over a call, or give a
+callback or promise to someone else; `c` opens the customer's greeting card.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from frontdesk.clock.now import utcnow
+from frontdesk.clock.when import span
+from frontdesk.services.agents import Colleague
+from frontdesk.services.desk import Desk
+from frontdesk.services.facades.live_queue import LiveQueue
+from frontdesk.services.live_queue import QueueItem, Waiting
+from frontdesk.ui.background import in_background
+from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
+from frontdesk.ui.screens.dialogs.confirm import ConfirmScreen
+from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
+
+SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent", "rules")
+"""Changes that add, remove or alter a waiting item; rules change the response limit."""
+TICK = 30.0
+"""Seconds between redraws for time passing alone: ages grow, items turn red. No database read."""
+LATE = "bold red"
+
+
+class LiveQueuePanel(Vertical):
+    """The queue table with its title; the Day screen hands it the change feed's news through `follow`."""
+
+    DEFAULT_CSS = """
+    LiveQueuePanel {
+        height: auto;
+        max-height: 50%;
+        & > DataTable { height: auto; max-height: 100%; }
+    }
+    """
+    BINDINGS = [
+        Binding("c", "open_customer", "Customer", id="queue.customer", tooltip="Open the customer's greeting card"),
+    ]
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(id="live-queue-panel")
+        self.desk = desk
+        self.queue = LiveQueue(desk)
+        self.items: tuple[QueueItem, ...] = ()
+        """What the last read found, oldest first; redrawn with the clock, read again on news."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Waiting now", id="live-queue-title", classes="table-title", markup=False)
+        yield DataTable(id="live-queue", cursor_type="row", zebra_stripes=True)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#live-queue", DataTable)
+
+    def on_mount(self) -> None:
+        self.table.add_columns("Waited", "What", "Customer", "Owner", "About")
+        self.set_interval(TICK, self.redraw)
+        self.reload()
+
+    def follow(self, event: DeskChanged) -> None:
+        if event.touches(*SHOWN_KINDS):
+            self.reload()
+
+    def reload(self) -> None:
+        in_background(self, self.queue.items, self.show, group="live-queue", exclusive=True)
+
+    def show(self, items: tuple[QueueItem, ...]) -> None:
+        self.items = items
+        self.redraw()
+
+    def redraw(self) -> None:
+        """The rows again from what was read, at the clock's time now; the cursor stays on its item."""
+        table, chosen = self.table, self.chosen()
+        now = utcnow()
+        table.clear()
+        for item in self.items:
+            late = item.is_late(now)
+            table.add_row(
+                Text(waited(item, now), style=LATE if late else ""), Text(item.kind, style=LATE if late else ""),
+                Text(item.who), Text(item.owner), Text(item.about), key=row_key(item),
+            )
+        title = f"Waiting now: {len(self.items)}" if self.items else "Waiting now: nothing"
+        self.query_one("#live-queue-title", Static).update(title)
+        if chosen is not None and chosen in {row_key(item) for item in self.items}:
+            table.move_cursor(row=table.get_row_index(chosen))
+
+    def chosen(self) -> str | None:
+        item = self.highlighted()
+        return row_key(item) if item is not None else None
+
+    def highlighted(self) -> QueueItem | None:
+        row = self.table.cursor_row
+        return self.items[row] if self.items and 0 <= row < min(len(self.items), self.table.row_count) else None
+
+    @on(DataTable.RowSelected, "#live-queue")
+    def open_item(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        item = self.highlighted()
+        if item is None:
+            return
+        if item.is_promise:
+            in_background(self, self.queue.owners, lambda owners: self.choose_owner(item, owners), group="live-queue-act")
+        elif item.is_call:
+            question = Text.assemble("Take over ", (item.who, "bold"), f"'s {item.kind} from ", (item.owner, "bold"), "?")
+            self.app.push_screen(ConfirmScreen(question, yes="Take over"), lambda yes: self.take_over(item) if yes else None)
+
+    def choose_owner(self, item: QueueItem, owners: tuple[Colleague, ...]) -> None:
+        others = [owner for owner in owners if owner.id != item.owner_id]
+        title = f"Give this {item.kind} for {item.who} (now {item.owner}'s) to:"
+        self.app.push_screen(AgentPickerScreen(title, others), lambda owner_id: self.reassign(item, owner_id))
+
+    def reassign(self, item: QueueItem, owner_id: int | None) -> None:
+        if owner_id is not None:
+            in_background(self, lambda: self.queue.reassign(item, owner_id), lambda _: self.reload(), group="live-queue-act")
+
+    def take_over(self, item: QueueItem) -> None:
+        in_background(self, lambda: self.queue.take_over(item), self.opened_call, group="live-queue-act")
+
+    def opened_call(self, interaction_id: int) -> None:
+        self.app.resume(interaction_id)
+
+    def action_open_customer(self) -> None:
+        item = self.highlighted()
+        if item is None or item.customer_id is None:
+            self.app.notify("No customer record to open: the caller is not linked to one yet.", severity="warning")
+            return
+        self.app.push_screen(GreetingCardScreen(self.desk, item.customer_id))
+
+
+def waited(item: QueueItem, now: datetime) -> str:
+    """How long it has waited, against its limit where it has one: '33 h of 24 h', 'due in 40 min', '2 h'."""
+    age = item.age(now)
+    if item.kind == Waiting.PROMISE:
+        return f"due in {span(-age)}" if age.total_seconds() < 0 else f"{span(age)} late"
+    if item.late_at is not None:
+        return f"{span(age)} of {span(item.late_at - item.since)}"
+    return span(age)
+
+
+def row_key(item: QueueItem) -> str:
+    kind, number = item.key
+    return f"{kind}-{number}"

@@ -1,0 +1,1 @@
+"""Kudos an agent received: the list of their own."""
