@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from frontdesk.db.models import DeskSetting
 from frontdesk.clock.hours import OpeningHours
 from frontdesk.services import audit
+from frontdesk.services.guards import require_supervisor
 from frontdesk.services.validation import ValidationError
 
 
@@ -28,6 +29,8 @@ RULES = {
     "follow_up_after_working_days": Rule("2", "working days after a resolved case to ask how it went"),
     "goodwill_budget_per_month": Rule("50", "each agent's monthly goodwill budget, in the desk's currency"),
     "currency": Rule("EUR", "the currency goodwill amounts are in"),
+    "goodwill_max_amount": Rule("500", "the most one goodwill gesture can be, even with a supervisor's approval"),
+    "lock_after_idle_minutes": Rule("10", "minutes without a key or click before a terminal locks"),
 }
 
 
@@ -42,6 +45,10 @@ class DeskRules:
     follow_up_after_working_days: int
     goodwill_budget_per_month: float
     currency: str
+    goodwill_max_amount: float
+    """No single grant is larger, approved or not: a typo of 5000 for 50 is refused."""
+    lock_after_idle: timedelta
+    """A terminal left alone this long locks; the same person's secret opens it where it was."""
 
 
 def rule_values(session: Session) -> dict[str, str]:
@@ -68,6 +75,8 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         follow_up_after_working_days=_whole(values, "follow_up_after_working_days"),
         goodwill_budget_per_month=_positive(values, "goodwill_budget_per_month"),
         currency=values["currency"] or "EUR",
+        goodwill_max_amount=_positive(values, "goodwill_max_amount"),
+        lock_after_idle=timedelta(minutes=_positive(values, "lock_after_idle_minutes")),
     )
 
 
@@ -91,7 +100,8 @@ def _whole(values: dict[str, str], key: str) -> int:
 
 
 def set_rule(session: Session, key: str, value: str, agent_id: int | None) -> None:
-    """Checked as a whole before it is stored: a typo never leaves the desk with unreadable rules."""
+    """Checked as a whole before it is stored: a typo never leaves the desk with unreadable rules. Supervisors only."""
+    require_supervisor(session, agent_id, "change_rules")
     if key not in RULES:
         raise ValidationError("key", f"Unknown setting {key!r}; known: {', '.join(RULES)}.")
     _rules_from({**rule_values(session), key: value.strip()})

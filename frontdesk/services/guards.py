@@ -17,6 +17,13 @@ GUARDED: dict[str, str] = {
     "change_catalog": "change the solution catalog",
     "change_categories": "change the reason categories",
     "manage_agents": "add agents, reset secrets or take people off the desk",
+    "approve_goodwill": "approve goodwill over an agent's budget",
+    "reassign_promise": "give someone else's promise to a colleague",
+    "read_day_figures": "see the Day figures and reports",
+    "export_customer": "export everything held about a customer",
+    "erase_customer": "erase a customer",
+    "read_access_log": "see who looked at a customer's record",
+    "backup": "back the desk up or restore it",
 }
 """Operation -> what it does, in the words of the refusal ("Only a supervisor can ...")."""
 

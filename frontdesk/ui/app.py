@@ -17,7 +17,7 @@ from frontdesk.services.facades.promises import DueNow, PromiseBook
 from frontdesk.services.facades.staff import Staff, TakenOff
 from frontdesk.services.open_work import OpenInteraction
 from frontdesk.ui.background import in_background
-from frontdesk.ui.commands import desk_commands
+from frontdesk.ui.commands import desk_commands, is_supervisors
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.feed_relay import FeedRelay
 from frontdesk.ui.reminders import PromiseReminders
@@ -31,6 +31,8 @@ from frontdesk.ui.screens.call.missed_call import MissedCallScreen
 from frontdesk.ui.screens.promises.promises import PromisesScreen
 from frontdesk.ui.screens.call.resume import ResumeScreen
 from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
+from frontdesk.ui.screens.staff.add_colleague import AddColleagueScreen
+from frontdesk.ui.screens.staff.reset_secret import ResetSecretScreen
 
 
 SECTION_SCREENS = (("greeting", GreetingScreen), ("call", CallScreen), ("promises", PromisesScreen), ("day", DayScreen))
@@ -51,9 +53,10 @@ class FrontDeskApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, *, preselected: Colleague | None = None) -> None:
+        """`preselected` (`--agent NAME`) is highlighted at sign-in, which still asks for their secret."""
         super().__init__()
-        self.desk = desk
+        self.desk, self.preselected = desk, preselected
         self.book, self.staff = PromiseBook(desk), Staff(desk)
         self.reminders = PromiseReminders()
         self.reminder_timer: Timer | None = None
@@ -70,12 +73,13 @@ class FrontDeskApp(App[None]):
         if self.desk.agent is not None:
             self.signed_in(self.desk.agent)
         else:
-            self.push_screen(SignInScreen(self.desk), self.signed_in)
+            self.push_screen(SignInScreen(self.desk, preselected=self.preselected), self.signed_in)
 
     def signed_in(self, agent: Colleague | None) -> None:
         if agent is None:
             return
         self.desk.agent = agent
+        self.refresh_bindings()
         self.feed_relay.signed_in()
         self.reminders = PromiseReminders()
         self.show_header()
@@ -118,23 +122,20 @@ class FrontDeskApp(App[None]):
             self.desk.current_interaction_id = interaction_id
             self.switch_mode("call")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Footers and keys offer a person only what their role allows; the services refuse the rest anyway."""
+        if self.desk.agent is not None and not self.desk.agent.is_supervisor and is_supervisors(action, parameters):
+            return False
+        return True
+
     def action_edit_categories(self) -> None:
-        if self.supervisor_only("edit the reason categories"):
-            self.push_screen(CategoriesScreen(self.desk))
+        self.push_screen(CategoriesScreen(self.desk))
 
     def action_edit_catalog(self) -> None:
-        if self.supervisor_only("edit the solution catalog"):
-            self.push_screen(CatalogScreen(self.desk))
-
-    def supervisor_only(self, what: str) -> bool:
-        if self.desk.agent.is_supervisor:
-            return True
-        self.notify(f"Only supervisors {what}.", severity="warning")
-        return False
+        self.push_screen(CatalogScreen(self.desk))
 
     def action_take_off_desk(self) -> None:
-        if self.supervisor_only("take someone off the desk"):
-            in_background(self, self.staff.colleagues, self.choose_leaver, group="staff")
+        in_background(self, self.staff.colleagues, self.choose_leaver, group="staff")
 
     def choose_leaver(self, others: tuple[Colleague, ...]) -> None:
         self.push_screen(AgentPickerScreen("Who is leaving the desk?", list(others)), self.take_off_desk)
@@ -145,6 +146,28 @@ class FrontDeskApp(App[None]):
 
     def taken_off(self, taken: TakenOff) -> None:
         self.notify(Text(f"{taken.name} is off the desk; {taken.orphaned} open promises wait for a new owner (Promises, a, o)."))
+
+    def action_add_colleague(self) -> None:
+        self.push_screen(AddColleagueScreen(self.desk), self.colleague_added)
+
+    def colleague_added(self, colleague: Colleague | None) -> None:
+        if colleague is not None:
+            self.notify(Text(f"{colleague.name} can now sign in ({colleague.role}) with the secret you gave them."))
+
+    def action_reset_secret(self) -> None:
+        in_background(self, self.staff.colleagues, self.choose_whose_secret, group="staff")
+
+    def choose_whose_secret(self, others: tuple[Colleague, ...]) -> None:
+        def chosen(agent_id: int | None) -> None:
+            if agent_id is not None:
+                colleague = next(other for other in others if other.id == agent_id)
+                self.push_screen(ResetSecretScreen(self.desk, colleague), self.secret_reset)
+
+        self.push_screen(AgentPickerScreen("Whose secret?", list(others)), chosen)
+
+    def secret_reset(self, colleague: Colleague | None) -> None:
+        if colleague is not None:
+            self.notify(Text(f"{colleague.name} has a new secret; tell it to them in person."))
 
     def action_missed_call(self) -> None:
         self.push_screen(MissedCallScreen(self.desk))
