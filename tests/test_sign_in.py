@@ -86,12 +86,12 @@ async def test_a_new_desk_starts_with_a_supervisor_who_types_their_secret_twice(
         app.screen.query_one("#name", Input).value = "Daniel Brooks"
         app.screen.query_one("#secret", Input).value = "boss-2468"
         app.screen.query_one("#secret-again", Input).value = "boss-2469"
-        app.screen.action_save()
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert "differ" in shown_text(app.screen.query_one("#form-error", Label))
         app.screen.query_one("#secret", Input).value = "boss-2468"
         app.screen.query_one("#secret-again", Input).value = "boss-2468"
-        app.screen.action_save()
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.desk.agent.name == "Daniel Brooks" and app.desk.agent.is_supervisor
 
@@ -115,6 +115,6 @@ async def test_after_an_upgrade_a_supervisor_chooses_a_secret_and_an_agent_waits
         assert "Choose a PIN" in shown_text(app.screen.query_one("#secret-label", Label))
         app.screen.query_one("#secret", Input).value = "boss-2468"
         app.screen.query_one("#secret-again", Input).value = "boss-2468"
-        app.screen.action_save()
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.desk.agent.name == "Daniel Brooks"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -13,6 +14,7 @@ from textual.timer import Timer
 
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.promises import DueNow, PromiseBook
 from frontdesk.services.facades.staff import Staff, TakenOff
 from frontdesk.services.open_work import OpenInteraction
@@ -20,6 +22,7 @@ from frontdesk.ui.background import in_background
 from frontdesk.ui.commands import desk_commands, is_supervisors
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.feed_relay import FeedRelay
+from frontdesk.ui.idle_lock import CHECK_EVERY, IdleLock
 from frontdesk.ui.reminders import PromiseReminders
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
 from frontdesk.ui.screens.call.call import CallScreen
@@ -30,6 +33,7 @@ from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from frontdesk.ui.screens.call.missed_call import MissedCallScreen
 from frontdesk.ui.screens.promises.promises import PromisesScreen
 from frontdesk.ui.screens.call.resume import ResumeScreen
+from frontdesk.ui.screens.dialogs.lock import SWITCH, LockScreen
 from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
 from frontdesk.ui.screens.staff.add_colleague import AddColleagueScreen
 from frontdesk.ui.screens.staff.reset_secret import ResetSecretScreen
@@ -62,6 +66,8 @@ class FrontDeskApp(App[None]):
         self.reminder_timer: Timer | None = None
         self.remind_pending = False
         """A look for reminders is queued: the news of one change reaches the app from every screen."""
+        self.idle = IdleLock()
+        """Locks the terminal when nobody has touched it for the desk's lock_after_idle_minutes."""
         self.feed_relay = FeedRelay(self, desk, (mode for mode, _ in SECTION_SCREENS))
         """Every terminal's commits reach every screen here as DeskChanged; presence is kept."""
         for mode, screen in SECTION_SCREENS:
@@ -69,6 +75,7 @@ class FrontDeskApp(App[None]):
 
     def on_mount(self) -> None:
         self.feed_relay.start()
+        self.set_interval(CHECK_EVERY, self.lock_if_idle)
         self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
         if self.desk.agent is not None:
             self.signed_in(self.desk.agent)
@@ -80,6 +87,7 @@ class FrontDeskApp(App[None]):
             return
         self.desk.agent = agent
         self.refresh_bindings()
+        in_background(self, self.desk.rules, self.follow_rules, group="rules", exclusive=True)
         self.feed_relay.signed_in()
         self.reminders = PromiseReminders()
         self.show_header()
@@ -88,6 +96,42 @@ class FrontDeskApp(App[None]):
             self.reminder_timer = self.set_interval(REMIND_EVERY, self.remind)
         self.switch_mode("greeting")
         in_background(self, self.staff.left_open, self.offer_resume, group="open-work", exclusive=True)
+
+    def follow_rules(self, rules: DeskRules) -> None:
+        self.idle.lock_after = rules.lock_after_idle
+        self.idle.touched()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key and click counts as someone at the terminal."""
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.idle.touched()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        if self.idle.due() and self.desk.agent is not None:
+            self.lock_terminal()
+
+    def lock_terminal(self) -> None:
+        """Covers whatever is open, which stays as it was underneath, drafts and all."""
+        self.idle.locked = True
+        self.refresh_bindings()
+        self.push_screen(LockScreen(self.desk, self.desk.agent), self.unlocked)
+
+    def unlocked(self, result: Colleague | str) -> None:
+        if result == SWITCH:
+            self.push_screen(SignInScreen(self.desk), self.switched_after_lock)
+            return
+        self.idle.locked = False
+        self.idle.touched()
+        self.refresh_bindings()
+
+    async def switched_after_lock(self, agent: Colleague | None) -> None:
+        """Backing out of the sign-in leaves the terminal locked; someone else signing in starts afresh."""
+        if agent is None:
+            self.lock_terminal()
+            return
+        self.unlocked(agent)
+        await self.switched(agent)
 
     def offer_resume(self, work: tuple[OpenInteraction, ...]) -> None:
         if work:
@@ -124,6 +168,8 @@ class FrontDeskApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Footers and keys offer a person only what their role allows; the services refuse the rest anyway."""
+        if self.idle.locked:
+            return action == "quit"
         if self.desk.agent is not None and not self.desk.agent.is_supervisor and is_supervisors(action, parameters):
             return False
         return True

@@ -25,6 +25,12 @@ class SignInScreen(FormDialog[Colleague | None]):
     None when someone switching agents backs out with Escape.
     """
 
+    DEFAULT_CSS = """
+    SignInScreen {
+        background: $background;
+    }
+    """
+    """Opaque: whoever signs in next does not see what the last person had open."""
     DIALOG_ID = "sign-in"
     DIALOG_TITLE = "Who is at the desk?"
 
