@@ -298,6 +298,7 @@ async def test_supervisors_see_who_wants_a_manager_in_the_day_section(desk_with_
     with desk.session() as session:
         call = start_interaction(session, desk.agent_id, 1)
         flag_for_manager(session, call.id, desk.agent_id, "Third late order")
+        desk.agent = as_colleague(create_agent(session, "Daniel Brooks", "supervisor"))
     app = FrontDeskApp(desk)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

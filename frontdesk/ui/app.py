@@ -115,6 +115,7 @@ class FrontDeskApp(App[None]):
         """Covers whatever is open, which stays as it was underneath, drafts and all."""
         self.idle.locked = True
         self.refresh_bindings()
+        self.clear_notifications()  # reminders name customers; they wait until someone signs in again
         self.push_screen(LockScreen(self.desk, self.desk.agent), self.unlocked)
 
     def unlocked(self, result: Colleague | str) -> None:
@@ -124,6 +125,7 @@ class FrontDeskApp(App[None]):
         self.idle.locked = False
         self.idle.touched()
         self.refresh_bindings()
+        self.remind()
 
     async def switched_after_lock(self, agent: Colleague | None) -> None:
         """Backing out of the sign-in leaves the terminal locked; someone else signing in starts afresh."""
@@ -141,8 +143,10 @@ class FrontDeskApp(App[None]):
         await self.feed_relay.stop()
 
     def remind(self) -> None:
-        """Looks in a worker; a newer look (another change, the next tick) replaces one still running."""
+        """Looks in a worker; a newer look replaces one still running. None while locked: reminders name customers."""
         self.remind_pending = False
+        if self.idle.locked:
+            return
         in_background(self, self.book.due_now, self.announce, group="reminders", exclusive=True)
 
     def announce(self, due: DueNow) -> None:
