@@ -39,6 +39,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+BENCH_PIN = "0000"
+"""The practice desk's PIN, given to the bench's extra agents too, so every desk signs in the same way."""
+
 ROOT = Path(__file__).resolve().parent.parent
 TREE_VARIABLE = "FRONTDESK_BENCH_TREE"
 """Set for a worker that runs another checkout of frontdesk (the naive desk): import that one."""
@@ -242,7 +245,10 @@ async def work_a_shift(url: str, agent: str, desk_index: int, seconds: float, cu
         from frontdesk.launch import make_app
 
     log = ShiftLog(agent)
-    app = make_app(url, agent_name=agent)
+    try:
+        app = make_app(url, agent_name=agent, secret=BENCH_PIN)
+    except TypeError:  # the naive desk signs in without a secret
+        app = make_app(url, agent_name=agent)
     stop = asyncio.Event()
     terminal_id = getattr(app.desk, "terminal_id", "")
     async with app.run_test(size=(120, 40), message_hook=observe(log, terminal_id)) as pilot:
@@ -327,7 +333,10 @@ def prepare_main(args: argparse.Namespace) -> None:
     with desk.session() as session:
         agents = [agent.name for agent in session.exec(select(Agent).where(Agent.active)).all()]
         for number in range(len(agents), desks):
-            agents.append(create_agent(session, f"Bench Agent {number + 1}").name)
+            try:
+                agents.append(create_agent(session, f"Bench Agent {number + 1}", secret=BENCH_PIN).name)
+            except TypeError:  # the naive desk's agents have no secret
+                agents.append(create_agent(session, f"Bench Agent {number + 1}").name)
         customers = [(customer.id, f"{customer.given_name} {customer.family_name}")
                      for customer in session.exec(select(Customer).order_by(Customer.id)).all()
                      if customer.given_name.isascii() and customer.family_name.isascii()]

@@ -6,6 +6,7 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+from frontdesk.demo.practice import PRACTICE_PIN
 from frontdesk.db import sqlite_url
 from frontdesk.cli.launch import make_app
 
@@ -28,7 +29,8 @@ async def _type(pilot, text: str) -> None:
 
 async def _take(query: str, name: str, open_card: bool = False, call: bool = False) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        app = make_app(sqlite_url(Path(folder) / "demo.sqlite"), agent_name="Sara Karimi", practice=True)
+        app = make_app(sqlite_url(Path(folder) / "demo.sqlite"), agent_name="Sara Karimi", secret=PRACTICE_PIN,
+                       practice=True)
         async with app.run_test(size=SIZE) as pilot:
             await _settle(pilot)
             await _type(pilot, query)

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
+from tests.known_secret import KNOWN_SECRET
+
 
 async def settle(pilot: Pilot) -> None:
     """Let searches and index builds running in worker threads finish and draw their results."""
@@ -49,5 +51,12 @@ async def open_card(pilot: Pilot, query: str) -> None:
     """Look the customer up in the Greeting section and open the top match's greeting card."""
     await settle(pilot)
     await type_text(pilot, query)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def type_secret(pilot: Pilot, secret: str = KNOWN_SECRET) -> None:
+    """At the sign-in screen, once a person is chosen: their secret, then Enter, and the desk's answer."""
+    await type_text(pilot, secret)
     await pilot.press("enter")
     await settle(pilot)

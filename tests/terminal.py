@@ -57,6 +57,12 @@ class Terminal:
             os.write(self.master, char.encode())
             self.read(pause)
 
+    def sign_in(self, secret: str) -> None:
+        """At the sign-in screen, the person preselected by --agent: their secret, then Enter."""
+        self.wait_for("Secret for")
+        self.type(secret)
+        self.press("enter")
+
     def press(self, key: str) -> None:
         os.write(self.master, KEYS[key].encode())
         self.read(0.3)
@@ -88,4 +94,5 @@ class Terminal:
 
 
 def frontdesk_args(db_path: Path, agent: str) -> tuple[str, ...]:
+    """The desk at `db_path` with `agent` preselected; the terminal still signs in with their secret."""
     return ("--db", str(db_path), "--agent", agent)

@@ -19,7 +19,8 @@ from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
 from frontdesk.services.agents import list_agents
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
-from tests.pilot import settle, shown_text, table_rows, type_text
+from tests.known_secret import KNOWN_SECRET, PRACTICE_PIN
+from tests.pilot import settle, shown_text, table_rows, type_secret, type_text
 
 SIZE = (120, 40)
 
@@ -31,7 +32,9 @@ async def test_an_empty_database_asks_for_the_first_agent_who_becomes_supervisor
         assert isinstance(app.screen, SignInScreen)
         await type_text(pilot, "Sara Karimi")
         await pilot.press("enter")
-        await settle(pilot)
+        await type_text(pilot, KNOWN_SECRET)
+        await pilot.press("enter")  # the same secret again
+        await type_secret(pilot)
         assert isinstance(app.screen, GreetingScreen)
         assert app.desk.agent.name == "Sara Karimi"
         assert "Sara Karimi" in app.sub_title
@@ -45,7 +48,9 @@ async def test_an_empty_agent_name_is_refused_with_a_message(db_url: str) -> Non
         await settle(pilot)
         await type_text(pilot, "   ")
         await pilot.press("enter")
-        await settle(pilot)
+        await type_text(pilot, KNOWN_SECRET)
+        await pilot.press("enter")
+        await type_secret(pilot)
         assert isinstance(app.screen, SignInScreen)
         assert "cannot be empty" in shown_text(app.screen.query_one("#form-error", Label))
     with open_desk(db_url).session() as session:
@@ -58,12 +63,13 @@ async def test_an_existing_agent_picks_themselves_from_the_list(demo_url: str) -
         await settle(pilot)
         await pilot.press("down", "enter")
         await settle(pilot)
+        await type_secret(pilot, PRACTICE_PIN)
         assert isinstance(app.screen, GreetingScreen)
         assert app.desk.agent.name == "Eleni Georgiou"
 
 
 async def test_the_demo_desk_opens_with_its_customers(demo_url: str) -> None:
-    app = make_app(demo_url, agent_name="sara karimi", practice=True)
+    app = make_app(demo_url, agent_name="sara karimi", secret=PRACTICE_PIN, practice=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "PRACTICE DESK" in app.sub_title
@@ -77,7 +83,7 @@ async def test_the_demo_desk_opens_with_its_customers(demo_url: str) -> None:
     ("key", "screen"), [("f3", CallScreen), ("f4", PromisesScreen), ("f5", DayScreen), ("f2", GreetingScreen)]
 )
 async def test_each_section_opens_by_its_key(demo_url: str, key: str, screen: type) -> None:
-    app = make_app(demo_url, agent_name="Daniel Brooks", practice=True)
+    app = make_app(demo_url, agent_name="Daniel Brooks", secret=PRACTICE_PIN, practice=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f5" if key == "f2" else "f2")
@@ -87,7 +93,7 @@ async def test_each_section_opens_by_its_key(demo_url: str, key: str, screen: ty
 
 
 async def test_the_promises_section_shows_overdue_promises_first(demo_url: str) -> None:
-    app = make_app(demo_url, agent_name="Daniel Brooks", practice=True)
+    app = make_app(demo_url, agent_name="Daniel Brooks", secret=PRACTICE_PIN, practice=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f4", "a")
@@ -98,7 +104,7 @@ async def test_the_promises_section_shows_overdue_promises_first(demo_url: str) 
 
 
 async def test_an_agent_cannot_widen_promises_to_everyone(demo_url: str) -> None:
-    app = make_app(demo_url, agent_name="Sara Karimi", practice=True)
+    app = make_app(demo_url, agent_name="Sara Karimi", secret=PRACTICE_PIN, practice=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f4", "a")
@@ -107,7 +113,7 @@ async def test_an_agent_cannot_widen_promises_to_everyone(demo_url: str) -> None
 
 
 async def test_the_day_section_counts_todays_work(demo_url: str) -> None:
-    app = make_app(demo_url, agent_name="Daniel Brooks", practice=True)
+    app = make_app(demo_url, agent_name="Daniel Brooks", secret=PRACTICE_PIN, practice=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f5")
@@ -136,12 +142,17 @@ async def test_a_name_that_looks_like_markup_is_shown_literally(desk: Desk) -> N
         assert "[link=x]Smith" in shown_text(app.screen.query_one("#call-header", Static))
 
 
+SUPERVISORS_COMMANDS = {"Go to Day", "Edit reason categories", "Edit solution catalog", "Add a colleague",
+                        "Reset a colleague's secret", "Take someone off the desk"}
+
+
 async def test_the_command_palette_offers_the_sections(demo_url: str) -> None:
-    app = make_app(demo_url, agent_name="Sara Karimi", practice=True)
+    app = make_app(demo_url, agent_name="Sara Karimi", secret=PRACTICE_PIN, practice=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert {"Go to Greeting", "Go to Call", "Go to Promises", "Go to Day", "New customer", "Switch agent"} <= set(titles)
+        assert {"Go to Greeting", "Go to Call", "Go to Promises", "New customer", "Switch agent"} <= set(titles)
+        assert SUPERVISORS_COMMANDS.isdisjoint(titles)
         await pilot.press("ctrl+p")
         await type_text(pilot, "go to promises")
         await pilot.press("enter")
@@ -157,3 +168,22 @@ async def test_an_agent_cannot_open_the_supervisors_lists(desk: Desk, key: str, 
         await pilot.press("f5", key)
         await settle(pilot)
         assert not any(type(shown).__name__ == screen for shown in app.screen_stack)
+
+
+async def test_a_supervisor_is_offered_the_supervisors_commands_and_keys(demo_url: str) -> None:
+    app = make_app(demo_url, agent_name="Daniel Brooks", secret=PRACTICE_PIN, practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert SUPERVISORS_COMMANDS <= {command.title for command in app.get_system_commands(app.screen)}
+        assert "f5" in app.screen.active_bindings
+
+
+async def test_an_agents_footer_has_no_day_key(demo_url: str) -> None:
+    app = make_app(demo_url, agent_name="Sara Karimi", secret=PRACTICE_PIN, practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = {key for key, active in app.screen.active_bindings.items() if active.enabled}
+        assert "f4" in shown and "f5" not in shown
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)

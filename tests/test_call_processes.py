@@ -16,6 +16,7 @@ from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import draft_of, notes_of
+from tests.known_secret import KNOWN_SECRET
 from tests.terminal import Terminal, frontdesk_args
 
 pytestmark = pytest.mark.xdist_group("real terminals")
@@ -30,6 +31,7 @@ def open_terminal(db_path: Path):
 
     def open_one() -> Terminal:
         opened.append(Terminal(*frontdesk_args(db_path, "Sara Karimi")))
+        opened[-1].sign_in(KNOWN_SECRET)
         return opened[-1]
 
     yield open_one
@@ -42,7 +44,7 @@ def open_call(db_path: Path) -> int:
     """Sara has a call open with Mrs. Johnson, so the app offers to resume it at start."""
     desk = open_desk(sqlite_url(db_path))
     with desk.session() as session:
-        sara = create_agent(session, "Sara Karimi")
+        sara = create_agent(session, "Sara Karimi", secret=KNOWN_SECRET)
         customer = create_customer(session, CustomerForm(honorific="Mrs.", given_name="Mary", family_name="Johnson"), sara.id)
         call_id = start_interaction(session, sara.id, customer.id).id
     desk.engine.dispose()

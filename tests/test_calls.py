@@ -195,18 +195,18 @@ def test_a_message_for_an_absent_colleague_becomes_their_callback(desk: Desk, ca
         assert [request.owner for request in waiting_requests(session, load_rules(session), owner_id=eleni)] == ["Eleni Georgiou"]
 
 
-def test_a_missed_call_on_friday_afternoon_is_due_on_monday_morning(desk: Desk) -> None:
+def test_a_missed_call_on_friday_afternoon_is_due_on_monday_morning(desk: Desk, supervisor: int) -> None:
     friday_4_30pm = datetime(2026, 11, 27, 16, 30, tzinfo=UTC)
     set_clock(lambda: friday_4_30pm + timedelta(minutes=5))
     with desk.session() as session:
-        set_rule(session, "opening_hours", "mon-fri 09:00-17:00", desk.agent_id)
+        set_rule(session, "opening_hours", "mon-fri 09:00-17:00", supervisor)
         rules = load_rules(session)
         callback = log_missed_call(session, desk.agent_id, None, "+30 69 1234 5678", friday_4_30pm, rules)
     due = callback.due_at.astimezone(rules.opening_hours.tz)
     assert (due.strftime("%A %H:%M"), callback.contact) == ("Monday 10:30", "+30 69 1234 5678")
 
 
-def test_waiting_requests_show_the_wait_against_the_response_limit(desk: Desk) -> None:
+def test_waiting_requests_show_the_wait_against_the_response_limit(desk: Desk, supervisor: int) -> None:
     start = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
     set_clock(lambda: start)
     with desk.session() as session:
@@ -214,7 +214,7 @@ def test_waiting_requests_show_the_wait_against_the_response_limit(desk: Desk) -
         set_clock(lambda: start + timedelta(hours=25))
         [request] = waiting_requests(session, load_rules(session))
         assert (request.waited, request.over_limit, request.overdue) == (timedelta(hours=25), True, True)
-        set_rule(session, "response_limit_hours", "48", desk.agent_id)
+        set_rule(session, "response_limit_hours", "48", supervisor)
         assert not waiting_requests(session, load_rules(session))[0].over_limit
 
 
@@ -237,14 +237,14 @@ def test_a_missed_call_needs_someone_to_call_back_and_cannot_be_in_the_future(de
             log_missed_call(session, desk.agent_id, None, "555", utcnow() + timedelta(hours=1), load_rules(session))
 
 
-def test_desk_rules_refuse_what_they_cannot_read(desk: Desk) -> None:
+def test_desk_rules_refuse_what_they_cannot_read(desk: Desk, supervisor: int) -> None:
     with desk.session() as session:
         with pytest.raises(ValidationError, match="Opening hours"):
-            set_rule(session, "opening_hours", "every day, sort of", desk.agent_id)
+            set_rule(session, "opening_hours", "every day, sort of", supervisor)
         with pytest.raises(ValidationError, match="more than zero"):
-            set_rule(session, "callback_within_hours", "-1", desk.agent_id)
+            set_rule(session, "callback_within_hours", "-1", supervisor)
         with pytest.raises(ValidationError, match="Unknown setting"):
-            set_rule(session, "coffee", "yes", desk.agent_id)
+            set_rule(session, "coffee", "yes", supervisor)
         assert load_rules(session).callback_within == timedelta(hours=2)
 
 

@@ -16,6 +16,23 @@ from frontdesk.db import sqlite_url
 from frontdesk.services.desk import open_desk
 from frontdesk.services.customers import customer_count
 from frontdesk.cli.settings import database_url
+from tests.known_secret import KNOWN_SECRET, PRACTICE_PIN
+from tests.terminal import Terminal
+
+SARA = ("--agent", "Sara Karimi")
+"""An agent on the demo desk and on the `desk` fixture's; her secret comes from FRONTDESK_SECRET."""
+DANIEL = ("--agent", "Daniel Brooks")
+"""A supervisor (the `supervisor` fixture's, or the demo desk's)."""
+
+
+@pytest.fixture
+def demo_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTDESK_SECRET", PRACTICE_PIN)
+
+
+@pytest.fixture
+def known_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTDESK_SECRET", KNOWN_SECRET)
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -74,16 +91,16 @@ def test_the_default_database_lives_in_the_user_data_folder(tmp_path: Path) -> N
     assert database_url() == sqlite_url(tmp_path / "xdg-data" / "frontdesk" / "frontdesk.sqlite")
 
 
-def test_find_prints_matches_as_the_app_ranks_them(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db-url", demo_url, "find", "jackson johnson avenue", "--json", "--limit", "3"]) == 0
+def test_find_prints_matches_as_the_app_ranks_them(demo_url: str, demo_secret: None, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", demo_url, *SARA, "find", "jackson johnson avenue", "--json", "--limit", "3"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert len(found) == 3
     assert (found[0]["name"], found[0]["street"]) == ("Mary Jackson", "40 Johnson Avenue")
     assert found[0]["phone"].endswith("0021") and "876" not in found[0]["phone"]
 
 
-def test_find_as_a_table(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db-url", demo_url, "find", "نیک‌نام"]) == 0
+def test_find_as_a_table(demo_url: str, demo_secret: None, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", demo_url, *SARA, "find", "نیک‌نام"]) == 0
     assert "نیک‌نام" in capsys.readouterr().out
 
 
@@ -102,26 +119,27 @@ Nikos,Georgiou,Σταδίου 7,,,el
 
 
 def test_import_adds_good_rows_reports_bad_ones_and_adds_nothing_twice(
-    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, desk, db_url: str, known_secret: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "customers.csv"
     source.write_text(CSV, encoding="utf-8")
-    assert main(["--db-url", db_url, "import", str(source)]) == 0
+    assert main(["--db-url", db_url, *SARA, "import", str(source)]) == 0
     first = capsys.readouterr()
     assert "Added 3 customers; 0 already there; 2 bad rows." in first.out
     assert "line 4: not imported: A customer needs a given name or a family name." in first.err
     assert "line 5: not imported:" in first.err and "not a date" in first.err
 
-    assert main(["--db-url", db_url, "import", str(source)]) == 0
+    assert main(["--db-url", db_url, *SARA, "import", str(source)]) == 0
     assert "Added 0 customers; 3 already there" in capsys.readouterr().out
     with open_desk(db_url).session() as session:
         assert customer_count(session) == 3
 
 
-def test_import_reports_look_alikes_without_merging(tmp_path: Path, demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_reports_look_alikes_without_merging(tmp_path: Path, demo_url: str, demo_secret: None,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "more.csv"
     source.write_text("given_name,family_name,street\nMary,Jonson,12 Jackson Avenue\n", encoding="utf-8")
-    assert main(["--db-url", demo_url, "import", str(source)]) == 0
+    assert main(["--db-url", demo_url, *SARA, "import", str(source)]) == 0
     out = capsys.readouterr().out
     assert "Added 1 customer;" in out
     assert "line 2: Mary Jonson looks like existing customer #1" in out
@@ -147,32 +165,75 @@ def test_import_of_a_missing_file(tmp_path: Path, db_url: str, capsys: pytest.Ca
     assert "no such file" in capsys.readouterr().err
 
 
-def test_config_shows_and_changes_the_desk_rules(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_shows_and_changes_the_desk_rules(db_url: str, supervisor: int, known_secret: None,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db-url", db_url, "config"]) == 0
     assert "opening_hours = 'mon-fri 09:00-17:00'" in capsys.readouterr().out
-    assert main(["--db-url", db_url, "config", "callback_within_hours", "3"]) == 0
+    assert main(["--db-url", db_url, *DANIEL, "config", "callback_within_hours", "3"]) == 0
     assert "callback_within_hours = '3'" in capsys.readouterr().out
-    assert main(["--db-url", db_url, "config", "opening_hours", "whenever"]) == 1
+    assert main(["--db-url", db_url, *DANIEL, "config", "opening_hours", "whenever"]) == 1
     assert capsys.readouterr().err.startswith("frontdesk: error: Opening hours:")
     assert main(["--db-url", db_url, "config", "coffee"]) == 1
     assert "Unknown setting 'coffee'" in capsys.readouterr().err
 
 
-def test_a_rule_too_long_to_store_is_one_line_and_exit_1(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_rule_too_long_to_store_is_one_line_and_exit_1(db_url: str, supervisor: int, known_secret: None,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
     """Same limit on both databases: SQLite would store it, PostgreSQL would fail with a raw error."""
-    assert main(["--db-url", db_url, "config", "currency", "€" * 100_000]) == 1
+    assert main(["--db-url", db_url, *DANIEL, "config", "currency", "€" * 100_000]) == 1
     error = capsys.readouterr().err
     assert error == "frontdesk: error: The desk setting's value is too long (100,000 characters; at most 2,000).\n"
     assert main(["--db-url", db_url, "config", "currency"]) == 0
     assert "currency = 'EUR'" in capsys.readouterr().out
 
 
-def test_bytes_that_are_not_utf8_in_an_argument_are_one_line_and_exit_1(db_url: str) -> None:
+def test_bytes_that_are_not_utf8_in_an_argument_are_one_line_and_exit_1(db_url: str, supervisor: int) -> None:
     """`frontdesk config currency $'\\xff'`: Python reads the byte as a lone surrogate, which no database stores."""
     result = subprocess.run(
-        [sys.executable, "-m", "frontdesk", "--db-url", db_url, "config", "currency", b"\xff"],
-        capture_output=True, timeout=120, stdin=subprocess.DEVNULL,
+        [sys.executable, "-m", "frontdesk", "--db-url", db_url, *DANIEL, "config", "currency", b"\xff"],
+        capture_output=True, timeout=120, stdin=subprocess.DEVNULL, env={**os.environ, "FRONTDESK_SECRET": KNOWN_SECRET},
     )
     assert result.returncode == 1
     error = result.stderr.decode("utf-8", "replace")
     assert error.count("\n") == 1 and error.startswith("frontdesk: error: The desk setting's value contains U+DCFF")
+
+
+@pytest.mark.parametrize("command", [("find", "mary"), ("promises",), ("config", "currency", "GBP"), ("import", "x.csv")])
+def test_commands_that_change_or_reveal_desk_data_need_an_agent(demo_url: str, capsys: pytest.CaptureFixture[str],
+                                                                command: tuple[str, ...], tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("given_name\nAnn\n", encoding="utf-8")
+    if command[0] == "import":
+        command = ("import", str(tmp_path / "x.csv"))
+    assert main(["--db-url", demo_url, *command]) == 1
+    assert capsys.readouterr().err == ("frontdesk: error: this command needs --agent NAME and that person's secret "
+                                       "(typed, or in FRONTDESK_SECRET).\n")
+
+
+def test_config_refuses_a_wrong_secret_and_an_agent_in_one_line(demo_url: str, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("FRONTDESK_SECRET", "9999")
+    assert main(["--db-url", demo_url, *DANIEL, "config", "currency", "GBP"]) == 1
+    assert capsys.readouterr().err == "frontdesk: error: Wrong secret; 4 tries left before Daniel Brooks is locked.\n"
+    monkeypatch.setenv("FRONTDESK_SECRET", PRACTICE_PIN)
+    assert main(["--db-url", demo_url, *SARA, "config", "currency", "GBP"]) == 1
+    assert capsys.readouterr().err == "frontdesk: error: Only a supervisor can change the desk rules.\n"
+    assert main(["--db-url", demo_url, *DANIEL, "config", "currency", "GBP"]) == 0
+    assert "currency = 'GBP'" in capsys.readouterr().out
+
+
+def test_without_a_terminal_or_FRONTDESK_SECRET_the_command_says_how_to_give_the_secret(demo_url: str) -> None:
+    result = run_cli("--db-url", demo_url, *SARA, "promises")
+    assert result.returncode == 1
+    assert result.stderr == ("frontdesk: error: no secret for Sara Karimi: run at a terminal to type it, "
+                             "or set FRONTDESK_SECRET.\n")
+
+
+def test_at_a_terminal_the_secret_is_asked_without_echo(demo_url: str) -> None:
+    terminal = Terminal("--db-url", demo_url, *SARA, "find", "Mary Jackson", columns=160)
+    try:
+        terminal.wait_for("Secret for Sara Karimi:")
+        terminal.type(PRACTICE_PIN + "\r")
+        terminal.wait_for("40 Johnson Avenue")
+        assert PRACTICE_PIN not in terminal.screen_text.split("Secret for Sara Karimi:")[1].split("40 Johnson")[0]
+    finally:
+        terminal.close()

@@ -9,6 +9,7 @@ import pytest
 
 from frontdesk.cli.main import main
 from frontdesk.services.desk import Desk
+from tests.known_secret import KNOWN_SECRET
 from tests.test_promises import FRIDAY, THURSDAY, at, leave_desk, promise
 from tests.test_promises import athens_desk, customer, eleni  # noqa: F401  (fixtures, used by name)
 
@@ -23,8 +24,14 @@ def promised(desk: Desk, customer: int, eleni: int) -> Desk:  # noqa: F811  (fix
     return desk
 
 
+@pytest.fixture(autouse=True)
+def sara_signs_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command here runs as Sara Karimi (`--agent`), her secret in FRONTDESK_SECRET."""
+    monkeypatch.setenv("FRONTDESK_SECRET", KNOWN_SECRET)
+
+
 def listed(db_url: str, capsys: pytest.CaptureFixture[str], *options: str) -> list[dict[str, object]]:
-    assert main(["promises", "--db-url", db_url, "--json", *options]) == 0
+    assert main(["promises", "--db-url", db_url, "--agent", "Sara Karimi", "--json", *options]) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -54,7 +61,7 @@ def test_filters_by_due_and_owner(promised: Desk, db_url: str, capsys: pytest.Ca
 def test_the_table_shows_state_and_marks_an_owner_who_left(promised: Desk, db_url: str,
                                                           capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
-    assert main(["promises", "--db-url", db_url]) == 0
+    assert main(["promises", "--db-url", db_url, "--agent", "Sara Karimi"]) == 0
     lines = capsys.readouterr().out.splitlines()
     late = next(line for line in lines if "OVERDUE" in line)
     assert "Thu 26 Nov 09:00" in late and "Send the [bold]lab[/bold] results" in late  # user text is never markup
@@ -63,12 +70,12 @@ def test_the_table_shows_state_and_marks_an_owner_who_left(promised: Desk, db_ur
 
 
 def test_an_unknown_owner_is_one_line_and_exit_1(promised: Desk, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["promises", "--db-url", db_url, "--owner", "Nobody"]) == 1
+    assert main(["promises", "--db-url", db_url, "--agent", "Sara Karimi", "--owner", "Nobody"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("frontdesk: error: No agent called 'Nobody' at this desk")
     assert err.count("\n") == 1
 
 
 def test_nothing_due_says_so(desk: Desk, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["promises", "--db-url", db_url, "--due", "overdue"]) == 0
+    assert main(["promises", "--db-url", db_url, "--agent", "Sara Karimi", "--due", "overdue"]) == 0
     assert capsys.readouterr().out == "No open promises.\n"

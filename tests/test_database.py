@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -102,8 +103,19 @@ def test_an_old_database_is_upgraded_in_place_and_keeps_its_rows(db_path: Path) 
         promise = session.exec(select(Promise)).one()
         assert (promise.kind, promise.what, promise.status) == ("promise", "Call back", "open")
         assert (promise.kept_late, promise.apology, promise.tell_by) == (False, "", "")
+        agent = session.exec(select(Agent)).one()
+        assert (agent.secret_hash, agent.failed_tries, agent.locked_until) == (None, 0, None)  # a supervisor sets it up
         interaction = session.exec(select(Interaction)).one()
         assert (interaction.category, interaction.courtesy, interaction.outcome) == ("", [], "resolved")
+
+
+def test_a_new_database_file_and_its_journal_are_readable_by_the_owner_only(db_path: Path) -> None:
+    engine = open_database(sqlite_url(db_path))
+    with engine.connect() as connection:  # an open connection keeps the WAL and shared-memory files
+        connection.execute(text("SELECT count(*) FROM agent"))
+        files = [db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")]
+        assert {file.name: stat.S_IMODE(file.stat().st_mode) for file in files} == {file.name: 0o600 for file in files}
+    engine.dispose()
 
 
 def test_a_database_from_a_newer_frontdesk_is_refused_untouched(db_path: Path) -> None:

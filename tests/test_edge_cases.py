@@ -30,7 +30,8 @@ from frontdesk.services.promise_rows import open_promise_rows
 from frontdesk.services.promises import make_promise
 from frontdesk.services.validation import ValidationError
 from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up
-from tests.pilot import settle, type_text
+from tests.known_secret import KNOWN_SECRET
+from tests.pilot import settle, type_secret, type_text
 
 SIZE = (140, 45)
 
@@ -94,10 +95,10 @@ def test_every_note_is_audited_and_only_the_owner_wraps_up(desk: Desk) -> None:
     ("promise_capacity_per_day", "0.5", "whole number"),
     ("follow_up_after_working_days", "nan", "must be a number"),
 ])
-def test_rules_that_would_break_the_desk_are_refused(desk: Desk, key: str, value: str, message: str) -> None:
+def test_rules_that_would_break_the_desk_are_refused(desk: Desk, supervisor: int, key: str, value: str, message: str) -> None:
     with desk.session() as session:
         with pytest.raises(ValidationError, match=message):
-            set_rule(session, key, value, desk.agent_id)
+            set_rule(session, key, value, supervisor)
 
 
 async def test_escape_in_a_dialogs_result_list_returns_to_its_search_box(desk: Desk, two_records) -> None:
@@ -142,7 +143,7 @@ async def test_names_with_brackets_show_whole_in_drop_downs(desk: Desk) -> None:
 
 async def test_switching_agent_leaves_the_last_agents_call_behind(desk: Desk) -> None:
     with desk.session() as session:
-        create_agent(session, "Tom Baker")
+        create_agent(session, "Tom Baker", secret=KNOWN_SECRET)
     app = FrontDeskApp(desk)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -154,6 +155,7 @@ async def test_switching_agent_leaves_the_last_agents_call_behind(desk: Desk) ->
         assert isinstance(app.screen, SignInScreen)
         await pilot.press("down", "enter")  # Tom Baker
         await settle(pilot)
+        await type_secret(pilot)
         await pilot.press("f3")
         await settle(pilot)
         assert isinstance(app.screen, CallScreen)

@@ -16,11 +16,12 @@ from frontdesk.services import presence
 from frontdesk.services.agents import create_agent
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
-from frontdesk.services.desk import Desk, open_desk
+from frontdesk.services.desk import Desk, open_desk, sign_in_as
 from frontdesk.ui.feed_relay import FeedRelay
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.messages import DeskChanged
 from tests.heard import DELIVERY_LIMIT
+from tests.known_secret import KNOWN_SECRET
 from tests.pilot import settle
 
 SIZE = (120, 40)
@@ -126,10 +127,12 @@ def _open_elsewhere(desk: Desk, customer_id: int) -> list[presence.OpenElsewhere
 async def test_the_desk_app_posts_desk_changed_to_its_screens(db_url: str) -> None:
     """FrontDeskApp itself: its screens hear another terminal (every section and modal: see the test above)."""
     with (setup := open_desk(db_url)).session() as session:
-        create_agent(session, "Sara Karimi")
+        create_agent(session, "Sara Karimi", secret=KNOWN_SECRET)
     setup.engine.dispose()
-    elsewhere = open_desk(db_url, agent_name="Sara Karimi")
-    app = FrontDeskApp(open_desk(db_url, agent_name="Sara Karimi"))
+    elsewhere, here = open_desk(db_url), open_desk(db_url)
+    sign_in_as(elsewhere, "Sara Karimi", KNOWN_SECRET)
+    sign_in_as(here, "Sara Karimi", KNOWN_SECRET)
+    app = FrontDeskApp(here)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         posted: dict[str, list[DeskChanged]] = {}

@@ -26,6 +26,7 @@ from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import open_desk
 from frontdesk.services.interactions import start_interaction
+from tests.known_secret import KNOWN_SECRET
 from tests.terminal import Terminal
 
 NEWS = 10.0
@@ -42,8 +43,8 @@ def shared_desk(db_url: str) -> str:
     """Sara has a call open with Mrs. Mary Johnson; Tom works here too."""
     desk = open_desk(db_url)
     with desk.session() as session:
-        sara = create_agent(session, "Sara Karimi")
-        create_agent(session, "Tom Baker")
+        sara = create_agent(session, "Sara Karimi", secret=KNOWN_SECRET)
+        create_agent(session, "Tom Baker", secret=KNOWN_SECRET)
         mary = create_customer(session, CustomerForm(honorific="Mrs.", given_name="Mary", family_name="Johnson",
                                                      street="12 Jackson Avenue"), sara.id)
         start_interaction(session, sara.id, mary.id)
@@ -59,6 +60,7 @@ def desks(shared_desk: str, monkeypatch: pytest.MonkeyPatch):
 
     def open_at(desk_name: str) -> Terminal:
         opened.append(Terminal("--db-url", shared_desk, "--agent", "Sara Karimi", "--desk", desk_name))
+        opened[-1].sign_in(KNOWN_SECRET)
         return opened[-1]
 
     yield open_at
@@ -100,7 +102,8 @@ def test_a_customer_imported_elsewhere_is_found_at_both_desks(shared_desk: str, 
     file = tmp_path / "customers.csv"
     file.write_text("given_name,family_name,street\nZebulon,Quackenbush,3 Mill Lane\n", encoding="utf-8")
     imported = subprocess.run([sys.executable, "-m", "frontdesk", "import", str(file), "--db-url", shared_desk,
-                               "--agent", "Tom Baker"], capture_output=True, text=True, timeout=120)
+                               "--agent", "Tom Baker"], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "FRONTDESK_SECRET": KNOWN_SECRET})
     assert imported.returncode == 0, imported.stderr
     for terminal in (first, second):
         terminal.wait_for("Zebulon", timeout=NEWS)

@@ -22,6 +22,7 @@ from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import set_reason
 from frontdesk.services.promises import make_promise
+from tests.known_secret import KNOWN_SECRET
 from tests.pilot import open_card, settle, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
@@ -36,7 +37,7 @@ def shop(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> Desk:
     set_clock(lambda: WEDNESDAY_10AM)
     with desk.session() as session:
         create_customer(session, CustomerForm(honorific="Mrs.", given_name="Mary", family_name="Johnson"), desk.agent_id)
-        create_agent(session, "Daniel Brooks", "supervisor")
+        create_agent(session, "Daniel Brooks", "supervisor", secret=KNOWN_SECRET)
         session.add_all([
             SolutionOption(category="Refund or exchange", title="Full refund", limitations="Receipt needed"),
             SolutionOption(category="Refund or exchange", title="Exchange", limitations="Same price only"),
@@ -110,6 +111,14 @@ async def test_goodwill_over_the_budget_needs_a_supervisors_approval(shop: Desk)
         await settle(pilot)
         assert "a supervisor must approve it" in shown_text(app.screen.query_one("#form-error", Label))
         await pilot.press("enter", "down", "enter")  # Daniel Brooks
+        await pilot.press("tab")
+        await type_text(pilot, "1357")  # he types his own secret, and mistypes it
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Wrong secret; 4 tries left before Daniel Brooks is locked" in shown_text(app.screen.query_one("#form-error", Label))
+        assert app.screen.query_one("#goodwill-approver-secret", Input).value == ""
+        app.screen.query_one("#goodwill-approver-secret", Input).focus()
+        await type_text(pilot, KNOWN_SECRET)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LiveCallScreen)

@@ -29,6 +29,7 @@ from frontdesk.services.promises import (
     PromiseNeedsConfirmation, close_late, follow_up_due, is_overdue, keep_promise, make_follow_up,
     make_promise, needs_apology, orphaned_promises, promise_history, reassign_promise, renegotiate,
 )
+from frontdesk.services.guards import NotAllowed
 from frontdesk.services.validation import ValidationError
 
 ATHENS = ZoneInfo("Europe/Athens")
@@ -287,15 +288,17 @@ def test_a_resolved_case_gets_one_follow_up_for_its_customer(desk: Desk, rules: 
             make_follow_up(session, desk.agent_id, unknown, rules)
 
 
-def test_promises_of_someone_who_left_are_listed_until_reassigned(desk: Desk, customer: int, eleni: int) -> None:
+def test_promises_of_someone_who_left_are_listed_until_reassigned(desk: Desk, customer: int, eleni: int, supervisor: int) -> None:
     saved = promise(desk, customer, at(FRIDAY, 10), owner_id=eleni)
     leave_desk(desk, eleni)
     with desk.session() as session:
         assert [found.id for found in orphaned_promises(session)] == [saved]
         assert [(row.owner, row.owner_active) for row in promise_rows(session)] == [("Eleni Georgiou", False)]
+        with pytest.raises(NotAllowed, match="Only a supervisor can give someone else's promise"):
+            reassign_promise(session, saved, desk.agent_id, desk.agent_id)
         with pytest.raises(ValidationError, match="Eleni Georgiou is no longer at the desk"):
-            reassign_promise(session, saved, desk.agent_id, eleni)
-        assert reassign_promise(session, saved, desk.agent_id, desk.agent_id).owner_id == desk.agent_id
+            reassign_promise(session, saved, supervisor, eleni)
+        assert reassign_promise(session, saved, supervisor, desk.agent_id).owner_id == desk.agent_id
         with pytest.raises(ValidationError, match="Sara Karimi already owns"):
             reassign_promise(session, saved, desk.agent_id, desk.agent_id)
         assert orphaned_promises(session) == []
@@ -336,12 +339,12 @@ def test_a_move_made_elsewhere_since_the_row_was_shown_is_not_overwritten(desk: 
 def test_a_reassignment_made_elsewhere_is_named_and_not_overwritten(desk: Desk, customer: int, eleni: int, tom: int) -> None:
     saved = promise(desk, customer, at(FRIDAY, 10))
     shown = row_of(desk, saved)
-    with desk.session() as session:
-        reassign_promise(session, saved, tom, tom)
+    with desk.session() as session:  # Sara hands her promise to Tom at another terminal
+        reassign_promise(session, saved, desk.agent_id, tom)
     with desk.session() as session:
         with pytest.raises(EditConflict) as refused:
             reassign_promise(session, saved, desk.agent_id, eleni, seen=shown.seen)
-        assert refused.value.theirs == ("Owner: Sara Karimi -> Tom Baker (Tom Baker, 10:00)",)
+        assert refused.value.theirs == ("Owner: Sara Karimi -> Tom Baker (Sara Karimi, 10:00)",)
         assert session.get(Promise, saved).owner_id == tom
 
 

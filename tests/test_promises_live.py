@@ -254,12 +254,12 @@ async def test_reassigning_a_promise_moved_elsewhere_says_what_changed(desks: De
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-        with desks.session() as session:
-            reassign_promise(session, saved, agent_id(desks, "Tom Baker"), agent_id(desks, "Tom Baker"))
+        with desks.session() as session:  # Sara hands her promise to Tom at her own terminal
+            reassign_promise(session, saved, agent_id(desks, "Sara Karimi"), agent_id(desks, "Tom Baker"))
         await pilot.press("enter")  # Daniel Brooks (the list is Daniel, Sara, Tom)
         await settle(pilot)
         messages = [str(note.message) for note in app._notifications]
-        assert any("Owner: Sara Karimi -> Tom Baker (Tom Baker, 10:00)" in message for message in messages), messages
+        assert any("Owner: Sara Karimi -> Tom Baker (Sara Karimi, 10:00)" in message for message in messages), messages
         assert table_rows(app.screen.query_one("#promises"))[0][5] == "Tom Baker"  # the list shows it as it is now
     with desks.reading() as session:
         assert session.get(Promise, saved).owner_id == agent_id(desks, "Tom Baker")

@@ -12,16 +12,21 @@ from frontdesk.db.models import AuditEvent, GoodwillGrant, Interaction
 from frontdesk.services.desk import Desk
 from frontdesk.services.agents import create_agent, deactivate_agent
 from frontdesk.services.desk_rules import load_rules, set_rule
+from frontdesk.services.guards import NotAllowed
 from frontdesk.services.goodwill import NeedsApproval, budget_of, grant_goodwill
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.solutions import OfferedOption, offers_of, options_for, record_offers, save_option
+from frontdesk.services.sign_in import SignInRefused
 from frontdesk.services.validation import ValidationError
+from tests.known_secret import KNOWN_SECRET
+
+BOSS_SECRET = "boss-1357"
 
 
 @pytest.fixture
 def boss(desk: Desk) -> int:
     with desk.session() as session:
-        return create_agent(session, "Daniel Brooks", "supervisor").id
+        return create_agent(session, "Daniel Brooks", "supervisor", secret=BOSS_SECRET).id
 
 
 def test_supervisors_keep_the_catalog_per_category(desk: Desk, boss: int) -> None:
@@ -69,9 +74,14 @@ def test_goodwill_draws_from_the_monthly_budget_and_over_it_needs_a_supervisor(d
         assert budget_of(session, desk.agent_id, rules).left == 20
         with pytest.raises(NeedsApproval, match="more than the 20.00 EUR left"):
             grant_goodwill(session, desk.agent_id, rules, kind="exception", amount=25, reason="Late return accepted")
-        with pytest.raises(ValidationError, match="Only an active supervisor"):
-            grant_goodwill(session, desk.agent_id, rules, kind="exception", amount=25, reason="x", approved_by_id=desk.agent_id)
-        grant = grant_goodwill(session, desk.agent_id, rules, kind="exception", amount=25, reason="Late return accepted", approved_by_id=boss)
+        with pytest.raises(ValidationError, match="Nobody can approve their own overrun"):
+            grant_goodwill(session, desk.agent_id, rules, kind="exception", amount=25, reason="x",
+                           approved_by_id=desk.agent_id, approver_secret=KNOWN_SECRET)
+        with pytest.raises(SignInRefused, match="Wrong secret"):
+            grant_goodwill(session, desk.agent_id, rules, kind="exception", amount=25, reason="x",
+                           approved_by_id=boss, approver_secret=KNOWN_SECRET)
+        grant = grant_goodwill(session, desk.agent_id, rules, kind="exception", amount=25, reason="Late return accepted",
+                               approved_by_id=boss, approver_secret=BOSS_SECRET)
         assert grant.approved_by_id == boss
         assert budget_of(session, desk.agent_id, rules).left == -5
         assert "approved by" in session.exec(select(AuditEvent).where(AuditEvent.entity == "goodwill")).all()[-1].detail
@@ -82,8 +92,13 @@ def test_goodwill_draws_from_the_monthly_budget_and_over_it_needs_a_supervisor(d
 
 @pytest.mark.parametrize(("kind", "amount", "reason", "message"), [
     ("bribe", 5, "x", "gesture or a policy exception"),
-    ("gesture", -1, "x", "negative"),
-    ("gesture", float("nan"), "x", "negative"),
+    ("gesture", -1, "x", "more than zero"),
+    ("gesture", 0, "x", "more than zero"),
+    ("gesture", float("nan"), "x", "more than zero"),
+    ("gesture", float("inf"), "x", "more than zero"),
+    ("gesture", -float("inf"), "x", "more than zero"),
+    ("gesture", 1e308, "x", "at most 500.00 EUR"),
+    ("gesture", 501, "x", "at most 500.00 EUR"),
     ("gesture", 5, "  ", "reason cannot be empty"),
 ])
 def test_bad_goodwill_is_refused(desk: Desk, kind: str, amount: float, reason: str, message: str) -> None:
@@ -93,9 +108,9 @@ def test_bad_goodwill_is_refused(desk: Desk, kind: str, amount: float, reason: s
         assert session.exec(select(GoodwillGrant)).all() == []
 
 
-def test_the_budget_is_configurable(desk: Desk) -> None:
+def test_the_budget_is_configurable(desk: Desk, boss: int) -> None:
     with desk.session() as session:
-        set_rule(session, "goodwill_budget_per_month", "120", desk.agent_id)
+        set_rule(session, "goodwill_budget_per_month", "120", boss)
         assert budget_of(session, desk.agent_id, load_rules(session)).describe() == "120.00 EUR left of 120.00 this month"
 
 
@@ -107,3 +122,26 @@ def test_only_a_supervisor_takes_someone_off_the_desk(desk: Desk, boss: int) -> 
         with pytest.raises(ValidationError, match="yourself"):
             deactivate_agent(session, boss, boss)
         assert not deactivate_agent(session, eleni.id, boss).active
+
+
+def test_a_supervisor_approves_another_supervisors_overrun_but_not_their_own(desk: Desk, boss: int) -> None:
+    with desk.session() as session:
+        rules = load_rules(session)
+        other = create_agent(session, "Maria Papadaki", "supervisor", secret="maria-2468").id
+        with pytest.raises(ValidationError, match="their own overrun"):
+            grant_goodwill(session, boss, rules, kind="gesture", amount=60, reason="x", approved_by_id=boss, approver_secret=BOSS_SECRET)
+        grant = grant_goodwill(session, boss, rules, kind="gesture", amount=60, reason="Lost parcel",
+                               approved_by_id=other, approver_secret="maria-2468")
+        assert grant.approved_by_id == other
+
+
+def test_an_agent_cannot_approve_an_overrun_even_with_her_own_secret(desk: Desk) -> None:
+    with desk.session() as session:
+        rules = load_rules(session)
+        tom = create_agent(session, "Tom Baker").id
+        with pytest.raises(NotAllowed, match="approve goodwill"):
+            grant_goodwill(session, tom, rules, kind="gesture", amount=60, reason="x",
+                           approved_by_id=desk.agent_id, approver_secret=KNOWN_SECRET)
+        assert session.exec(select(GoodwillGrant)).all() == []
+        refused = session.exec(select(AuditEvent).where(AuditEvent.action == "refused")).one()
+        assert (refused.agent_id, refused.detail) == (desk.agent_id, "approve_goodwill")

@@ -12,9 +12,9 @@ from sqlmodel import select
 
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Customer
-from frontdesk.demo.practice import open_practice_desk
+from frontdesk.demo.practice import PRACTICE_PIN, open_practice_desk
 from frontdesk.services.agents import create_agent
-from frontdesk.services.desk import Desk
+from frontdesk.services.desk import Desk, sign_in_as
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.facades.day import DayBoard
 from frontdesk.services.facades.live_queue import LiveQueue
@@ -31,7 +31,8 @@ MOST_STATEMENTS = 8
 @pytest.fixture
 def demo(demo_url: str) -> Iterator[Desk]:
     """The practice desk with its supervisor signed in, who sees everyone's promises."""
-    desk = open_practice_desk(demo_url, agent_name="Daniel Brooks")
+    desk = open_practice_desk(demo_url)
+    sign_in_as(desk, "Daniel Brooks", PRACTICE_PIN)
     yield desk
     desk.engine.dispose()
 

@@ -5,16 +5,21 @@ from __future__ import annotations
 import argparse
 
 from frontdesk.cli.errors import CliError
+from frontdesk.cli.identity import open_signed_in
 from frontdesk.services.desk import open_desk
 from frontdesk.services.desk_rules import RULES, rule_values, set_rule
 from frontdesk.cli.settings import database_url
 
 
 def run_config(args: argparse.Namespace) -> int:
-    desk = open_desk(database_url(args.db, args.db_url), agent_name=args.agent)
-    with desk.session() as session:
-        if args.value is not None:
-            set_rule(session, args.key, args.value, desk.agent.id if desk.agent else None)
+    """Showing the rules needs nobody; changing one needs a supervisor signed in with their secret."""
+    if args.value is not None:
+        desk = open_signed_in(args)
+        with desk.session() as session:
+            set_rule(session, args.key, args.value, desk.agent_id)
+    else:
+        desk = open_desk(database_url(args.db, args.db_url))
+    with desk.reading() as session:
         values = rule_values(session)
     for key in [args.key] if args.key else list(RULES):
         if key not in RULES:

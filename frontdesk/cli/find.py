@@ -11,16 +11,15 @@ from rich.text import Text
 
 from frontdesk.clock.dates import year_words
 from frontdesk.cli.errors import CliError
-from frontdesk.services.desk import open_desk
+from frontdesk.cli.identity import open_signed_in
 from frontdesk.services.greeting import matched_customers
-from frontdesk.cli.settings import database_url
 from frontdesk.services.customer_text import masked_phone, why
 
 
 def run_find(args: argparse.Namespace) -> int:
     if not 1 <= args.limit <= 1000:
         raise CliError("--limit takes a number from 1 to 1000.")
-    desk = open_desk(database_url(args.db, args.db_url))
+    desk = open_signed_in(args)
     with desk.reading() as session:
         desk.directory.load(session)
         matches = desk.directory.search(args.query, limit=args.limit)

@@ -9,9 +9,8 @@ import sys
 from rich.progress import Progress
 
 from frontdesk.cli.errors import CliError
-from frontdesk.services.desk import open_desk
+from frontdesk.cli.identity import open_signed_in
 from frontdesk.services.importing import COLUMNS, import_customers, unknown_columns
-from frontdesk.cli.settings import database_url
 
 
 def _read_rows(args: argparse.Namespace) -> tuple[list[tuple[int, dict[str, str]]], int]:
@@ -35,8 +34,8 @@ def _read_rows(args: argparse.Namespace) -> tuple[list[tuple[int, dict[str, str]
 
 def run_import(args: argparse.Namespace) -> int:
     rows, total = _read_rows(args)
-    desk = open_desk(database_url(args.db, args.db_url), agent_name=args.agent)
-    agent_id = desk.agent.id if desk.agent else None
+    desk = open_signed_in(args)
+    agent_id = desk.agent_id
     with desk.reading() as session:
         desk.directory.load(session)
     with desk.session() as session:

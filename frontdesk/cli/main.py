@@ -21,7 +21,7 @@ def _database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -
     default = argparse.SUPPRESS if in_subcommand else None
     parser.add_argument("--db", metavar="PATH", default=default, help=f"SQLite file to use (or set {ENV_DB_PATH})")
     parser.add_argument("--db-url", metavar="URL", default=default, help=f"any SQLAlchemy database URL (or set {ENV_DB_URL})")
-    parser.add_argument("--agent", metavar="NAME", default=default, help="who is at the desk; skips the question at start")
+    parser.add_argument("--agent", metavar="NAME", default=default, help="who is at the desk; their secret is still asked (FRONTDESK_SECRET for scripts)")
 
 
 def _desk_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:

@@ -12,14 +12,13 @@ from rich.text import Text
 from frontdesk.cli.errors import CliError
 from frontdesk.clock.dates import moment_words
 from frontdesk.clock.now import to_local
-from frontdesk.services.desk import open_desk
+from frontdesk.cli.identity import open_signed_in
 from frontdesk.services.agents import find_agent, list_agents
 from frontdesk.services.promise_rows import PromiseRow, promise_rows
-from frontdesk.cli.settings import database_url
 
 
 def run_promises(args: argparse.Namespace) -> int:
-    desk = open_desk(database_url(args.db, args.db_url))
+    desk = open_signed_in(args)
     with desk.reading() as session:
         owner_id = None
         if args.owner is not None:

@@ -81,12 +81,28 @@ def _check_sqlite_path(database: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseError(f"Cannot create the folder for the database {path}: {error.strerror}.") from None
-    if path.exists() and not os.access(path, os.R_OK):
-        raise DatabaseError(f"The database file {path} cannot be read (permission denied).")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise DatabaseError(f"The database file {path} is read-only; the desk needs to write to it.")
     if not os.access(path.parent, os.W_OK):
         raise DatabaseError(f"The folder {path.parent} is not writable; the desk keeps its journal there.")
+    _create_private(path)
+    if not os.access(path, os.R_OK):
+        raise DatabaseError(f"The database file {path} cannot be read (permission denied).")
+    if not os.access(path, os.W_OK):
+        raise DatabaseError(f"The database file {path} is read-only; the desk needs to write to it.")
+
+
+OWNER_ONLY = 0o600
+"""A new database file is readable by its owner only: it holds customers' personal (often health) data.
+SQLite gives the file's WAL and shared-memory companions the same permissions as the file itself."""
+
+
+def _create_private(path: Path) -> None:
+    """Creates the empty file before SQLite does, so it never exists with wider permissions; an existing one is left as it is."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY))
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise DatabaseError(f"Cannot create the database file {path}: {error.strerror}.") from None
 
 
 def _shown(url: str) -> str:

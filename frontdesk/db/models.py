@@ -71,6 +71,12 @@ class Agent(SQLModel, table=True):
     """A Role value; stored as plain text so new roles need no database enum change."""
     active: bool = Field(default=True, index=True)
     created_at: datetime = Field(default_factory=utcnow)
+    secret_hash: str | None = Field(default=None, max_length=255)
+    """The Argon2 hash of their PIN or password; None until one is set (the secret itself is never stored)."""
+    failed_tries: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    """Wrong secrets typed in a row; the fifth locks the person out for a while."""
+    locked_until: datetime | None = None
+    """Nobody can sign in as this person before then (too many wrong secrets)."""
 
 
 _customer_version = Column("version", Integer, nullable=False, server_default="1")

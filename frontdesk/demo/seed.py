@@ -14,6 +14,7 @@ from frontdesk.demo import people
 from frontdesk.demo.catalog import SOLUTIONS
 from frontdesk.clock.hours import at_local
 from frontdesk.demo.people import NameBook
+from frontdesk.services.agent_secrets import hash_secret
 
 DEMO_CUSTOMERS = 300
 
@@ -29,12 +30,12 @@ LOOK_ALIKES = (
 """Customers a newcomer should meet on the first day: the pair that must never be confused."""
 
 
-def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7) -> None:
-    """Reproducible names and history (same seed, same desk), with dates relative to today."""
+def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7, *, pin: str) -> None:
+    """Reproducible names and history (same seed, same desk), with dates relative to today; everyone's secret is `pin`."""
     rng = random.Random(seed)
     now = utcnow()
     with Session(engine) as session:
-        agents = [Agent(name=name, role=role) for name, role in people.AGENTS]
+        agents = [Agent(name=name, role=role, secret_hash=hash_secret(pin)) for name, role in people.AGENTS]
         session.add_all(agents)
         session.flush()
         records = [Customer(**fields, created_by_id=agents[0].id) for fields in LOOK_ALIKES]

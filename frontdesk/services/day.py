@@ -10,6 +10,7 @@ from sqlmodel import Session, func, select
 
 from frontdesk.clock.now import local_now, utcnow
 from frontdesk.db.models import Agent, Interaction, Promise, PromiseStatus
+from frontdesk.services.guards import require_supervisor
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,12 @@ def start_of_today() -> datetime:
     return datetime.combine(local_now().date(), time.min).astimezone()
 
 
-def day_summary(session: Session) -> DaySummary:
-    """Three statements however many agents there are: the agents, then contacts and promises counted per owner."""
+def day_summary(session: Session, agent_id: int) -> DaySummary:
+    """Three statements however many agents there are: the agents, then contacts and promises counted per owner.
+
+    The figures per agent are a supervisor's to read.
+    """
+    require_supervisor(session, agent_id, "read_day_figures")
     today, now = start_of_today(), utcnow()
     agents = session.exec(select(Agent.id, Agent.name).where(Agent.active == True).order_by(Agent.name)).all()  # noqa: E712
     contacts = {owner: (int(today_count), int(still_open)) for owner, today_count, still_open in session.exec(

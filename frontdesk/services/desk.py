@@ -18,6 +18,7 @@ from frontdesk.db.engine import READ_ONLY
 from frontdesk.services.agents import Colleague, as_colleague, find_agent, list_agents
 from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.directory import CustomerDirectory
+from frontdesk.services.sign_in import check_secret
 from frontdesk.services.errors import DeskUnavailable
 
 change_log.install()  # every commit through any session leaves its DeskChange rows, whoever writes
@@ -90,19 +91,26 @@ def _unavailable_as_desk_error() -> Iterator[None]:
         raise DeskUnavailable(f"The database did not answer: {str(error.orig or error).splitlines()[0]}") from error
 
 
-def open_desk(url: str, *, agent_name: str | None = None, practice: bool = False) -> Desk:
-    """Opens (and if needed creates and upgrades) the database, with `agent_name` signed in if given."""
+def open_desk(url: str, *, practice: bool = False) -> Desk:
+    """Opens (and if needed creates and upgrades) the database; nobody is signed in yet."""
     desk = Desk(engine=open_database(url), practice=practice)
     desk.rules()  # the desk's calendar and language, before anything shows a date
-    if agent_name is not None:
-        desk.agent = agent_named(desk, agent_name)
     return desk
 
 
 def agent_named(desk: Desk, name: str) -> Colleague:
-    with desk.session() as session:
+    """The active person called `name` (any case), not yet signed in; DatabaseError naming who is here otherwise."""
+    with desk.reading() as session:
         agent = find_agent(session, name)
         if agent is None or not agent.active:
             known = ", ".join(a.name for a in list_agents(session)) or "none yet"
             raise DatabaseError(f"No active agent called {name!r} at this desk (agents: {known}).")
         return as_colleague(agent)
+
+
+def sign_in_as(desk: Desk, name: str, secret: str) -> Colleague:
+    """Signs `name` in at this desk if `secret` is theirs (SignInRefused otherwise), for commands and tests."""
+    wanted = agent_named(desk, name)
+    with desk.session() as session:
+        desk.agent = as_colleague(check_secret(session, wanted.id, secret))
+    return desk.agent

@@ -12,6 +12,7 @@ from frontdesk.clock.dates import CALENDARS, DateStyle
 from frontdesk.clock.hours import OpeningHours
 from frontdesk.clock.words import LANGUAGES
 from frontdesk.services import audit
+from frontdesk.services.guards import require_supervisor
 from frontdesk.services.validation import ValidationError
 
 
@@ -32,6 +33,8 @@ RULES = {
     "currency": Rule("EUR", "the currency goodwill amounts are in"),
     "calendar": Rule("gregorian", "the calendar dates are typed and shown in: 'gregorian' or 'jalali' (Solar Hijri)"),
     "language": Rule("en", "the language typed times are said back in: 'en', 'fa' or 'el'"),
+    "goodwill_max_amount": Rule("500", "the most one goodwill gesture can be, even with a supervisor's approval"),
+    "lock_after_idle_minutes": Rule("10", "minutes without a key or click before a terminal locks"),
 }
 
 
@@ -48,6 +51,10 @@ class DeskRules:
     currency: str
     date_style: DateStyle = DateStyle()
     """The calendar dates are typed and shown in, and the language a typed time is said back in."""
+    goodwill_max_amount: float
+    """No single grant is larger, approved or not: a typo of 5000 for 50 is refused."""
+    lock_after_idle: timedelta
+    """A terminal left alone this long locks; the same person's secret opens it where it was."""
 
 
 def rule_values(session: Session) -> dict[str, str]:
@@ -75,6 +82,8 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         goodwill_budget_per_month=_positive(values, "goodwill_budget_per_month"),
         currency=values["currency"] or "EUR",
         date_style=DateStyle(_one_of(values, "calendar", CALENDARS), _one_of(values, "language", LANGUAGES)),
+        goodwill_max_amount=_positive(values, "goodwill_max_amount"),
+        lock_after_idle=timedelta(minutes=_positive(values, "lock_after_idle_minutes")),
     )
 
 
@@ -105,7 +114,8 @@ def _whole(values: dict[str, str], key: str) -> int:
 
 
 def set_rule(session: Session, key: str, value: str, agent_id: int | None) -> None:
-    """Checked as a whole before it is stored: a typo never leaves the desk with unreadable rules."""
+    """Checked as a whole before it is stored: a typo never leaves the desk with unreadable rules. Supervisors only."""
+    require_supervisor(session, agent_id, "change_rules")
     if key not in RULES:
         raise ValidationError("key", f"Unknown setting {key!r}; known: {', '.join(RULES)}.")
     _rules_from({**rule_values(session), key: value.strip()})

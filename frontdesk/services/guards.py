@@ -17,9 +17,15 @@ GUARDED: dict[str, str] = {
     "change_catalog": "change the solution catalog",
     "change_categories": "change the reason categories",
     "manage_agents": "add agents, reset secrets or take people off the desk",
-    "read_day_figures": "open the Day section: the live queue and the figures per agent",
     "take_over_calls": "take over a colleague's call",
     "send_kudos": "send kudos",
+    "approve_goodwill": "approve goodwill over an agent's budget",
+    "reassign_promise": "give someone else's promise to a colleague",
+    "read_day_figures": "open the Day section: the live queue, the figures per agent and reports",
+    "export_customer": "export everything held about a customer",
+    "erase_customer": "erase a customer",
+    "read_access_log": "see who looked at a customer's record",
+    "backup": "back the desk up or restore it",
 }
 """Operation -> what it does, in the words of the refusal ("Only a supervisor can ...")."""
 

@@ -13,6 +13,7 @@ from frontdesk.db.models import Agent, Interaction, Promise, PromiseChange, Prom
 from frontdesk.clock.hours import as_utc, at_local
 from frontdesk.services import audit
 from frontdesk.services.customers import require_live_customer
+from frontdesk.services.guards import require_supervisor
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.locks import lock_row
 from frontdesk.services.promise_checks import PromiseCheck, check_promise, owner_problem, stored_utc
@@ -188,8 +189,13 @@ def promise_history(session: Session, promise_id: int) -> list[PromiseChange]:
 
 def reassign_promise(session: Session, promise_id: int, agent_id: int, new_owner_id: int,
                      *, seen: SeenPromise | None = None) -> Promise:
-    """Moves an open promise to a colleague at the desk, so it is not lost with someone who left."""
+    """Moves an open promise to a colleague at the desk, so it is not lost with someone who left.
+
+    An owner may hand on their own promise; anyone else's takes a supervisor.
+    """
     promise = _current(session, promise_id, seen)
+    if promise.owner_id != agent_id:
+        require_supervisor(session, agent_id, "reassign_promise")
     if problem := owner_problem(session, new_owner_id):
         raise ValidationError("owner", problem)
     if new_owner_id == promise.owner_id:

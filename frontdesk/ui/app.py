@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -14,14 +15,16 @@ from textual.timer import Timer
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.kudos import KudosBook
+from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.promises import DueNow, PromiseBook
 from frontdesk.services.kudos import KudosRow
 from frontdesk.services.facades.staff import Staff, TakenOff
 from frontdesk.services.open_work import OpenInteraction
 from frontdesk.ui.background import in_background
-from frontdesk.ui.commands import desk_commands
+from frontdesk.ui.commands import desk_commands, is_supervisors
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.feed_relay import FeedRelay
+from frontdesk.ui.idle_lock import CHECK_EVERY, IdleLock
 from frontdesk.ui.reminders import PromiseReminders
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
 from frontdesk.ui.screens.call.call import CallScreen
@@ -34,7 +37,10 @@ from frontdesk.ui.screens.kudos.my_kudos import MyKudosScreen
 from frontdesk.ui.screens.call.missed_call import MissedCallScreen
 from frontdesk.ui.screens.promises.promises import PromisesScreen
 from frontdesk.ui.screens.call.resume import ResumeScreen
+from frontdesk.ui.screens.dialogs.lock import SWITCH, LockScreen
 from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
+from frontdesk.ui.screens.staff.add_colleague import AddColleagueScreen
+from frontdesk.ui.screens.staff.reset_secret import ResetSecretScreen
 
 
 SECTION_SCREENS = (("greeting", GreetingScreen), ("call", CallScreen), ("promises", PromisesScreen), ("day", DayScreen))
@@ -55,14 +61,17 @@ class FrontDeskApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, *, preselected: Colleague | None = None) -> None:
+        """`preselected` (`--agent NAME`) is highlighted at sign-in, which still asks for their secret."""
         super().__init__()
-        self.desk = desk
+        self.desk, self.preselected = desk, preselected
         self.book, self.staff = PromiseBook(desk), Staff(desk)
         self.reminders = PromiseReminders()
         self.reminder_timer: Timer | None = None
         self.remind_pending = False
         """A look for reminders is queued: the news of one change reaches the app from every screen."""
+        self.idle = IdleLock()
+        """Locks the terminal when nobody has touched it for the desk's lock_after_idle_minutes."""
         self.feed_relay = FeedRelay(self, desk, (mode for mode, _ in SECTION_SCREENS))
         """Every terminal's commits reach every screen here as DeskChanged; presence is kept."""
         for mode, screen in SECTION_SCREENS:
@@ -70,16 +79,19 @@ class FrontDeskApp(App[None]):
 
     def on_mount(self) -> None:
         self.feed_relay.start()
+        self.set_interval(CHECK_EVERY, self.lock_if_idle)
         self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
         if self.desk.agent is not None:
             self.signed_in(self.desk.agent)
         else:
-            self.push_screen(SignInScreen(self.desk), self.signed_in)
+            self.push_screen(SignInScreen(self.desk, preselected=self.preselected), self.signed_in)
 
     def signed_in(self, agent: Colleague | None) -> None:
         if agent is None:
             return
         self.desk.agent = agent
+        self.refresh_bindings()
+        in_background(self, self.desk.rules, self.follow_rules, group="rules", exclusive=True)
         self.feed_relay.signed_in()
         self.reminders = PromiseReminders()
         self.show_header()
@@ -103,6 +115,44 @@ class FrontDeskApp(App[None]):
     def action_my_kudos(self) -> None:
         self.push_screen(MyKudosScreen(self.desk))
 
+    def follow_rules(self, rules: DeskRules) -> None:
+        self.idle.lock_after = rules.lock_after_idle
+        self.idle.touched()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key and click counts as someone at the terminal."""
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.idle.touched()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        if self.idle.due() and self.desk.agent is not None:
+            self.lock_terminal()
+
+    def lock_terminal(self) -> None:
+        """Covers whatever is open, which stays as it was underneath, drafts and all."""
+        self.idle.locked = True
+        self.refresh_bindings()
+        self.clear_notifications()  # reminders name customers; they wait until someone signs in again
+        self.push_screen(LockScreen(self.desk, self.desk.agent), self.unlocked)
+
+    def unlocked(self, result: Colleague | str) -> None:
+        if result == SWITCH:
+            self.push_screen(SignInScreen(self.desk), self.switched_after_lock)
+            return
+        self.idle.locked = False
+        self.idle.touched()
+        self.refresh_bindings()
+        self.remind()
+
+    async def switched_after_lock(self, agent: Colleague | None) -> None:
+        """Backing out of the sign-in leaves the terminal locked; someone else signing in starts afresh."""
+        if agent is None:
+            self.lock_terminal()
+            return
+        self.unlocked(agent)
+        await self.switched(agent)
+
     def offer_resume(self, work: tuple[OpenInteraction, ...]) -> None:
         if work:
             self.push_screen(ResumeScreen(work), self.resume)
@@ -111,8 +161,10 @@ class FrontDeskApp(App[None]):
         await self.feed_relay.stop()
 
     def remind(self) -> None:
-        """Looks in a worker; a newer look (another change, the next tick) replaces one still running."""
+        """Looks in a worker; a newer look replaces one still running. None while locked: reminders name customers."""
         self.remind_pending = False
+        if self.idle.locked:
+            return
         in_background(self, self.book.due_now, self.announce, group="reminders", exclusive=True)
 
     def announce(self, due: DueNow) -> None:
@@ -141,23 +193,22 @@ class FrontDeskApp(App[None]):
         if self.supervisor_only("open the Day section"):
             self.switch_mode("day")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Footers and keys offer a person only what their role allows; the services refuse the rest anyway."""
+        if self.idle.locked:
+            return action == "quit"
+        if self.desk.agent is not None and not self.desk.agent.is_supervisor and is_supervisors(action, parameters):
+            return False
+        return True
+
     def action_edit_categories(self) -> None:
-        if self.supervisor_only("edit the reason categories"):
-            self.push_screen(CategoriesScreen(self.desk))
+        self.push_screen(CategoriesScreen(self.desk))
 
     def action_edit_catalog(self) -> None:
-        if self.supervisor_only("edit the solution catalog"):
-            self.push_screen(CatalogScreen(self.desk))
-
-    def supervisor_only(self, what: str) -> bool:
-        if self.desk.agent.is_supervisor:
-            return True
-        self.notify(f"Only supervisors {what}.", severity="warning")
-        return False
+        self.push_screen(CatalogScreen(self.desk))
 
     def action_take_off_desk(self) -> None:
-        if self.supervisor_only("take someone off the desk"):
-            in_background(self, self.staff.colleagues, self.choose_leaver, group="staff")
+        in_background(self, self.staff.colleagues, self.choose_leaver, group="staff")
 
     def choose_leaver(self, others: tuple[Colleague, ...]) -> None:
         self.push_screen(AgentPickerScreen("Who is leaving the desk?", list(others)), self.take_off_desk)
@@ -168,6 +219,28 @@ class FrontDeskApp(App[None]):
 
     def taken_off(self, taken: TakenOff) -> None:
         self.notify(Text(f"{taken.name} is off the desk; {taken.orphaned} open promises wait for a new owner (Promises, a, o)."))
+
+    def action_add_colleague(self) -> None:
+        self.push_screen(AddColleagueScreen(self.desk), self.colleague_added)
+
+    def colleague_added(self, colleague: Colleague | None) -> None:
+        if colleague is not None:
+            self.notify(Text(f"{colleague.name} can now sign in ({colleague.role}) with the secret you gave them."))
+
+    def action_reset_secret(self) -> None:
+        in_background(self, self.staff.colleagues, self.choose_whose_secret, group="staff")
+
+    def choose_whose_secret(self, others: tuple[Colleague, ...]) -> None:
+        def chosen(agent_id: int | None) -> None:
+            if agent_id is not None:
+                colleague = next(other for other in others if other.id == agent_id)
+                self.push_screen(ResetSecretScreen(self.desk, colleague), self.secret_reset)
+
+        self.push_screen(AgentPickerScreen("Whose secret?", list(others)), chosen)
+
+    def secret_reset(self, colleague: Colleague | None) -> None:
+        if colleague is not None:
+            self.notify(Text(f"{colleague.name} has a new secret; tell it to them in person."))
 
     def action_missed_call(self) -> None:
         self.push_screen(MissedCallScreen(self.desk))

@@ -23,4 +23,4 @@ class DayBoard:
     def today(self) -> DayView:
         """A constant number of statements, however many agents and escalations there are."""
         with self.desk.reading() as session:
-            return DayView(day_summary(session), tuple(escalation_rows(session)))
+            return DayView(day_summary(session, self.desk.agent_id), tuple(escalation_rows(session)))

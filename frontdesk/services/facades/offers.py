@@ -72,15 +72,16 @@ class Offers:
     def goodwill_form(self) -> GoodwillForm:
         rules = self.desk.rules()
         with self.desk.reading() as session:
-            approvers = tuple(as_colleague(agent) for agent in supervisors(session))
+            approvers = tuple(as_colleague(agent) for agent in supervisors(session) if agent.id != self.desk.agent_id)
             return GoodwillForm(rules, budget_of(session, self.desk.agent_id, rules), approvers)
 
     def grant_goodwill(self, rules: DeskRules, *, kind: str, amount: float, reason: str, approved_by_id: int | None,
-                       customer_id: int | None, interaction_id: int | None, promise_id: int | None) -> GoodwillGiven:
-        """Refused with NeedsApproval when over the budget left and no supervisor approved it."""
+                       approver_secret: str = "", customer_id: int | None, interaction_id: int | None,
+                       promise_id: int | None) -> GoodwillGiven:
+        """Refused with NeedsApproval when over the budget left and no supervisor approved it with their secret."""
         with self.desk.session() as session:
             grant = grant_goodwill(
                 session, self.desk.agent_id, rules, kind=kind, amount=amount, reason=reason, approved_by_id=approved_by_id,
-                customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
+                approver_secret=approver_secret, customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
             )
             return GoodwillGiven(grant.id, grant.kind, grant.amount, grant.reason)

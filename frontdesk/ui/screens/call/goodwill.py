@@ -22,6 +22,7 @@ class Asked:
     amount: float
     reason: str
     approved_by_id: int | None
+    approver_secret: str
 
 
 class GoodwillScreen(FormDialog[GoodwillGiven | None]):
@@ -46,6 +47,8 @@ class GoodwillScreen(FormDialog[GoodwillGiven | None]):
         yield Label("Why (recorded with the grant)", markup=False)
         yield Input(self.reason, id="goodwill-reason")
         yield Select([], prompt="Approving supervisor", id="goodwill-approver", classes="hidden")
+        yield Input(placeholder="The approving supervisor types their own secret", password=True,
+                    id="goodwill-approver-secret", classes="hidden")
         yield Static("Ctrl+S saves; Escape cancels.", markup=False)
 
     def load(self) -> GoodwillForm:
@@ -68,18 +71,23 @@ class GoodwillScreen(FormDialog[GoodwillGiven | None]):
             raise ValueError("Type the amount as a number, e.g. 15 or 12.50.")
         approver = self.query_one("#goodwill-approver", Select).value
         return Asked(self.form.rules, str(self.query_one("#goodwill-kind", Select).value), amount,
-                     self.query_one("#goodwill-reason", Input).value, None if approver is Select.NULL else int(approver))
+                     self.query_one("#goodwill-reason", Input).value, None if approver is Select.NULL else int(approver),
+                     self.query_one("#goodwill-approver-secret", Input).value)
 
     def save(self, asked: Asked) -> GoodwillGiven:
         return self.offers.grant_goodwill(asked.rules, kind=asked.kind, amount=asked.amount, reason=asked.reason,
-                                          approved_by_id=asked.approved_by_id, **self.links)
+                                          approved_by_id=asked.approved_by_id, approver_secret=asked.approver_secret,
+                                          **self.links)
 
     def show_error(self, problem: Exception | str | None) -> None:
-        """Over the budget: the supervisor list appears, and a named supervisor's approval lets it through."""
+        """Over the budget: the supervisor list and a box for their secret appear; a wrong secret is cleared for another try."""
         if isinstance(problem, NeedsApproval):
             approver = self.query_one("#goodwill-approver", Select)
             approver.remove_class("hidden")
+            self.query_one("#goodwill-approver-secret", Input).remove_class("hidden")
             approver.focus()
+        elif problem is not None and getattr(problem, "field", None) in ("secret", "approved_by", "role"):
+            self.query_one("#goodwill-approver-secret", Input).value = ""
         super().show_error(problem)
 
     @on(Input.Submitted)

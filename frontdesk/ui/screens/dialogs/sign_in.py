@@ -1,4 +1,4 @@
-"""Who is at the desk? Every record made from here on carries this agent."""
+"""Who is at the desk? Choose yourself and type your secret; every record made from here on carries your name."""
 
 from __future__ import annotations
 
@@ -6,88 +6,131 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Input, Label, OptionList, Select
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from frontdesk.services.agents import ROLES, SUPERVISOR
-from frontdesk.services.desk import Desk
 from frontdesk.services.agents import Colleague
-from frontdesk.services.facades.staff import Staff
+from frontdesk.services.desk import Desk
+from frontdesk.services.facades.staff import SignInChoices, Staff
+from frontdesk.services.sign_in import NoSecretYet
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
-NEW_AGENT = "new-agent"
+PRACTICE_HINT = "Practice desk: every PIN is 0000."
 
 
 class SignInScreen(FormDialog[Colleague | None]):
-    """Pick yourself from the list, or add yourself; an empty desk starts with its first supervisor.
+    """Pick yourself from the list and type your PIN or password; a new desk starts with its first supervisor.
 
-    Returns the agent signing in, or None when someone switching agents backs out with Escape.
+    Nobody can add themselves: supervisors add people (command palette). Returns the person signed in, or
+    None when someone switching agents backs out with Escape.
     """
 
+    DEFAULT_CSS = """
+    SignInScreen {
+        background: $background;
+    }
+    """
+    """Opaque: whoever signs in next does not see what the last person had open."""
     DIALOG_ID = "sign-in"
     DIALOG_TITLE = "Who is at the desk?"
 
-    def __init__(self, desk: Desk) -> None:
+    def __init__(self, desk: Desk, *, preselected: Colleague | None = None) -> None:
         super().__init__(desk)
         self.staff = Staff(desk)
+        self.preselected = preselected
         self.on_duty: tuple[Colleague, ...] = ()
+        self.chosen: Colleague | None = None
+        """Whose secret the secret box is for."""
+        self.choosing_secret = False
+        """True when a supervisor of a desk being set up chooses their first secret (typed twice)."""
 
     def compose_form(self) -> ComposeResult:
+        yield Label(PRACTICE_HINT, id="practice-pin", classes="hidden" if not self.desk.practice else "", markup=False)
         yield OptionList(id="agents", classes="hidden")
         with Vertical(id="new-agent", classes="hidden"):
-            yield Label("This desk is new. Add the first person; they will be its supervisor.", id="first-person",
-                        classes="hidden", markup=False)
+            yield Label("This desk is new. Add its first person; they will be its supervisor.", markup=False)
             yield Input(placeholder="Your name", id="name")
-            yield Select([(role.capitalize(), role) for role in ROLES], value=ROLES[0], allow_blank=False, id="role")
-            yield Button("Start", id="create", variant="primary")
+        with Vertical(id="secret-step", classes="hidden"):
+            yield Label("", id="secret-label", markup=False)
+            yield Input(placeholder="PIN or password", password=True, id="secret")
+            yield Input(placeholder="The same again", password=True, id="secret-again", classes="hidden")
 
-    def load(self) -> tuple[Colleague, ...]:
-        return self.staff.on_duty()
+    def load(self) -> SignInChoices:
+        return self.staff.sign_in_choices()
 
-    def show_loaded(self, on_duty: tuple[Colleague, ...]) -> None:
-        self.on_duty = on_duty
-        if not on_duty:
-            self.query_one("#first-person").remove_class("hidden")
-            self.query_one("#role", Select).value = SUPERVISOR
-            self.show_new_agent()
+    def show_loaded(self, choices: SignInChoices) -> None:
+        self.on_duty = choices.on_duty
+        if not choices.on_duty:
+            self.query_one("#new-agent").remove_class("hidden")
+            self.ask_secret(None, choose=True)
+            self.query_one("#name", Input).focus()
             return
         agents = self.query_one("#agents", OptionList)
-        agents.add_options([Option(Text(f"{agent.name}  ({agent.role})"), id=str(agent.id)) for agent in on_duty])
-        agents.add_option(Option(Text("+ Someone new…"), id=NEW_AGENT))
+        agents.add_options([Option(Text(f"{agent.name}  ({agent.role})"), id=str(agent.id)) for agent in choices.on_duty])
         agents.remove_class("hidden")
-        agents.highlighted = 0
+        agents.highlighted = next((n for n, agent in enumerate(choices.on_duty) if agent == self.preselected), 0)
         agents.focus()
+        if self.preselected in choices.on_duty:
+            self.ask_secret(self.preselected)
 
-    def show_new_agent(self) -> None:
-        self.query_one("#new-agent").remove_class("hidden")
-        self.query_one("#name", Input).focus()
+    def ask_secret(self, person: Colleague | None, *, choose: bool = False) -> None:
+        """Shows the secret box for `person` (None: the new desk's first supervisor); `choose` asks for a new one twice."""
+        self.chosen, self.choosing_secret = person, choose
+        who = person.name if person else "you"
+        self.query_one("#secret-label", Label).update(
+            f"Choose a PIN or password for {who} (at least 4 characters), twice:" if choose else f"Secret for {who}:")
+        self.query_one("#secret-again", Input).set_class(not choose, "hidden")
+        self.query_one("#secret-step").remove_class("hidden")
+        for box in self.query("#secret-step Input").results(Input):
+            box.value = ""
+        self.query_one("#secret", Input).focus()
 
     @on(OptionList.OptionSelected, "#agents")
-    def chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == NEW_AGENT:
-            self.show_new_agent()
-            return
-        self.dismiss(next(agent for agent in self.on_duty if str(agent.id) == event.option.id))
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        self.show_error(None)
+        self.ask_secret(next(agent for agent in self.on_duty if str(agent.id) == event.option.id))
 
-    @on(Input.Submitted, "#name")
-    @on(Button.Pressed, "#create")
-    def create(self) -> None:
+    @on(Input.Submitted)
+    def submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "secret" and self.choosing_secret:
+            self.query_one("#secret-again", Input).focus()
+            return
+        if event.input.id == "name":
+            self.query_one("#secret", Input).focus()
+            return
         self.action_save()
 
-    def collect(self) -> tuple[str, str]:
-        return self.query_one("#name", Input).value, str(self.query_one("#role", Select).value)
+    def collect(self) -> tuple[str, str, str]:
+        if self.chosen is None and self.on_duty:
+            raise ValueError("Choose who you are from the list first.")
+        return (self.query_one("#name", Input).value, self.query_one("#secret", Input).value,
+                self.query_one("#secret-again", Input).value)
 
-    def save(self, values: tuple[str, str]) -> Colleague:
-        name, role = values
-        return self.staff.add(name, role)
+    def save(self, values: tuple[str, str, str]) -> Colleague:
+        name, secret, again = values
+        if self.chosen is None:
+            return self.staff.start_desk(name, secret, again)
+        if self.choosing_secret:
+            return self.staff.choose_first_secret(self.chosen.id, secret, again)
+        return self.staff.sign_in(self.chosen.id, secret)
 
     def show_error(self, problem: Exception | str | None) -> None:
+        """A wrong secret empties the box for the next try; a supervisor setting the desk up is asked to choose one."""
         super().show_error(problem)
-        if problem is not None and not self.query_one("#new-agent").has_class("hidden"):
-            self.query_one("#name", Input).focus()
+        if isinstance(problem, NoSecretYet) and problem.may_choose and self.chosen is not None:
+            self.ask_secret(self.chosen, choose=True)
+        elif problem is not None and self.chosen is not None:
+            self.query_one("#secret", Input).value = ""
+            self.query_one("#secret", Input).focus()
 
     def action_cancel(self) -> None:
-        """Switching agents can be called off; the first sign-in cannot, or nobody would be at the desk."""
+        """Back to the list from the secret box; the first sign-in cannot be called off, or nobody would be at the desk."""
+        if self.chosen is not None and len(self.on_duty) > 1:
+            self.chosen = None
+            self.query_one("#secret-step").add_class("hidden")
+            self.show_error(None)
+            self.query_one("#agents", OptionList).focus()
+            return
         if self.desk.agent is None:
             self.notify("Choose who you are, or press Ctrl+Q to quit.", severity="warning")
             return

@@ -84,10 +84,11 @@ class PromisesScreen(Screen):
     def watch_due(self) -> None:
         self.action_reload()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only supervisors are offered everyone's promises."""
+        return action != "toggle_everyone" or self.desk.agent is None or self.desk.agent.is_supervisor
+
     def action_toggle_everyone(self) -> None:
-        if not self.desk.agent.is_supervisor:
-            self.notify("Only supervisors see everyone's promises.", severity="warning")
-            return
         self.everyone = not self.everyone
 
     def action_next_filter(self) -> None:

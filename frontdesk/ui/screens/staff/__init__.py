@@ -1,0 +1,1 @@
+"""Supervisors look after the people at the desk: adding colleagues, resetting secrets."""
