@@ -139,7 +139,11 @@ async def test_an_agent_cannot_open_the_day_section(desk: Desk) -> None:
     app = FrontDeskApp(desk)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert app.check_action("open_day", ()) is False, "an agent's footer does not offer F5"
         await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)
+        app.action_open_day()  # reached another way all the same
         await settle(pilot)
         assert isinstance(app.screen, GreetingScreen)
         assert any("Only supervisors open the Day section" in str(note.message) for note in app._notifications)

@@ -23,6 +23,7 @@ from frontdesk.services.greeting import summaries
 from frontdesk.services.promise_checks import check_promise
 from frontdesk.services.promises import PromiseNeedsConfirmation, make_promise
 from frontdesk.services.validation import ValidationError
+from tests.known_secret import KNOWN_SECRET
 from tests.test_promises import ATHENS, MONDAY, SATURDAY, THURSDAY, at
 from tests.test_promises import athens_desk, customer, eleni  # noqa: F401  (fixtures, used by name)
 
@@ -40,19 +41,19 @@ def test_a_new_desk_is_gregorian_and_english(desk: Desk) -> None:
     assert desk.rules().date_style == DateStyle("gregorian", "en")
 
 
-def test_calendar_and_language_are_desk_rules_read_by_every_terminal(desk: Desk) -> None:
+def test_calendar_and_language_are_desk_rules_read_by_every_terminal(desk: Desk, supervisor: int) -> None:
     with desk.session() as session:
-        set_rule(session, "calendar", "Jalali", desk.agent_id)
-        set_rule(session, "language", "fa", desk.agent_id)
+        set_rule(session, "calendar", "Jalali", supervisor)
+        set_rule(session, "language", "fa", supervisor)
     assert desk.rules().date_style == DateStyle("jalali", "fa")
     assert desk_style() == DateStyle("jalali", "fa")  # what every date on this terminal is now shown in
 
 
 @pytest.mark.parametrize(("key", "value"), [("calendar", "julian"), ("calendar", ""), ("language", "de")])
-def test_an_unknown_calendar_or_language_is_refused_and_nothing_changes(desk: Desk, key: str, value: str) -> None:
+def test_an_unknown_calendar_or_language_is_refused_and_nothing_changes(desk: Desk, key: str, value: str, supervisor: int) -> None:
     with desk.session() as session:
         with pytest.raises(ValidationError, match=f"{key} must be one of"):
-            set_rule(session, key, value, desk.agent_id)
+            set_rule(session, key, value, supervisor)
     assert desk.rules().date_style == DateStyle()
 
 
@@ -76,18 +77,18 @@ def test_a_far_promise_on_a_closed_day_says_both(desk: Desk, rules: DeskRules) -
     assert [warning.split(" ")[:3] for warning in check.warnings] == [["The", "desk", "is"], ["Saturday", "5", "June"]]
 
 
-def test_a_jalali_desk_states_its_warnings_in_solar_hijri_dates(desk: Desk, rules: DeskRules) -> None:
+def test_a_jalali_desk_states_its_warnings_in_solar_hijri_dates(desk: Desk, rules: DeskRules, supervisor: int) -> None:
     with desk.session() as session:
-        set_rule(session, "calendar", "jalali", desk.agent_id)
+        set_rule(session, "calendar", "jalali", supervisor)
     desk.rules()
     with desk.session() as session:
         check = check_promise(session, rules, desk.agent_id, at(SATURDAY, 10))
     assert check.warnings == ("The desk is closed on Saturday 7 Azar at 10:00.",)
 
 
-def test_a_messages_callback_time_is_kept_to_opening_hours(desk: Desk, customer: int, eleni: int) -> None:  # noqa: F811
+def test_a_messages_callback_time_is_kept_to_opening_hours(desk: Desk, customer: int, eleni: int, supervisor: int) -> None:  # noqa: F811
     with desk.session() as session:
-        set_rule(session, "opening_hours", "mon-fri 09:00-17:00", desk.agent_id)
+        set_rule(session, "opening_hours", "mon-fri 09:00-17:00", supervisor)
         with pytest.raises(ValidationError, match="closed on Saturday 28 November at 10:00") as refused:
             take_message(session, desk.agent_id, eleni, customer, "Mrs. Johnson", "Call about the invoice", at(SATURDAY, 10))
         assert "such as Monday 30 November, 09:00" in str(refused.value)
@@ -97,37 +98,40 @@ def test_a_messages_callback_time_is_kept_to_opening_hours(desk: Desk, customer:
 
 
 def test_dates_everywhere_follow_the_desks_calendar(desk: Desk, customer: int, db_url: str,  # noqa: F811
-                                                   capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+                                                   capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, supervisor: int) -> None:
     with desk.session() as session:
         make_promise(session, desk.agent_id, customer, "Call about the refund", at(THURSDAY, 15))
         born = create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date=date(1961, 3, 4)),
                                desk.agent_id).id
-        set_rule(session, "calendar", "jalali", desk.agent_id)
+        set_rule(session, "calendar", "jalali", supervisor)
     monkeypatch.setenv("COLUMNS", "200")
-    assert main(["promises", "--db-url", db_url]) == 0
+    monkeypatch.setenv("FRONTDESK_SECRET", KNOWN_SECRET)
+    assert main(["promises", "--db-url", db_url, "--agent", desk.agent.name]) == 0
     assert "Thu 5 Azar 15:00" in capsys.readouterr().out  # the CLI opens the desk in its calendar
     assert moment_words(at(THURSDAY, 15)) == "Thu 5 Azar 15:00"
     with desk.reading() as session:
         assert "born 1339-12-13" in describe(summaries(session, [born])[born])
     with desk.session() as session:
-        set_rule(session, "language", "fa", desk.agent_id)
-    assert main(["promises", "--db-url", db_url]) == 0
+        set_rule(session, "language", "fa", supervisor)
+    assert main(["promises", "--db-url", db_url, "--agent", desk.agent.name]) == 0
     assert "پنج‌شنبه ۵ آذر ۱۵:۰۰" in capsys.readouterr().out
 
 
 def test_the_json_output_keeps_iso_dates_for_programs(desk: Desk, customer: int, db_url: str,  # noqa: F811
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+                                                      capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                                      supervisor: int) -> None:
+    monkeypatch.setenv("FRONTDESK_SECRET", KNOWN_SECRET)
     with desk.session() as session:
         make_promise(session, desk.agent_id, customer, "Call about the refund", at(THURSDAY, 15))
-        set_rule(session, "calendar", "jalali", desk.agent_id)
-    assert main(["promises", "--db-url", db_url, "--json"]) == 0
+        set_rule(session, "calendar", "jalali", supervisor)
+    assert main(["promises", "--db-url", db_url, "--agent", desk.agent.name, "--json"]) == 0
     assert '"due_at": "2026-11-26T15:00:00+02:00"' in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("typed", ["1339/12/14", "۱۳۳۹/۱۲/۱۴", "14/12/1339", "۱۴ اسفند ۱۳۳۹", "1961-03-05", "05/03/1961"])
-def test_a_birth_date_is_typed_in_either_calendar_and_shown_in_the_desks(desk: Desk, typed: str) -> None:
+def test_a_birth_date_is_typed_in_either_calendar_and_shown_in_the_desks(desk: Desk, typed: str, supervisor: int) -> None:
     with desk.session() as session:
-        set_rule(session, "calendar", "jalali", desk.agent_id)
+        set_rule(session, "calendar", "jalali", supervisor)
         desk.rules()
         created = create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date=typed), desk.agent_id)
         assert created.birth_date == date(1961, 3, 5)

@@ -22,8 +22,13 @@ from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import load_rules, set_rule
 from frontdesk.services.facades.day import DayBoard
+from frontdesk.services.facades.kudos import KudosBook
+from frontdesk.services.facades.live_queue import LiveQueue
 from frontdesk.services.goodwill import grant_goodwill
 from frontdesk.services.guards import GUARDED, NotAllowed, require_supervisor
+from frontdesk.services.handoffs import take_over
+from frontdesk.services.interactions import start_interaction
+from frontdesk.services.kudos import send_kudos
 from frontdesk.services.promises import make_promise, reassign_promise
 from frontdesk.services.solutions import OfferedOption, save_option
 from tests.known_secret import KNOWN_SECRET
@@ -31,11 +36,12 @@ from tests.known_secret import KNOWN_SECRET
 
 @dataclass(frozen=True)
 class Scene:
-    """Sara (an agent, signed in at `desk`) and what she would act on: her colleague Tom and his promise."""
+    """Sara (an agent, signed in at `desk`) and what she would act on: her colleague Tom, his promise and his call."""
 
     desk: Desk
     tom: int
     toms_promise: int
+    toms_call: int
 
     @property
     def sara(self) -> int:
@@ -63,7 +69,13 @@ CALLS: dict[str, dict[str, Callable[[Scene], object]]] = {
         s, scene.tom, load_rules(s), kind="gesture", amount=80, reason="Lost parcel",
         approved_by_id=scene.sara, approver_secret=KNOWN_SECRET))},
     "reassign_promise": {"reassign_promise": _in_session(lambda s, scene: reassign_promise(s, scene.toms_promise, scene.sara, scene.sara))},
-    "read_day_figures": {"DayBoard.today": lambda scene: DayBoard(scene.desk).today()},
+    "read_day_figures": {
+        "DayBoard.today": lambda scene: DayBoard(scene.desk).today(),
+        "LiveQueue.items": lambda scene: LiveQueue(scene.desk).items(),
+        "KudosBook.suggestions": lambda scene: KudosBook(scene.desk).suggestions(),
+    },
+    "take_over_calls": {"take_over": _in_session(lambda s, scene: take_over(s, scene.toms_call, scene.sara, scene.tom))},
+    "send_kudos": {"send_kudos": _in_session(lambda s, scene: send_kudos(s, scene.sara, scene.tom, "Well done"))},
 }
 
 ON_OTHER_BRANCHES = {"export_customer", "erase_customer", "read_access_log", "backup"}
@@ -88,7 +100,8 @@ def scene(desk: Desk) -> Scene:
         tom = create_agent(session, "Tom Baker", secret="tom-1234").id
         customer = create_customer(session, CustomerForm(given_name="Mary", family_name="Johnson"), tom).id
         promise = make_promise(session, tom, customer, "Call back about the invoice", utcnow() + timedelta(days=1)).id
-    return Scene(desk, tom, promise)
+        call = start_interaction(session, tom, customer).id
+    return Scene(desk, tom, promise, call)
 
 
 def test_every_guarded_operation_has_a_call_here() -> None:

@@ -9,6 +9,7 @@ from sqlmodel import select
 from textual.widgets import Input, Label, Static
 
 from frontdesk.db.models import Promise
+from frontdesk.services.agents import find_agent
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import set_rule
 from frontdesk.ui.app import FrontDeskApp
@@ -52,8 +53,9 @@ async def test_a_date_over_six_months_ahead_is_confirmed_before_it_is_promised(s
 
 async def test_a_persian_jalali_desk_reads_and_says_its_own_dates(shop: Desk) -> None:  # noqa: F811
     with shop.session() as session:
-        set_rule(session, "calendar", "jalali", shop.agent_id)
-        set_rule(session, "language", "fa", shop.agent_id)
+        daniel = find_agent(session, "Daniel Brooks").id  # the shop's supervisor sets the desk's rules
+        set_rule(session, "calendar", "jalali", daniel)
+        set_rule(session, "language", "fa", daniel)
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:
         due = await open_promise_form(pilot)

@@ -49,12 +49,12 @@ class DeskRules:
     follow_up_after_working_days: int
     goodwill_budget_per_month: float
     currency: str
-    date_style: DateStyle = DateStyle()
-    """The calendar dates are typed and shown in, and the language a typed time is said back in."""
     goodwill_max_amount: float
     """No single grant is larger, approved or not: a typo of 5000 for 50 is refused."""
     lock_after_idle: timedelta
     """A terminal left alone this long locks; the same person's secret opens it where it was."""
+    date_style: DateStyle = DateStyle()
+    """The calendar dates are typed and shown in, and the language a typed time is said back in."""
 
 
 def rule_values(session: Session) -> dict[str, str]:

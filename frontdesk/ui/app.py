@@ -193,6 +193,13 @@ class FrontDeskApp(App[None]):
         if self.supervisor_only("open the Day section"):
             self.switch_mode("day")
 
+    def supervisor_only(self, what: str) -> bool:
+        """Agents are not offered these actions (see check_action); one reached another way is refused here too."""
+        if self.desk.agent is not None and self.desk.agent.is_supervisor:
+            return True
+        self.notify(f"Only supervisors {what}.", severity="warning")
+        return False
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Footers and keys offer a person only what their role allows; the services refuse the rest anyway."""
         if self.idle.locked:
