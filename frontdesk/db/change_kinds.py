@@ -63,7 +63,8 @@ def _loaded(session: Session, model: type, row_id: int | None) -> object | None:
 def _customer(_session: Session, row: Customer, how: str) -> Iterator[Noted]:
     action = how
     if how == "updated":
-        action = "merged" if row.merged_into_id is not None and _changed(row, "merged_into_id") else "edited"
+        action = next((said for said, name in (("merged", "merged_into_id"), ("erased", "erased_at"))
+                       if getattr(row, name) is not None and _changed(row, name)), "edited")
     yield Noted("customer", action, row.id, row.id)
 
 
