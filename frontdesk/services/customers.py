@@ -129,6 +129,15 @@ def aliases_of(session: Session, customer_id: int) -> list[str]:
     return list(session.exec(query))
 
 
+def records_of_person(session: Session, customer_id: int) -> list[int]:
+    """The record and every record merged into it (and into those): one person's data, for export and erasure."""
+    found, frontier = [customer_id], [customer_id]
+    while frontier:
+        frontier = list(session.exec(select(Customer.id).where(Customer.merged_into_id.in_(frontier))))
+        found.extend(frontier)
+    return found
+
+
 def customer_count(session: Session) -> int:
     query = select(func.count()).select_from(Customer).where(LIVE)
     return session.exec(query).one()

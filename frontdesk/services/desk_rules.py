@@ -28,6 +28,7 @@ RULES = {
     "follow_up_after_working_days": Rule("2", "working days after a resolved case to ask how it went"),
     "goodwill_budget_per_month": Rule("50", "each agent's monthly goodwill budget, in the desk's currency"),
     "currency": Rule("EUR", "the currency goodwill amounts are in"),
+    "erase_inactive_after_years": Rule("0", "years without contact after which a customer is listed for erasure (0: never)"),
 }
 
 
@@ -42,6 +43,8 @@ class DeskRules:
     follow_up_after_working_days: int
     goodwill_budget_per_month: float
     currency: str
+    erase_inactive_after_years: float
+    """0 while the desk keeps customers however long they stay away."""
 
 
 def rule_values(session: Session) -> dict[str, str]:
@@ -68,6 +71,7 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         follow_up_after_working_days=_whole(values, "follow_up_after_working_days"),
         goodwill_budget_per_month=_positive(values, "goodwill_budget_per_month"),
         currency=values["currency"] or "EUR",
+        erase_inactive_after_years=_not_negative(values, "erase_inactive_after_years"),
     )
 
 
@@ -81,6 +85,16 @@ def _positive(values: dict[str, str], key: str) -> float:
     if number <= 0:
         raise ValidationError(key, f"{key} must be more than zero.")
     return number
+
+
+def _not_negative(values: dict[str, str], key: str) -> float:
+    """Zero allowed: it switches the rule off."""
+    try:
+        if float(values[key]) == 0:
+            return 0.0
+    except ValueError:
+        pass  # _positive says what is wrong with it
+    return _positive(values, key)
 
 
 def _whole(values: dict[str, str], key: str) -> int:

@@ -17,6 +17,10 @@ GUARDED: dict[str, str] = {
     "change_catalog": "change the solution catalog",
     "change_categories": "change the reason categories",
     "manage_agents": "add agents, reset secrets or take people off the desk",
+    "export_customer": "export everything held about a customer",
+    "erase_customer": "erase a customer's personal data",
+    "read_access_log": "see who looked at a customer's record",
+    "backup": "back up or restore the desk's database",
 }
 """Operation -> what it does, in the words of the refusal ("Only a supervisor can ...")."""
 
