@@ -9,21 +9,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from frontdesk.cli.errors import CliError
-from frontdesk.cli.settings import database_url
+from frontdesk.cli.named_agent import desk_of_named_agent
 from frontdesk.clock.now import to_local
-from frontdesk.services.desk import Desk, open_desk
 from frontdesk.services.facades.customer_requests import CustomerRequests
-
-
-def desk_of_named_agent(args: argparse.Namespace) -> Desk:
-    """The desk with `--agent NAME` signed in by name alone.
-
-    Stands in until the CLI asks for the agent's secret too (issue 9, item 3); the services check the role.
-    """
-    if not args.agent:
-        raise CliError(f"`frontdesk {args.command} ...` needs --agent NAME: the supervisor answering the request.")
-    return open_desk(database_url(args.db, args.db_url), agent_name=args.agent)
 
 
 def run_customer(args: argparse.Namespace) -> int:

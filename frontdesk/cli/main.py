@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     promises.add_argument("--owner", metavar="NAME", help="only this agent's promises (inactive agents too, to reassign them)")
     promises.add_argument("--json", action="store_true", help="print JSON for scripts")
     _customer_commands(commands)
+    backup = commands.add_parser("backup", help="copy the desk's database while it is in use (supervisors)")
+    _database_options(backup, in_subcommand=True)
+    backup.add_argument("destination", metavar="DEST", help="a new file: SQLite copy, or pg_dump archive for PostgreSQL")
+    restore = commands.add_parser("restore", help="restore a backup into a new database, never over an existing one")
+    _database_options(restore, in_subcommand=True)
+    restore.add_argument("source", metavar="SRC", help="a file made by frontdesk backup")
     return parser
 
 
@@ -88,7 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(args, name, None)
     handlers = {None: _lazy("frontdesk.cli.desk_app", "run_app"), "demo": _lazy("frontdesk.cli.desk_app", "run_demo"), "find": _lazy("frontdesk.cli.find", "run_find"),
                 "import": _lazy("frontdesk.cli.import_csv", "run_import"), "config": _lazy("frontdesk.cli.config", "run_config"),
-                "promises": _lazy("frontdesk.cli.promises", "run_promises"), "customer": _lazy("frontdesk.cli.customer", "run_customer")}
+                "promises": _lazy("frontdesk.cli.promises", "run_promises"), "customer": _lazy("frontdesk.cli.customer", "run_customer"),
+                "backup": _lazy("frontdesk.cli.backup", "run_backup"), "restore": _lazy("frontdesk.cli.backup", "run_restore")}
     try:
         return handlers[args.command](args)
     except (CliError, DatabaseError, SettingsError, ValidationError) as error:
