@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="restore a backup into a new database, never over an existing one")
     _database_options(restore, in_subcommand=True)
     restore.add_argument("source", metavar="SRC", help="a file made by frontdesk backup")
+    serve = commands.add_parser("serve", help="serve the desk to web browsers (each tab signs in; put it behind TLS)")
+    _database_options(serve, in_subcommand=True)
+    _desk_option(serve, in_subcommand=True)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--public", action="store_true", help="allow an address other machines can reach")
     return parser
 
 
@@ -95,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {None: _lazy("frontdesk.cli.desk_app", "run_app"), "demo": _lazy("frontdesk.cli.desk_app", "run_demo"), "find": _lazy("frontdesk.cli.find", "run_find"),
                 "import": _lazy("frontdesk.cli.import_csv", "run_import"), "config": _lazy("frontdesk.cli.config", "run_config"),
                 "promises": _lazy("frontdesk.cli.promises", "run_promises"), "customer": _lazy("frontdesk.cli.customer", "run_customer"),
-                "backup": _lazy("frontdesk.cli.backup", "run_backup"), "restore": _lazy("frontdesk.cli.backup", "run_restore")}
+                "backup": _lazy("frontdesk.cli.backup", "run_backup"), "restore": _lazy("frontdesk.cli.backup", "run_restore"),
+                "serve": _lazy("frontdesk.cli.serve", "run_serve")}
     try:
         return handlers[args.command](args)
     except (CliError, DatabaseError, SettingsError, ValidationError) as error:
