@@ -13,13 +13,16 @@ from textual.widgets import Footer, Header, Static
 from frontdesk.clock.now import to_local
 from frontdesk.clock.when import relative, short
 from frontdesk.services.desk import Desk
+from frontdesk.services.facades.customer_requests import CustomerRequests
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
 from frontdesk.services.greeting import GreetingCard
 from frontdesk.services.presence import OpenElsewhere
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
+from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
+from frontdesk.ui.widgets.access_log import AccessLogPanel
 from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.promise_text import promises_text
 
@@ -40,7 +43,13 @@ class GreetingCardScreen(Screen):
         Binding("p", "promise", "Promise", id="card.promise"),
         Binding("o", "open_kept", "Open the record that stayed", id="card.open-kept",
                 tooltip="This record was merged away at another desk: open the one it was merged into"),
+        Binding("a", "access_log", "Who looked", id="card.access-log",
+                tooltip="Supervisors: who opened this record, when, from which desk and why"),
+        Binding("x", "export", "Export", id="card.export",
+                tooltip="Supervisors: everything held about this customer, written to a file you name"),
     ]
+    SUPERVISOR_ACTIONS = ("access_log", "export")
+    """Offered only to a supervisor; the services refuse anyone else in any case."""
 
     def __init__(self, desk: Desk, customer_id: int) -> None:
         super().__init__()
@@ -62,6 +71,7 @@ class GreetingCardScreen(Screen):
             yield AlsoOpen(id="also-open")
             for part in CARD_PARTS:
                 yield Static(id=part.removeprefix("#"))
+            yield AccessLogPanel(id="access-log")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -131,9 +141,30 @@ class GreetingCardScreen(Screen):
         """Nothing can be done with a record merged away; the record that stayed can be opened instead."""
         if action == "open_kept":
             return self.merged_into_id is not None
+        if action in self.SUPERVISOR_ACTIONS:
+            return self.card is not None and self.desk.agent is not None and self.desk.agent.is_supervisor
         if action in ("start", "edit", "promise"):
             return self.card is not None
         return True
+
+    def action_access_log(self) -> None:
+        panel = self.query_one(AccessLogPanel)
+        if panel.showing:
+            panel.hide()
+            return
+        customer_id = self.customer_id
+        in_background(self, lambda: CustomerRequests(self.desk).access_log(customer_id), panel.show, group="access-log")
+
+    def action_export(self) -> None:
+        customer_id, name = self.customer_id, self.card.name if self.card else ""
+        question = Text.assemble("Everything held about ", (name, "bold"), " goes to a new JSON file, readable by you only. File name:")
+
+        def chosen(path: str | None) -> None:
+            if path:
+                in_background(self, lambda: CustomerRequests(self.desk).export_to_file(customer_id, path),
+                              lambda written: self.notify(Text(f"Exported to {written}.")), group="export")
+
+        self.app.push_screen(TextPromptScreen("Export customer data", question, f"~/customer-{customer_id}.json"), chosen)
 
     def action_open_kept(self) -> None:
         if self.merged_into_id is None:
