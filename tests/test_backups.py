@@ -69,10 +69,10 @@ def test_a_backup_made_while_another_process_writes_restores_with_the_same_rows(
         writer.stop()
     assert done.command_to_run == "" and done.checked
     with throwaway_database(backend, tmp_path, "restored") as restored_url:
-        restore(done.destination, restored_url)
+        restore(Path(done.target), restored_url)
         restored, live = row_counts(restored_url), row_counts(db_url)
         if backend == "sqlite":
-            assert restored == row_counts(f"sqlite:///{done.destination}")
+            assert restored == row_counts(f"sqlite:///{done.target}")
         engine = open_database(restored_url)
         with engine.connect() as connection:
             created = connection.execute(select(func.count()).select_from(AuditEvent.__table__)
@@ -89,11 +89,11 @@ def test_a_restore_never_writes_over_an_existing_file(supervisor_desk: Desk, bac
     existing = tmp_path / "live.sqlite"
     existing.write_bytes(b"someone's desk")
     with pytest.raises(DatabaseError, match="never writes over"):
-        restore(done.destination, f"sqlite:///{existing}")
+        restore(Path(done.target), f"sqlite:///{existing}")
     with pytest.raises(DatabaseError, match="never writes over"):
-        back_up(supervisor_desk, done.destination)
+        back_up(supervisor_desk, Path(done.target))
     assert existing.read_bytes() == b"someone's desk"
-    assert done.destination.stat().st_mode & 0o077 == 0
+    assert Path(done.target).stat().st_mode & 0o077 == 0
 
 
 def test_a_postgresql_restore_refuses_a_database_that_has_tables(supervisor_desk: Desk, db_url: str, backend: str,
@@ -102,7 +102,7 @@ def test_a_postgresql_restore_refuses_a_database_that_has_tables(supervisor_desk
         pytest.skip("PostgreSQL databases; an SQLite restore refuses an existing file (previous test)")
     done = back_up(supervisor_desk, tmp_path / "backup.dump")
     with pytest.raises(DatabaseError, match="already has tables"):
-        restore(done.destination, db_url)
+        restore(Path(done.target), db_url)
 
 
 def test_only_a_supervisor_backs_up(desk: Desk, tmp_path: Path) -> None:

@@ -37,6 +37,8 @@ def run_serve(args: argparse.Namespace) -> int:
     if not is_loopback(args.host) and not args.public:
         raise CliError(f"{args.host} is reachable from other machines: add --public, and put the desk behind a TLS proxy "
                        "(textual-serve has no sign-in or encryption of its own).")
+    if args.agent:
+        raise CliError("serve takes no --agent: each browser tab signs in for itself, as a terminal does.")
     if not 1 <= args.port <= 65535:
         raise CliError("--port takes a number from 1 to 65535.")
     url = database_url(args.db, args.db_url)

@@ -2,7 +2,8 @@
 
 Kinds: customer, note, interaction, promise, callback, rules, catalog, category, agent, goodwill,
 presence. Rows that no other terminal shows are not in the feed: NoteDraft (private to its agent,
-and saved every 0.4 s while typing), AuditEvent, and DeskChange itself. A Terminal's heartbeat
+and saved every 0.4 s while typing), AuditEvent, CustomerAccess (the access log, read on request),
+and DeskChange itself. A Terminal's heartbeat
 (only `seen_at` moving) is not a change either; arriving, leaving and opening a customer are.
 """
 

@@ -13,37 +13,32 @@ from frontdesk.services.guards import require_supervisor
 
 
 @dataclass(frozen=True)
-class BackupDone:
-    destination: Path
+class Copied:
+    """A backup made or restored: where it is, and how it was checked."""
+
+    target: str
+    """The backup file, or the restored database (its URL, password hidden)."""
     checked: str
-    """integrity_check's verdict on the copy ("ok"), or how a PostgreSQL dump was made."""
+    """integrity_check's verdict on an SQLite copy ("ok"), or which PostgreSQL tool made it."""
     command_to_run: str = ""
-    """Set when pg_dump is not installed here: the exact command to run where it is."""
+    """Set when pg_dump or pg_restore is not installed here: the exact command to run where it is."""
 
 
-def back_up(desk: Desk, destination: Path) -> BackupDone:
+def back_up(desk: Desk, destination: Path) -> Copied:
     """SQLite: an online copy, checked; PostgreSQL: pg_dump when installed, else the command to run."""
     with desk.session() as session:
         require_supervisor(session, desk.agent_id, "backup")
     url = desk.engine.url
     if url.get_backend_name() == "sqlite":
-        return BackupDone(destination, backup.copy_sqlite(Path(url.database), destination))
+        return Copied(str(destination), backup.copy_sqlite(Path(url.database), destination))
     command = backup.pg_dump_command(url.render_as_string(hide_password=False), destination)
     if not command.available:
-        return BackupDone(destination, "", command.shown)
+        return Copied(str(destination), "", command.shown)
     backup.run(command)
-    return BackupDone(destination, "pg_dump custom archive")
+    return Copied(str(destination), "pg_dump custom archive")
 
 
-@dataclass(frozen=True)
-class Restored:
-    target: str
-    checked: str
-    command_to_run: str = ""
-    """Set when pg_restore is not installed here: the exact command to run where it is."""
-
-
-def restore(archive: Path, target_url: str) -> Restored:
+def restore(archive: Path, target_url: str) -> Copied:
     """Into a new SQLite file or an empty PostgreSQL database only; the restored desk is opened once, which upgrades it.
 
     Not guarded: whoever can read the backup file holds its data already; the file's permissions are the guard.
@@ -56,7 +51,7 @@ def restore(archive: Path, target_url: str) -> Restored:
             raise DatabaseError(f"{archive} is a PostgreSQL dump: restore it with --db-url into an empty PostgreSQL database.")
         command = backup.pg_restore_command(archive, target_url)
         if not command.available:
-            return Restored(url.render_as_string(hide_password=True), "", command.shown)
+            return Copied(url.render_as_string(hide_password=True), "", command.shown)
         backup.run(command)
         checked = "pg_restore"
     elif url.get_backend_name() == "sqlite":
@@ -64,4 +59,4 @@ def restore(archive: Path, target_url: str) -> Restored:
     else:
         raise DatabaseError(f"{archive} is an SQLite backup: restore it with --db into a new file.")
     open_database(target_url).dispose()
-    return Restored(url.render_as_string(hide_password=True), checked)
+    return Copied(url.render_as_string(hide_password=True), checked)
