@@ -40,7 +40,8 @@ def _erase(requests: CustomerRequests, args: argparse.Namespace) -> int:
     print(f"Customer {done.erasure.customer_id}{merged} erased: personal text replaced in {done.erasure.rows} rows; "
           "counts, outcomes, ratings and dates kept.")
     if not done.scrubbed:
-        print("Another terminal was reading, so SQLite's log still holds old pages until its next checkpoint.")
+        print("Another terminal was busy, so old copies of the erased text may stay in the database file or its log "
+              "until the next erasure; run it when the desk is quiet to be sure.")
     return 0
 
 

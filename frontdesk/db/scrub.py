@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import Engine
 
 
@@ -12,7 +14,8 @@ def scrub_freed_pages(engine: Engine) -> bool:
     the freelist after it; VACUUM rebuilds every page from the live rows only, and a TRUNCATE checkpoint
     copies that into the file and cuts the WAL to nothing. It takes the write lock for as long as the
     rebuild lasts (other terminals wait, up to their busy timeout). A terminal in the middle of a long
-    read can keep the WAL from being emptied: then False, and the next erasure or checkpoint finishes it.
+    read can keep the WAL from being emptied, or a long write keep VACUUM from starting: then False,
+    and the next erasure finishes the job.
     PostgreSQL keeps old row versions in its own files until VACUUM reuses them, which is the server's
     business (see README, Requests from customers); nothing is done here.
     """
@@ -26,5 +29,7 @@ def scrub_freed_pages(engine: Engine) -> bool:
         busy, _log, _copied = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         cursor.close()
         return busy == 0
+    except sqlite3.OperationalError:  # another terminal held the database past the busy timeout
+        return False
     finally:
         connection.close()

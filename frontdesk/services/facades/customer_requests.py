@@ -24,7 +24,7 @@ from frontdesk.services.validation import ValidationError
 class Erased:
     erasure: Erasure
     scrubbed: bool
-    """False when another terminal's long read kept SQLite's log from being emptied (it will be at the next checkpoint)."""
+    """False when another terminal kept SQLite's file from being rebuilt or its log from being emptied (see scrub_freed_pages)."""
 
 
 class CustomerRequests:
