@@ -41,7 +41,8 @@ def _erase(requests: CustomerRequests, args: argparse.Namespace) -> int:
           "counts, outcomes, ratings and dates kept.")
     if not done.scrubbed:
         print("Another terminal was busy, so old copies of the erased text may stay in the database file or its log "
-              "until the next erasure; run it when the desk is quiet to be sure.")
+              "until the next erasure, or until this is run while the desk is quiet: "
+              "sqlite3 DESK.sqlite 'VACUUM; PRAGMA wal_checkpoint(TRUNCATE);'")
     return 0
 
 
