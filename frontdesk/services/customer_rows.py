@@ -7,7 +7,6 @@ note or promise of theirs) is exported and erased without anyone remembering to 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Table, or_
@@ -24,19 +23,12 @@ AUDITED_AS = {"customer": "customer", "interaction": "interaction", "note": "not
 
 @dataclass
 class PersonRows:
-    """The rows found, per table name, in the order of SQLModel.metadata.sorted_tables (parents first)."""
+    """The rows found, per table name (every linked table, empty or not), parents before children."""
 
     customer_ids: list[int]
     tables: dict[str, list[SQLModel]] = field(default_factory=dict)
     audit: list[AuditEvent] = field(default_factory=list)
     """Audit events about any of these rows: their detail may quote what was typed."""
-
-    def ids(self, table: str) -> set[int]:
-        return {row.id for row in self.tables.get(table, ())}
-
-    def all_rows(self) -> Iterable[SQLModel]:
-        for rows in self.tables.values():
-            yield from rows
 
 
 def models_by_table() -> dict[str, type[SQLModel]]:
@@ -71,6 +63,7 @@ def rows_of_person(session: Session, customer_id: int, *, for_update: bool = Fal
             conditions = [getattr(model, key.parent.key).in_(found_ids[key.column.table.name])
                           for key in table.foreign_keys if found_ids.get(key.column.table.name)]
             if not conditions:
+                person.tables[table.name] = []  # said as empty in an export, not left out
                 continue
             condition = or_(*conditions)
         query = select(model).where(condition).order_by(model.id)
