@@ -13,14 +13,14 @@ from textual.widgets import Footer, Header, Static
 from frontdesk.clock.now import to_local
 from frontdesk.clock.when import relative, short
 from frontdesk.services.desk import Desk
-from frontdesk.services.facades.customer_requests import CustomerRequests
+from frontdesk.services.facades.customer_requests import CustomerRequests, Erased
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
 from frontdesk.services.greeting import GreetingCard
 from frontdesk.services.presence import OpenElsewhere
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
-from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
+from frontdesk.ui.screens.greeting.customer_requests import ask_erase, ask_export
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
 from frontdesk.ui.widgets.access_log import AccessLogPanel
 from frontdesk.ui.widgets.also_open import AlsoOpen
@@ -47,8 +47,10 @@ class GreetingCardScreen(Screen):
                 tooltip="Supervisors: who opened this record, when, from which desk and why"),
         Binding("x", "export", "Export", id="card.export",
                 tooltip="Supervisors: everything held about this customer, written to a file you name"),
+        Binding("ctrl+d", "erase", "Erase", id="card.erase",
+                tooltip="Supervisors: the customer asked to be forgotten; their personal data is replaced at every desk"),
     ]
-    SUPERVISOR_ACTIONS = ("access_log", "export")
+    SUPERVISOR_ACTIONS = ("access_log", "export", "erase")
     """Offered only to a supervisor; the services refuse anyone else in any case."""
 
     def __init__(self, desk: Desk, customer_id: int) -> None:
@@ -156,15 +158,14 @@ class GreetingCardScreen(Screen):
         in_background(self, lambda: CustomerRequests(self.desk).access_log(customer_id), panel.show, group="access-log")
 
     def action_export(self) -> None:
-        customer_id, name = self.customer_id, self.card.name if self.card else ""
-        question = Text.assemble("Everything held about ", (name, "bold"), " goes to a new JSON file, readable by you only. File name:")
+        ask_export(self, self.desk, self.customer_id, self.card.name if self.card else "")
 
-        def chosen(path: str | None) -> None:
-            if path:
-                in_background(self, lambda: CustomerRequests(self.desk).export_to_file(customer_id, path),
-                              lambda written: self.notify(Text(f"Exported to {written}.")), group="export")
+    def action_erase(self) -> None:
+        ask_erase(self, self.desk, self.customer_id, self.card.name if self.card else "", self.erased)
 
-        self.app.push_screen(TextPromptScreen("Export customer data", question, f"~/customer-{customer_id}.json"), chosen)
+    def erased(self, done: Erased) -> None:
+        self.notify(f"Customer {done.erasure.customer_id} erased; the figures keep their counts.")
+        self.app.pop_screen()
 
     def action_open_kept(self) -> None:
         if self.merged_into_id is None:
