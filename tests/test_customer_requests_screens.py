@@ -20,13 +20,17 @@ from tests.test_greeting import two_marys  # noqa: F401  (the fixture)
 SIZE = (120, 40)
 
 
+def sign_in_supervisor(desk: Desk) -> None:
+    with desk.session() as session:
+        desk.agent = as_colleague(create_agent(session, "Daniel Brooks", Role.SUPERVISOR))
+
+
 def footer_keys(app: FrontDeskApp) -> set[str]:
     return {binding.key for (_node, binding, enabled, _tooltip) in app.active_bindings.values() if enabled}
 
 
 async def test_a_supervisor_sees_who_looked_and_exports_to_a_named_file(two_marys: Desk, tmp_path: Path) -> None:  # noqa: F811
-    with two_marys.session() as session:
-        two_marys.agent = as_colleague(create_agent(session, "Daniel Brooks", Role.SUPERVISOR))
+    sign_in_supervisor(two_marys)
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
         await open_card(pilot, "mary johnson")
@@ -58,8 +62,7 @@ async def test_an_agent_is_not_offered_the_supervisor_keys(two_marys: Desk) -> N
 
 
 async def test_a_supervisor_erases_from_the_card_after_giving_a_reason_and_saying_yes(two_marys: Desk) -> None:  # noqa: F811
-    with two_marys.session() as session:
-        two_marys.agent = as_colleague(create_agent(session, "Daniel Brooks", Role.SUPERVISOR))
+    sign_in_supervisor(two_marys)
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
         await open_card(pilot, "mary johnson")
