@@ -60,7 +60,36 @@ def build_parser() -> argparse.ArgumentParser:
     promises.add_argument("--due", choices=("today", "overdue", "week"), help="only those due today, overdue, or in the next 7 days")
     promises.add_argument("--owner", metavar="NAME", help="only this agent's promises (inactive agents too, to reassign them)")
     promises.add_argument("--json", action="store_true", help="print JSON for scripts")
+    _customer_commands(commands)
+    backup = commands.add_parser("backup", help="copy the desk's database while it is in use (supervisors)")
+    _database_options(backup, in_subcommand=True)
+    backup.add_argument("destination", metavar="DEST", help="a new file: SQLite copy, or pg_dump archive for PostgreSQL")
+    restore = commands.add_parser("restore", help="restore a backup into a new database, never over an existing one")
+    _database_options(restore, in_subcommand=True)
+    restore.add_argument("source", metavar="SRC", help="a file made by frontdesk backup")
+    serve = commands.add_parser("serve", help="serve the desk to web browsers (each tab signs in; put it behind TLS)")
+    _database_options(serve, in_subcommand=True)
+    _desk_option(serve, in_subcommand=True)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--public", action="store_true", help="allow an address other machines can reach")
     return parser
+
+
+def _customer_commands(commands) -> None:
+    """A customer's requests about their data; supervisors only, so each needs --agent."""
+    customer = commands.add_parser("customer", help="a customer's requests: export, erase, who looked at the record")
+    requests = customer.add_subparsers(dest="request", metavar="REQUEST", required=True)
+    export = requests.add_parser("export", help="everything held about one customer")
+    export.add_argument("--json", action="store_true", help="print one JSON document (for the customer, or a script)")
+    erase = requests.add_parser("erase", help="pseudonymise one customer, keeping the figures")
+    erase.add_argument("--reason", required=True, help="why (the customer's request, the retention rule); audited")
+    requests.add_parser("access-log", help="who opened this customer's record, when, where and why")
+    requests.add_parser("inactive", help="customers with no contact for erase_inactive_after_years, to confirm erasure")
+    for name, request in requests.choices.items():
+        _database_options(request, in_subcommand=True)
+        if name != "inactive":
+            request.add_argument("customer_id", type=int, metavar="ID", help="the customer's number (frontdesk find shows it)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,7 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(args, name, None)
     handlers = {None: _lazy("frontdesk.cli.desk_app", "run_app"), "demo": _lazy("frontdesk.cli.desk_app", "run_demo"), "find": _lazy("frontdesk.cli.find", "run_find"),
                 "import": _lazy("frontdesk.cli.import_csv", "run_import"), "config": _lazy("frontdesk.cli.config", "run_config"),
-                "promises": _lazy("frontdesk.cli.promises", "run_promises")}
+                "promises": _lazy("frontdesk.cli.promises", "run_promises"), "customer": _lazy("frontdesk.cli.customer", "run_customer"),
+                "backup": _lazy("frontdesk.cli.backup", "run_backup"), "restore": _lazy("frontdesk.cli.backup", "run_restore"),
+                "serve": _lazy("frontdesk.cli.serve", "run_serve")}
     try:
         return handlers[args.command](args)
     except (CliError, DatabaseError, SettingsError, ValidationError) as error:

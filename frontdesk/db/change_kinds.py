@@ -2,7 +2,8 @@
 
 Kinds: customer, note, interaction, promise, callback, rules, catalog, category, agent, goodwill,
 presence, kudos. Rows that no other terminal shows are not in the feed: NoteDraft (private to its agent,
-and saved every 0.4 s while typing), AuditEvent, and DeskChange itself. A Terminal's heartbeat
+and saved every 0.4 s while typing), AuditEvent, CustomerAccess (the access log, read on request),
+and DeskChange itself. A Terminal's heartbeat
 (only `seen_at` moving) is not a change either; arriving, leaving and opening a customer are.
 """
 
@@ -63,7 +64,8 @@ def _loaded(session: Session, model: type, row_id: int | None) -> object | None:
 def _customer(_session: Session, row: Customer, how: str) -> Iterator[Noted]:
     action = how
     if how == "updated":
-        action = "merged" if row.merged_into_id is not None and _changed(row, "merged_into_id") else "edited"
+        action = next((said for said, name in (("merged", "merged_into_id"), ("erased", "erased_at"))
+                       if getattr(row, name) is not None and _changed(row, name)), "edited")
     yield Noted("customer", action, row.id, row.id)
 
 

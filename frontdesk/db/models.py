@@ -110,6 +110,8 @@ class Customer(SQLModel, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="agent.id", index=True)
     merged_into_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
     """Set when this record was merged into another; such records are kept, not deleted."""
+    erased_at: datetime | None = None
+    """Set when the customer asked to be forgotten: the row stays, pseudonymised, so counts and figures keep their totals."""
 
 
 class CustomerAlias(SQLModel, table=True):
@@ -346,6 +348,32 @@ class GoodwillGrant(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow, index=True)
     approved_by_id: int | None = Field(default=None, foreign_key="agent.id")
     """The supervisor who approved a grant over the agent's remaining budget."""
+
+
+class AccessPurpose(StrEnum):
+    """Why someone opened a customer's record: the access log says it in these words."""
+
+    GREETING = "greeting"
+    CALL = "call"
+    EXPORT = "export"
+
+
+class CustomerAccess(SQLModel, table=True):
+    """Who looked at which customer's record, when, from which terminal and why (privacy, row 13).
+
+    Kept apart from the audit trail so a customer's access history is one indexed read, and so it can be
+    handed to the customer in an export.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    agent_id: int | None = Field(default=None, foreign_key="agent.id", index=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    desk_name: str = typed_text(120, default="")
+    """The terminal's name as colleagues see it ("Front 1")."""
+    terminal_id: str = Field(default="", max_length=64)
+    purpose: str = Field(max_length=20)
+    """An AccessPurpose value."""
 
 
 class AuditEvent(SQLModel, table=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import and_
 from sqlmodel import Session, func, select
 
 from frontdesk.clock.dates import typed_date
@@ -15,6 +16,10 @@ from frontdesk.services.customer_conflicts import conflict
 from frontdesk.services.customer_form import CustomerForm, CustomerRecord
 from frontdesk.services.locks import hold_row
 from frontdesk.services.validation import ValidationError
+
+
+LIVE = and_(Customer.merged_into_id == None, Customer.erased_at == None)  # noqa: E711
+"""The records the desk looks up and counts: neither merged into another nor erased on request."""
 
 
 class CustomerNotFound(ValidationError, LookupError):
@@ -62,6 +67,8 @@ def get_customer(session: Session, customer_id: int, *, viewed_by: int | None = 
         raise CustomerNotFound(
             f"Customer {customer_id} was merged into another record; look the customer up again.", customer.merged_into_id
         )
+    if customer.erased_at is not None:
+        raise CustomerNotFound(f"Customer {customer_id} was erased at their request.")
     if viewed_by is not None:
         audit.record(session, viewed_by, "view", "customer", customer_id)
         session.commit()
@@ -77,6 +84,8 @@ def require_live_customer(session: Session, customer_id: int | None) -> None:
         raise ValidationError("customer", "That customer record no longer exists; look the customer up again.")
     if customer.merged_into_id is not None:
         raise ValidationError("customer", "That customer record was merged into another one; look the customer up again.")
+    if customer.erased_at is not None:
+        raise ValidationError("customer", "That customer was erased at their request.")
 
 
 def customer_record(customer: Customer) -> CustomerRecord:
@@ -130,8 +139,17 @@ def aliases_of(session: Session, customer_id: int) -> list[str]:
     return list(session.exec(query))
 
 
+def records_of_person(session: Session, customer_id: int) -> list[int]:
+    """The record and every record merged into it (and into those): one person's data, for export and erasure."""
+    found, frontier = [customer_id], [customer_id]
+    while frontier:
+        frontier = list(session.exec(select(Customer.id).where(Customer.merged_into_id.in_(frontier))))
+        found.extend(frontier)
+    return found
+
+
 def customer_count(session: Session) -> int:
-    query = select(func.count()).select_from(Customer).where(Customer.merged_into_id == None)  # noqa: E711
+    query = select(func.count()).select_from(Customer).where(LIVE)
     return session.exec(query).one()
 
 
@@ -140,7 +158,7 @@ def quick_name_search(session: Session, typed: str, limit: int = 10) -> list[int
     words = typed.split()
     if not words:
         return []
-    query = select(Customer.id).where(Customer.merged_into_id == None)  # noqa: E711
+    query = select(Customer.id).where(LIVE)
     for word in words:
         pattern = f"{word}%"
         query = query.where(Customer.family_name.ilike(pattern) | Customer.given_name.ilike(pattern))

@@ -35,6 +35,7 @@ RULES = {
     "language": Rule("en", "the language typed times are said back in: 'en', 'fa' or 'el'"),
     "goodwill_max_amount": Rule("500", "the most one goodwill gesture can be, even with a supervisor's approval"),
     "lock_after_idle_minutes": Rule("10", "minutes without a key or click before a terminal locks"),
+    "erase_inactive_after_years": Rule("0", "years without contact after which a customer is listed for erasure (0: never)"),
 }
 
 
@@ -53,6 +54,8 @@ class DeskRules:
     """No single grant is larger, approved or not: a typo of 5000 for 50 is refused."""
     lock_after_idle: timedelta
     """A terminal left alone this long locks; the same person's secret opens it where it was."""
+    erase_inactive_after_years: float
+    """0 while the desk keeps customers however long they stay away."""
     date_style: DateStyle = DateStyle()
     """The calendar dates are typed and shown in, and the language a typed time is said back in."""
 
@@ -84,6 +87,7 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         date_style=DateStyle(_one_of(values, "calendar", CALENDARS), _one_of(values, "language", LANGUAGES)),
         goodwill_max_amount=_positive(values, "goodwill_max_amount"),
         lock_after_idle=timedelta(minutes=_positive(values, "lock_after_idle_minutes")),
+        erase_inactive_after_years=_not_negative(values, "erase_inactive_after_years"),
     )
 
 
@@ -104,6 +108,16 @@ def _positive(values: dict[str, str], key: str) -> float:
     if number <= 0:
         raise ValidationError(key, f"{key} must be more than zero.")
     return number
+
+
+def _not_negative(values: dict[str, str], key: str) -> float:
+    """Zero allowed: it switches the rule off."""
+    try:
+        if float(values[key]) == 0:
+            return 0.0
+    except ValueError:
+        pass  # _positive says what is wrong with it
+    return _positive(values, key)
 
 
 def _whole(values: dict[str, str], key: str) -> int:

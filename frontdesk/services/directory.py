@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.lookup import CustomerIndex, LookupRecord, Match
 from frontdesk.services.changes import Change
+from frontdesk.services.customers import LIVE
 
 CLOCK_SLACK = timedelta(minutes=2)
 """A coalesced change re-reads customers updated this long before it was committed: a long import's
@@ -49,7 +50,7 @@ class CustomerDirectory:
             self._loads += 1
         try:
             aliases = _aliases(session)
-            rows = session.exec(select(*_COLUMNS).where(Customer.merged_into_id == None)).all()  # noqa: E711
+            rows = session.exec(select(*_COLUMNS).where(LIVE)).all()
             records = (_record(*row, tuple(aliases.get(row[0], ()))) for row in rows)
             report = None if progress is None else (lambda done: progress(done, len(rows)))
             index = CustomerIndex.build(records, progress=report)
@@ -101,11 +102,11 @@ class CustomerDirectory:
             self._apply(session, _changed_since(self._highest_id, bulk))
 
     def _apply(self, session: Session, which: ColumnElement[bool]) -> None:
-        """Reads the chosen customers as they are now: live ones are (re)indexed, merged ones leave."""
-        rows = session.exec(select(*_COLUMNS, Customer.merged_into_id).where(which)).all()
+        """Reads the chosen customers as they are now: live ones are (re)indexed, merged or erased ones leave."""
+        rows = session.exec(select(*_COLUMNS, LIVE).where(which)).all()
         aliases = _aliases(session, [row[0] for row in rows])
-        for *columns, merged_into in rows:
-            if merged_into is not None:
+        for *columns, live in rows:
+            if not live:
                 self.index.remove(columns[0])
                 continue
             self.index.add(_record(*columns, tuple(aliases.get(columns[0], ()))))

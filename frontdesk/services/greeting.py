@@ -13,7 +13,7 @@ from frontdesk.db.models import Customer, Interaction
 from frontdesk.lookup import Match
 from frontdesk.services.agents import agent_names
 from frontdesk.services.customer_form import CustomerRecord
-from frontdesk.services.customers import aliases_of, customer_record, formal_name, full_name, get_customer
+from frontdesk.services.customers import LIVE, aliases_of, customer_record, formal_name, full_name, get_customer
 from frontdesk.services.interactions import last_interaction
 from frontdesk.services.presence import OpenElsewhere
 from frontdesk.services.promise_rows import PromiseRow, open_promise_rows
@@ -69,8 +69,7 @@ def matched_customers(session: Session, matches: Sequence[Match]) -> list[Matche
 def summaries(session: Session, customer_ids: list[int]) -> dict[int, CustomerSummary]:
     if not customer_ids:
         return {}
-    live = Customer.merged_into_id == None  # noqa: E711  (merged on another terminal: no longer shown)
-    customers = session.exec(select(Customer).where(Customer.id.in_(customer_ids), live)).all()
+    customers = session.exec(select(Customer).where(Customer.id.in_(customer_ids), LIVE)).all()  # merged or erased elsewhere: gone
     visits = dict(session.exec(
         select(Interaction.customer_id, func.max(Interaction.started_at))
         .where(Interaction.customer_id.in_(customer_ids))

@@ -23,9 +23,9 @@ GUARDED: dict[str, str] = {
     "reassign_promise": "give someone else's promise to a colleague",
     "read_day_figures": "open the Day section: the live queue, the figures per agent and reports",
     "export_customer": "export everything held about a customer",
-    "erase_customer": "erase a customer",
+    "erase_customer": "erase a customer's personal data",
     "read_access_log": "see who looked at a customer's record",
-    "backup": "back the desk up or restore it",
+    "backup": "back up or restore the desk's database",
 }
 """Operation -> what it does, in the words of the refusal ("Only a supervisor can ...")."""
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from frontdesk.db.models import Terminal
+from frontdesk.db.models import AccessPurpose, Terminal
 from frontdesk.services import presence
+from frontdesk.services.access_log import record_access
 from frontdesk.services.call_view import CallView, PastInteraction, call_view, customer_history
 from frontdesk.services.callbacks import WaitingRequest, call_back, waiting_requests
 from frontdesk.services.courtesy import toggle_courtesy
@@ -55,9 +56,16 @@ class LiveCall:
         with self.desk.reading() as session:
             return call_view(session, self.interaction_id)
 
-    def history(self, customer_id: int) -> tuple[PastInteraction, ...]:
-        with self.desk.reading() as session:
-            return customer_history(session, customer_id, leave_out=self.interaction_id)
+    def history(self, customer_id: int, *, looked: bool = False) -> tuple[PastInteraction, ...]:
+        """`looked` when the customer has just come on screen: the access log records it; a reload for news does not."""
+        if not looked:
+            with self.desk.reading() as session:
+                return customer_history(session, customer_id, leave_out=self.interaction_id)
+        with self.desk.session() as session:
+            history = customer_history(session, customer_id, leave_out=self.interaction_id)
+            record_access(session, self.desk, customer_id, AccessPurpose.CALL)
+            session.commit()
+            return history
 
     def add_note(self, text: str, verbatim: bool) -> None:
         """The note and the cleared draft commit together."""

@@ -13,8 +13,10 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from frontdesk.db.models import AccessPurpose
 from frontdesk.lookup import Match
 from frontdesk.services import presence
+from frontdesk.services.access_log import record_access
 from frontdesk.services.customers import CustomerNotFound, quick_name_search
 from frontdesk.services.desk import Desk
 from frontdesk.services.greeting import GreetingCard, MatchedCustomer, greeting_card, matched_customers, summaries
@@ -93,6 +95,8 @@ class GreetingDesk:
         and reads without the write lock."""
         with (self.desk.session() if audited else self.desk.reading()) as session:
             try:
+                if audited:
+                    record_access(session, self.desk, customer_id, AccessPurpose.GREETING)  # committed with the card's view
                 card = greeting_card(session, customer_id, self.desk.agent_id if audited else None)
             except CustomerNotFound as gone:
                 return CardView(customer_id, None, gone=_gone_text(session, gone), merged_into_id=gone.merged_into_id)

@@ -149,7 +149,7 @@ class LiveCallScreen(Screen):
         if customer_id is None:
             self.query_one("#history", HistoryPanel).show(())
         else:
-            self.reload_history(customer_id)
+            self.reload_history(customer_id, looked=True)
 
     def tick(self) -> None:
         """The header's clock; a screen being taken down (another agent signing in) has no header left to draw."""
@@ -205,8 +205,9 @@ class LiveCallScreen(Screen):
                                         for change in event.touching("interaction", "note")):
             self.reload_history(customer)
 
-    def reload_history(self, customer_id: int) -> None:
-        in_background(self, lambda: self.call.history(customer_id), self.query_one("#history", HistoryPanel).show,
+    def reload_history(self, customer_id: int, *, looked: bool = False) -> None:
+        """`looked` when the customer has just come on screen, which the access log records."""
+        in_background(self, lambda: self.call.history(customer_id, looked=looked), self.query_one("#history", HistoryPanel).show,
                       failed=self.tell, group="call-history", exclusive=True)
 
     def reload_also_open(self) -> None:

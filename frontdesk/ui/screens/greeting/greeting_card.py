@@ -13,13 +13,16 @@ from textual.widgets import Footer, Header, Static
 from frontdesk.clock.dates import day_month_year
 from frontdesk.clock.when import relative, short
 from frontdesk.services.desk import Desk
+from frontdesk.services.facades.customer_requests import CustomerRequests, Erased
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
 from frontdesk.services.greeting import GreetingCard
 from frontdesk.services.presence import OpenElsewhere
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
+from frontdesk.ui.screens.greeting.customer_requests import ask_erase, ask_export
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
+from frontdesk.ui.widgets.access_log import AccessLogPanel
 from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.promise_text import promises_text
 
@@ -40,7 +43,15 @@ class GreetingCardScreen(Screen):
         Binding("p", "promise", "Promise", id="card.promise"),
         Binding("o", "open_kept", "Open the record that stayed", id="card.open-kept",
                 tooltip="This record was merged away at another desk: open the one it was merged into"),
+        Binding("a", "access_log", "Who looked", id="card.access-log",
+                tooltip="Supervisors: who opened this record, when, from which desk and why"),
+        Binding("x", "export", "Export", id="card.export",
+                tooltip="Supervisors: everything held about this customer, written to a file you name"),
+        Binding("ctrl+d", "erase", "Erase", id="card.erase",
+                tooltip="Supervisors: the customer asked to be forgotten; their personal data is replaced at every desk"),
     ]
+    SUPERVISOR_ACTIONS = ("access_log", "export", "erase")
+    """Offered only to a supervisor; the services refuse anyone else in any case."""
 
     def __init__(self, desk: Desk, customer_id: int) -> None:
         super().__init__()
@@ -62,6 +73,7 @@ class GreetingCardScreen(Screen):
             yield AlsoOpen(id="also-open")
             for part in CARD_PARTS:
                 yield Static(id=part.removeprefix("#"))
+            yield AccessLogPanel(id="access-log")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -131,9 +143,29 @@ class GreetingCardScreen(Screen):
         """Nothing can be done with a record merged away; the record that stayed can be opened instead."""
         if action == "open_kept":
             return self.merged_into_id is not None
+        if action in self.SUPERVISOR_ACTIONS:
+            return self.card is not None and self.desk.agent is not None and self.desk.agent.is_supervisor
         if action in ("start", "edit", "promise"):
             return self.card is not None
         return True
+
+    def action_access_log(self) -> None:
+        panel = self.query_one(AccessLogPanel)
+        if panel.showing:
+            panel.hide()
+            return
+        customer_id = self.customer_id
+        in_background(self, lambda: CustomerRequests(self.desk).access_log(customer_id), panel.show, group="access-log")
+
+    def action_export(self) -> None:
+        ask_export(self, self.desk, self.customer_id, self.card.name if self.card else "")
+
+    def action_erase(self) -> None:
+        ask_erase(self, self.desk, self.customer_id, self.card.name if self.card else "", self.erased)
+
+    def erased(self, done: Erased) -> None:
+        self.notify(f"Customer {done.erasure.customer_id} erased; the figures keep their counts.")
+        self.app.pop_screen()
 
     def action_open_kept(self) -> None:
         if self.merged_into_id is None:

@@ -1,0 +1,111 @@
+"""Backups made while another terminal writes, restored into a new database, hold one committed state of the desk."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlmodel import SQLModel, func, select
+
+from databases import throwaway_database
+from frontdesk.db import DatabaseError, open_database
+from frontdesk.db.models import AuditEvent, Role
+from frontdesk.services.agents import as_colleague, create_agent
+from frontdesk.services.backups import back_up, restore
+from frontdesk.services.desk import Desk
+from frontdesk.services.guards import NotAllowed
+
+TESTS = Path(__file__).parent
+
+
+def row_counts(url: str) -> dict[str, int]:
+    engine = open_database(url)
+    try:
+        with engine.connect() as connection:
+            return {table: connection.execute(select(func.count()).select_from(SQLModel.metadata.tables[table])).scalar_one()
+                    for table in SQLModel.metadata.tables}
+    finally:
+        engine.dispose()
+
+
+class BusyWriter:
+    """Another process adding customers, one commit each, for as long as the test lets it."""
+
+    def __init__(self, url: str, folder: Path) -> None:
+        self.stop_file = folder / "stop-writing"
+        self.process = subprocess.Popen([sys.executable, str(TESTS / "busy_writer.py"), url, str(self.stop_file)],
+                                        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
+
+    def wait_for(self, count: int) -> int:
+        """Blocks until the writer has committed `count` more customers; returns its running total."""
+        for _ in range(count):
+            line = self.process.stdout.readline()
+            assert line, "the writer stopped"
+        return int(line)
+
+    def stop(self) -> None:
+        self.stop_file.touch()
+        self.process.communicate(timeout=30)
+
+
+@pytest.fixture
+def supervisor_desk(desk: Desk) -> Desk:
+    with desk.session() as session:
+        desk.agent = as_colleague(create_agent(session, "Daniel Brooks", Role.SUPERVISOR))
+    return desk
+
+
+def test_a_backup_made_while_another_process_writes_restores_with_the_same_rows(
+        supervisor_desk: Desk, db_url: str, backend: str, tmp_path: Path) -> None:
+    writer = BusyWriter(db_url, tmp_path)
+    try:
+        before = writer.wait_for(20)
+        done = back_up(supervisor_desk, tmp_path / "backup.file")
+        after = writer.wait_for(20)
+    finally:
+        writer.stop()
+    assert done.command_to_run == "" and done.checked
+    with throwaway_database(backend, tmp_path, "restored") as restored_url:
+        restore(Path(done.target), restored_url)
+        restored, live = row_counts(restored_url), row_counts(db_url)
+        if backend == "sqlite":
+            assert restored == row_counts(f"sqlite:///{done.target}")
+        engine = open_database(restored_url)
+        with engine.connect() as connection:
+            created = connection.execute(select(func.count()).select_from(AuditEvent.__table__)
+                                         .where(AuditEvent.action == "create", AuditEvent.entity == "customer")).scalar_one()
+        engine.dispose()
+    assert before <= restored["customer"] < after <= live["customer"], "the copy was made in the middle of the writes"
+    assert created == restored["customer"], "each customer and its audit entry were committed together, and copied together"
+
+
+def test_a_restore_never_writes_over_an_existing_file(supervisor_desk: Desk, backend: str, tmp_path: Path) -> None:
+    if backend != "sqlite":
+        pytest.skip("SQLite files; a PostgreSQL restore refuses a database with tables (next test)")
+    done = back_up(supervisor_desk, tmp_path / "backup.sqlite")
+    existing = tmp_path / "live.sqlite"
+    existing.write_bytes(b"someone's desk")
+    with pytest.raises(DatabaseError, match="never writes over"):
+        restore(Path(done.target), f"sqlite:///{existing}")
+    with pytest.raises(DatabaseError, match="never writes over"):
+        back_up(supervisor_desk, Path(done.target))
+    assert existing.read_bytes() == b"someone's desk"
+    assert Path(done.target).stat().st_mode & 0o077 == 0
+
+
+def test_a_postgresql_restore_refuses_a_database_that_has_tables(supervisor_desk: Desk, db_url: str, backend: str,
+                                                                 tmp_path: Path) -> None:
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL databases; an SQLite restore refuses an existing file (previous test)")
+    done = back_up(supervisor_desk, tmp_path / "backup.dump")
+    with pytest.raises(DatabaseError, match="already has tables"):
+        restore(Path(done.target), db_url)
+
+
+def test_only_a_supervisor_backs_up(desk: Desk, tmp_path: Path) -> None:
+    with pytest.raises(NotAllowed):
+        back_up(desk, tmp_path / "backup.file")
+    assert not (tmp_path / "backup.file").exists()
