@@ -91,6 +91,9 @@ class Customer(SQLModel, table=True):
     pronunciation: str = typed_text(200, default="")
     """A hint for saying the name right ("ra-HEE-mee")."""
     phones: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    """As typed; what the desk shows."""
+    phones_e164: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]"))
+    """The same numbers in the same order, canonical (E.164, `;ext=N`), "" where a national number could not be read."""
     email: str = typed_text(254, default="")
     street: str = typed_text(300, default="")
     city: str = typed_text(120, default="")

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from frontdesk.db.models import DeskSetting
 from frontdesk.clock.hours import OpeningHours
 from frontdesk.services import audit
+from frontdesk.services.phones import parse_regions
 from frontdesk.services.validation import ValidationError
 
 
@@ -28,6 +29,7 @@ RULES = {
     "follow_up_after_working_days": Rule("2", "working days after a resolved case to ask how it went"),
     "goodwill_budget_per_month": Rule("50", "each agent's monthly goodwill budget, in the desk's currency"),
     "currency": Rule("EUR", "the currency goodwill amounts are in"),
+    "phone_region": Rule("", "where national phone numbers are read, e.g. 'GB' or 'IR, GB' (the usual one first); numbers with + need none"),
 }
 
 
@@ -42,6 +44,8 @@ class DeskRules:
     follow_up_after_working_days: int
     goodwill_budget_per_month: float
     currency: str
+    phone_regions: tuple[str, ...]
+    """Regions national phone numbers are read in; empty: such numbers are kept without a canonical form."""
 
 
 def rule_values(session: Session) -> dict[str, str]:
@@ -68,6 +72,7 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         follow_up_after_working_days=_whole(values, "follow_up_after_working_days"),
         goodwill_budget_per_month=_positive(values, "goodwill_budget_per_month"),
         currency=values["currency"] or "EUR",
+        phone_regions=parse_regions(values["phone_region"]),
     )
 
 

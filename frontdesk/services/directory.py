@@ -72,6 +72,16 @@ class CustomerDirectory:
         with self._lock:
             self._apply(session, Customer.id == customer_id)
 
+    def follow_imported(self, records: list[LookupRecord]) -> None:
+        """Customers this process just imported, merged into the index in one step.
+
+        Before the first load (or during one) there is nothing to merge into: the load reads them.
+        """
+        with self._lock:
+            if self.ready.is_set() and not self._loads and records:
+                self.index.add_many(records)
+                self._highest_id = max(self._highest_id, max(record.customer_id for record in records))
+
     def follow_changes(self, session: Session, changes: Iterable[Change]) -> None:
         """Applies what other terminals (or processes such as `frontdesk import`) changed in customers.
 
