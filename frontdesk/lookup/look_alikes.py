@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import permutations
 
 import numpy as np
@@ -48,6 +49,15 @@ class Described:
     street: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """A record folded once, for both its check and its filing."""
+
+    name: str
+    street: str
+    pairs: frozenset[tuple[str, str]]
+
+
 class LookAlikeFinder:
     """Records folded once; each check looks at the records filed under the same sound-alike name pairs."""
 
@@ -58,48 +68,53 @@ class LookAlikeFinder:
         self._streets: list[str] = []
         self._filed: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
         for record in records:
-            self.add(record)
+            self._add(record.key, _fold(record))
 
     def __len__(self) -> int:
         return len(self._keys)
 
     def add(self, record: Described) -> None:
-        name_words = words(record.name)
-        position = len(self._keys)
-        self._keys.append(record.key)
-        self._names.append(" ".join(name_words))
-        self._streets.append(_folded_street(record.street))
-        for pair in _pairs(name_words):
-            self._filed[pair].append(position)
+        self._add(record.key, _fold(record))
 
     def check(self, record: Described) -> Resemblance | None:
         """The closest earlier record at or above the cutoff, if any."""
-        name_words = words(record.name)
-        positions = self._candidates(name_words)
-        if not positions.size:
-            return None
-        name, street = " ".join(name_words), _folded_street(record.street)
-        scores = self._scores(name, street, positions)
-        best = int(np.argmax(scores))
-        if scores[best] < self.cutoff:
-            return None
-        return Resemblance(record.key, self._keys[positions[best]], round(float(scores[best]), 2))
+        return self._check(record.key, _fold(record))
 
     def check_and_add(self, records: Iterable[Described]) -> list[Resemblance]:
         """Each record checked against everything before it (the desk's records, then the file's earlier rows)."""
         found = []
         for record in records:
-            resemblance = self.check(record)
+            folded = _fold(record)
+            resemblance = self._check(record.key, folded)
             if resemblance is not None:
                 found.append(resemblance)
-            self.add(record)
+            self._add(record.key, folded)
         return found
 
-    def _candidates(self, name_words: list[str]) -> np.ndarray:
-        lists = [self._filed.get(pair, ()) for pair in _pairs(name_words)]
-        lists = [filed[-MOST_COMPARED:] for filed in lists if filed]
+    def _add(self, key: int, folded: _Folded) -> None:
+        position = len(self._keys)
+        self._keys.append(key)
+        self._names.append(folded.name)
+        self._streets.append(folded.street)
+        for pair in folded.pairs:
+            self._filed[pair].append(position)
+
+    def _check(self, key: int, folded: _Folded) -> Resemblance | None:
+        positions = self._candidates(folded.pairs)
+        if not positions.size:
+            return None
+        scores = self._scores(folded.name, folded.street, positions)
+        best = int(np.argmax(scores))
+        if scores[best] < self.cutoff:
+            return None
+        return Resemblance(key, self._keys[positions[best]], round(float(scores[best]), 2))
+
+    def _candidates(self, pairs: frozenset[tuple[str, str]]) -> np.ndarray:
+        lists = [filed[-MOST_COMPARED:] for filed in (self._filed.get(pair) for pair in pairs) if filed]
         if not lists:
             return np.zeros(0, dtype=np.int64)
+        if len(lists) == 1:
+            return np.asarray(lists[0], dtype=np.int64)
         return np.unique(np.concatenate([np.asarray(filed, dtype=np.int64) for filed in lists]))[-MOST_COMPARED:]
 
     def _scores(self, name: str, street: str, positions: np.ndarray) -> np.ndarray:
@@ -116,11 +131,23 @@ class LookAlikeFinder:
         return np.where(street_less, by_name, np.maximum(weighed, together))
 
 
-def _pairs(name_words: list[str]) -> set[tuple[str, str]]:
+def _fold(record: Described) -> _Folded:
+    name_words = words(record.name)
+    return _Folded(" ".join(name_words), _folded_street(record.street), _pairs(tuple(name_words)))
+
+
+@lru_cache(maxsize=100_000)
+def _pairs(name_words: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     """Each name word's sound with another word's first letter; a one-word name is filed under its sound alone."""
     if len(name_words) == 1:
-        return {(phonetic_key(name_words[0]), "")}
-    return {(phonetic_key(first), second[:1]) for first, second in permutations(name_words, 2)}
+        return frozenset({(_sound(name_words[0]), "")})
+    return frozenset((_sound(first), second[:1]) for first, second in permutations(name_words, 2))
+
+
+@lru_cache(maxsize=100_000)
+def _sound(word: str) -> str:
+    """Names repeat heavily: each spelling's sound is worked out once."""
+    return phonetic_key(word)
 
 
 def _folded_street(street: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, or_
@@ -139,6 +139,12 @@ def _changed_since(highest_id: int, bulk: list[Change]) -> ColumnElement[bool]:
 def lookup_record(customer: Customer, aliases: tuple[str, ...] | list[str] = ()) -> LookupRecord:
     return _record(customer.id, customer.given_name, customer.family_name, customer.street, customer.phones,
                    customer.birth_date, tuple(aliases))
+
+
+def lookup_record_of(customer_id: int, values: Mapping[str, object]) -> LookupRecord:
+    """A customer known by its stored values (an import's row) rather than as a loaded record."""
+    return _record(customer_id, values["given_name"], values["family_name"], values["street"], values["phones"],
+                   values["birth_date"], ())
 
 
 def _aliases(session: Session, customer_ids: Collection[int] | None = None) -> dict[int, list[str]]:

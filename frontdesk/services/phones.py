@@ -51,9 +51,7 @@ def read_phone(typed: str, regions: tuple[str, ...] = ()) -> Phone:
     which it is at least possible. Refused with a message when it is no phone number in any of them."""
     typed = clean_line(typed, field="phones", label="Phone", max_length=40)
     text = ascii_digits(typed)
-    readings = [number for number in (_parsed(text, region) for region in regions or (None,)) if number is not None]
-    chosen = next((n for n in readings if phonenumbers.is_valid_number(n)), None) or next(
-        (n for n in readings if phonenumbers.is_possible_number(n)), None)
+    chosen = _reading(text, regions)
     if chosen is not None:
         return Phone(typed, canonical(chosen))
     if not regions and not text.lstrip().startswith("+") and _looks_national(text):
@@ -67,11 +65,21 @@ def canonical(number: PhoneNumber) -> str:
     return f"{e164};ext={number.extension}" if number.extension else e164
 
 
-def _parsed(text: str, region: str | None) -> PhoneNumber | None:
-    try:
-        return phonenumbers.parse(text, region)
-    except NumberParseException:
-        return None
+def _reading(text: str, regions: tuple[str, ...]) -> PhoneNumber | None:
+    """The first valid reading, else the first possible one; a number with + is read once, whatever the regions."""
+    possible = None
+    for region in regions or (None,):
+        try:
+            number = phonenumbers.parse(text, region)
+        except NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+        if possible is None and phonenumbers.is_possible_number(number):
+            possible = number
+        if text.lstrip().startswith("+"):
+            break
+    return possible
 
 
 def _looks_national(text: str) -> bool:
