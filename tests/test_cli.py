@@ -92,6 +92,7 @@ def test_find_refuses_a_silly_limit(demo_url: str, capsys: pytest.CaptureFixture
     assert "--limit" in capsys.readouterr().err
 
 
+DEMO_AGENT = "Eleni Georgiou"
 CSV = """given_name,family_name,street,phones,birth_date,language
 Mary,Johnson,12 Jackson Avenue,+1 555 201 3344,1958-04-12,en
 Reza,Tehrani,خیابان آزادی، پلاک ۱۲,+98 912 111 2233; 021 5555 1234,1980-02-03,fa
@@ -102,17 +103,18 @@ Nikos,Georgiou,Σταδίου 7,,,el
 
 
 def test_import_adds_good_rows_reports_bad_ones_and_adds_nothing_twice(
-    tmp_path: Path, db_url: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, desk, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "customers.csv"
     source.write_text(CSV, encoding="utf-8")
-    assert main(["--db-url", db_url, "import", str(source)]) == 0
-    first = capsys.readouterr()
-    assert "Added 3 customers; 0 already there; 2 bad rows." in first.out
-    assert "line 4: not imported: A customer needs a given name or a family name." in first.err
-    assert "line 5: not imported:" in first.err and "not a date" in first.err
+    db_url = desk.engine.url.render_as_string(hide_password=False)
+    assert main(["--db-url", db_url, "import", str(source), "--agent", desk.agent.name]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert first[0] == "Added 3 customers; 0 already there; 2 bad rows; 0 look-alikes."
+    assert first[1] == "line 4: not imported: A customer needs a given name or a family name."
+    assert first[2].startswith("line 5: not imported:") and "not a date" in first[2]
 
-    assert main(["--db-url", db_url, "import", str(source)]) == 0
+    assert main(["--db-url", db_url, "import", str(source), "--agent", desk.agent.name]) == 0
     assert "Added 0 customers; 3 already there" in capsys.readouterr().out
     with open_desk(db_url).session() as session:
         assert customer_count(session) == 3
@@ -121,10 +123,10 @@ def test_import_adds_good_rows_reports_bad_ones_and_adds_nothing_twice(
 def test_import_reports_look_alikes_without_merging(tmp_path: Path, demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "more.csv"
     source.write_text("given_name,family_name,street\nMary,Jonson,12 Jackson Avenue\n", encoding="utf-8")
-    assert main(["--db-url", demo_url, "import", str(source)]) == 0
+    assert main(["--db-url", demo_url, "import", str(source), "--agent", DEMO_AGENT]) == 0
     out = capsys.readouterr().out
     assert "Added 1 customer;" in out
-    assert "line 2: Mary Jonson looks like existing customer #1" in out
+    assert "line 2: Mary Jonson looks like existing customer #1 (Mary Johnson)" in out
 
 
 @pytest.mark.parametrize(

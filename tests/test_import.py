@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlmodel import select
 
 from frontdesk.cli.main import main
+from frontdesk.db.engine import make_engine
+from frontdesk.db.migrate import upgrade_to_head
 from frontdesk.db.models import AuditEvent, Customer
 from frontdesk.services.customers import customer_count
 from frontdesk.services.desk import Desk
@@ -250,3 +254,23 @@ def test_a_source_file_counts_rows_not_lines(tmp_path: Path) -> None:
     assert source.count_rows() == 2
     assert [row.line for row in source.rows()] == [2, 5]
     assert source.blank_rows == 1
+
+
+def test_the_upgrade_gives_existing_phones_their_canonical_form(db_url: str) -> None:
+    """A desk with customers from before 0005 keeps them, and their numbers with a country code become comparable."""
+    engine = make_engine(db_url)
+    upgrade_to_head(engine, revision="0004")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO customer (id, version, honorific, given_name, family_name, preferred_address, pronunciation, phones,"
+            " email, street, city, language, preferences, created_at, updated_at)"
+            " VALUES (1, 1, '', 'Ann', 'Lee', '', '', :phones, '', '', '', '', '', :now, :now),"
+            "        (2, 1, '', 'Bob', 'Ray', '', '', '[]', '', '', '', '', '', :now, :now)"),
+            {"phones": json.dumps(["+44(0)115 496 0597", "0115 496 0597", "+30 ۲۱۰ ۹۱۴ ۱۷۷۷"]), "now": datetime(2026, 1, 5)})
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT phones, phones_e164 FROM customer ORDER BY id")).all()
+    engine.dispose()
+    decoded = [[value if isinstance(value, list) else json.loads(value) for value in row] for row in rows]
+    assert decoded == [[["+44(0)115 496 0597", "0115 496 0597", "+30 ۲۱۰ ۹۱۴ ۱۷۷۷"], ["+441154960597", "", "+302109141777"]],
+                       [[], []]]

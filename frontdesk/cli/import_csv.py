@@ -23,9 +23,9 @@ REPORT_COLUMNS = ("line", "reason", "look_alike_id", "look_alike_name")
 
 
 def run_import(args: argparse.Namespace) -> int:
+    source = SourceFile(args.file)
     if not args.agent:
         raise CliError("say who is importing with --agent NAME: the new records are kept as created by them.")
-    source = SourceFile(args.file)
     desk = open_desk(database_url(args.db, args.db_url), agent_name=args.agent)
     with _report_file(args.report) as report_file, desk.session() as session, _progress_bar(source) as advance:
         report = import_customers(session, desk.directory, source.rows(), desk.agent_id, advance, dry_run=args.dry_run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.clock.now import utcnow
@@ -80,6 +80,8 @@ class Customer(SQLModel, table=True):
     """A customer, with names stored exactly as they spell them, in any script."""
 
     __mapper_args__ = {"version_id_col": _customer_version}
+    __table_args__ = (Index("ix_customer_name", "family_name", "given_name"),)
+    """Who is already there, by name, without reading everyone who shares the family name (imports ask it per batch)."""
 
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_customer_version)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from sqlalchemy import insert
+from sqlalchemy import insert, tuple_
 from sqlmodel import Session, select
 
 from frontdesk.clock.now import utcnow
@@ -193,12 +193,12 @@ def _identity(values: dict[str, object]) -> Identity:
 
 
 def _identities_there(session: Session, batch: list[dict[str, object]], regions: tuple[str, ...]) -> set[Identity]:
-    """The identities of live customers sharing a family name with the batch: one query per IN_CHUNK names."""
-    families = sorted({str(values["family_name"]) for values in batch})
+    """The identities of live customers named as someone in the batch: one query per IN_CHUNK names."""
+    names = sorted({(str(values["given_name"]), str(values["family_name"])) for values in batch})
     columns = (Customer.given_name, Customer.family_name, Customer.street, Customer.birth_date, Customer.phones, Customer.phones_e164)
     found: set[Identity] = set()
-    for start in range(0, len(families), IN_CHUNK):
-        query = select(*columns).where(Customer.family_name.in_(families[start:start + IN_CHUNK]),
+    for start in range(0, len(names), IN_CHUNK):
+        query = select(*columns).where(tuple_(Customer.given_name, Customer.family_name).in_(names[start:start + IN_CHUNK]),
                                        Customer.merged_into_id == None)  # noqa: E711
         for given, family, street, born, phones, e164 in session.exec(query):
             found.add((given, family, street, born, _phone_identities(phones or [], e164 or [], regions)))

@@ -66,19 +66,24 @@ def canonical(number: PhoneNumber) -> str:
 
 
 def _reading(text: str, regions: tuple[str, ...]) -> PhoneNumber | None:
-    """The first valid reading, else the first possible one; a number with + is read once, whatever the regions."""
+    """The first valid reading, else the first possible one.
+
+    Validity (the costly check) only matters when there are several readings to choose from: a number
+    with + is read once whatever the regions, and so is any number on a desk with one region.
+    """
+    international = text.lstrip().startswith("+")
+    candidates = (None,) if international or not regions else regions
     possible = None
-    for region in regions or (None,):
+    for region in candidates:
         try:
             number = phonenumbers.parse(text, region)
         except NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
+        if not phonenumbers.is_possible_number(number):
+            continue
+        if len(candidates) == 1 or phonenumbers.is_valid_number(number):
             return number
-        if possible is None and phonenumbers.is_possible_number(number):
-            possible = number
-        if text.lstrip().startswith("+"):
-            break
+        possible = possible or number
     return possible
 
 

@@ -1,7 +1,8 @@
-"""phones in canonical form
+"""phones in canonical form, customers indexed by name
 
 Each customer's phone numbers are kept as typed and now also in canonical form (E.164), in the same
 order, so numbers written differently (`+44(0)115 496 0597`, `+44 115 496 0597`) compare equal.
+An index on (family name, given name) lets an import ask who is already there, batch by batch.
 Existing rows are backfilled: a number with a country code gets its canonical form; a national number
 gets "" (no desk region had been set when it was typed), and is read again when the record is saved.
 
@@ -28,11 +29,13 @@ BATCH = 1_000
 def upgrade() -> None:
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.add_column(sa.Column('phones_e164', sa.JSON(), server_default='[]', nullable=False))
+        batch_op.create_index('ix_customer_name', ['family_name', 'given_name'], unique=False)
     _backfill()
 
 
 def downgrade() -> None:
     with op.batch_alter_table('customer', schema=None) as batch_op:
+        batch_op.drop_index('ix_customer_name')
         batch_op.drop_column('phones_e164')
 
 
