@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import tempfile
 import time
@@ -132,7 +133,7 @@ def main() -> None:
         print(f"batched: {handled:,} rows in {seconds:.1f} s = {handled / seconds:,.0f} rows/s; "
               f"rejected {len(report.bad_rows):,} ({rejected:.2%}); added {report.added:,}; "
               f"look-alikes {len(report.look_alikes):,}")
-        reasons = Counter(flagged.reason.split("'")[0] + ("'...'" if "'" in flagged.reason else "") for flagged in report.bad_rows)
+        reasons = Counter(re.sub(r"'[^']*'", "'...'", flagged.reason) for flagged in report.bad_rows)
         for reason, count in reasons.most_common(5):
             print(f"    {count:,} x {reason}")
         print(f"    target: {args.rows:,} rows in <= 60 s: {'met' if seconds <= 60 else 'MISSED'}; "

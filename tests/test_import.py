@@ -75,16 +75,24 @@ def test_each_phone_format_is_kept_as_typed_and_canonical(
     assert (customer.phones, customer.phones_e164) == ([typed], [canonical])
 
 
-def test_a_number_that_is_no_phone_in_the_desk_region_is_refused_with_its_line(
-    desk: Desk, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize(
+    ("region", "typed", "message"),
+    [
+        ("US", "0912 111 2233", "'0912 111 2233' is not a phone number in US; check its digits."),
+        ("US", "12", "'12' is not a phone number in US; check its digits."),
+        ("", "12", "'12' is not a phone number; check its digits."),
+        ("US, GB", "+98 634 8730 1520", "'+98 634 8730 1520' is not a phone number; check its digits."),
+    ],
+)
+def test_a_number_that_is_no_phone_is_refused_with_its_line(
+    desk: Desk, tmp_path: Path, capsys: pytest.CaptureFixture[str], region: str, typed: str, message: str,
 ) -> None:
-    regions(desk, "US")
-    source = write(tmp_path, "given_name,family_name,phones\nReza,Tehrani,0912 111 2233\nAnn,Lee,12\n")
+    """A national number is read in the desk's regions; an international one (+98 ...) in its own country only."""
+    regions(desk, region)
+    source = write(tmp_path, f"given_name,family_name,phones\nAnn,Lee,+44 115 496 0597\nReza,Tehrani,{typed}\n")
     assert run_import(desk, source) == 0
-    out = capsys.readouterr().out
-    assert "line 2: not imported: '0912 111 2233' is not a phone number in US" in out
-    assert "line 3: not imported: '12' is not a phone number in US" in out
-    assert stored(desk) == []
+    assert f"line 3: not imported: {message}" in capsys.readouterr().out
+    assert [c.given_name for c in stored(desk)] == ["Ann"]
 
 
 def test_an_unknown_phone_region_is_refused(desk: Desk, capsys: pytest.CaptureFixture[str]) -> None:
@@ -228,7 +236,7 @@ def test_an_import_killed_midway_and_run_again_adds_nobody_twice(desk: Desk, tmp
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                                start_new_session=True)
     deadline = time.monotonic() + 120
-    while (count := _count(desk)) == 0 and time.monotonic() < deadline:
+    while _count(desk) == 0 and time.monotonic() < deadline:
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
@@ -274,3 +282,4 @@ def test_the_upgrade_gives_existing_phones_their_canonical_form(db_url: str) -> 
     decoded = [[value if isinstance(value, list) else json.loads(value) for value in row] for row in rows]
     assert decoded == [[["+44(0)115 496 0597", "0115 496 0597", "+30 ۲۱۰ ۹۱۴ ۱۷۷۷"], ["+441154960597", "", "+302109141777"]],
                        [[], []]]
+

@@ -54,9 +54,10 @@ def read_phone(typed: str, regions: tuple[str, ...] = ()) -> Phone:
     chosen = _reading(text, regions)
     if chosen is not None:
         return Phone(typed, canonical(chosen))
-    if not regions and not text.lstrip().startswith("+") and _looks_national(text):
+    international = text.lstrip().startswith("+")
+    if not regions and not international and _looks_national(text):
         return Phone(typed, "")
-    where = f" in {' or '.join(regions)}" if regions else ""
+    where = f" in {' or '.join(regions)}" if regions and not international else ""
     raise ValidationError("phones", f"{typed!r} is not a phone number{where}; check its digits.")
 
 
