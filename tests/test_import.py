@@ -24,6 +24,7 @@ from frontdesk.services.customers import customer_count
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import set_rule
 from frontdesk.services.import_file import SourceFile
+from frontdesk.services import importing
 from frontdesk.services.importing import import_customers
 
 AGENT = "Sara Karimi"
@@ -283,3 +284,12 @@ def test_the_upgrade_gives_existing_phones_their_canonical_form(db_url: str) -> 
     assert decoded == [[["+44(0)115 496 0597", "0115 496 0597", "+30 ۲۱۰ ۹۱۴ ۱۷۷۷"], ["+441154960597", "", "+302109141777"]],
                        [[], []]]
 
+
+
+def test_a_dry_run_counts_a_person_named_twice_once_across_batches(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importing, "COMMIT_EVERY", 2)
+    rows = [(line, {"given_name": "Ann", "family_name": "Lee" if line != 3 else "Ray"}) for line in range(2, 7)]
+    with desk.session() as session:
+        report = import_customers(session, desk.directory, rows, desk.agent_id, dry_run=True)
+    assert (report.added, report.already_there) == (2, 3)
+    assert stored(desk) == []

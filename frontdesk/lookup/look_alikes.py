@@ -1,10 +1,10 @@
 """Look-alikes among many records at once: what an import checks each row against, without a search per row.
 
 A search per row costs milliseconds against a large desk, so 100,000 rows would take minutes. Here each
-record is folded once and filed under sound-alike pairs of its name words (Johnson with an M, Mary with
-a J); a new record is compared only with the records filed under its own pairs, in one vectorised
+record is folded once and filed under sound-alike pairs of its name words (Johnson with Ma, Mary with
+Jo) and of a name word with a street word; a new record is compared only with the records filed under its own pairs, in one vectorised
 rapidfuzz call. Swapped names and streets ("Mary Jackson of Johnson Avenue" against "Mary Johnson of
-Jackson Avenue") share those pairs, so they meet, and score high on the words they have in common.
+Jackson Avenue") share a name-and-street pair, so they meet, and score high on the words they have in common.
 """
 
 from __future__ import annotations
@@ -26,9 +26,11 @@ LOOK_ALIKE_SCORE = 85.0
 """On rapidfuzz's 0-100 scale: a typo or two in the name at the same street, or the same name with no street."""
 NAME_WEIGHT = 2.0
 """The name counts twice the street: relatives at one address are not look-alikes, a re-typed name is."""
-MOST_COMPARED = 5_000
-"""A record is compared with at most this many of the latest records sharing its name pairs, so a file of
-one family name stays linear."""
+MIN_STREET_WORD = 4
+"""Street words shorter than this (numbers, "st", "ave", "flat") tell nobody apart."""
+MOST_COMPARED = 256
+"""Per pair, a record is compared with at most this many of the latest records filed under it, so a desk
+full of one common name stays linear; its other pairs are usually rarer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +117,7 @@ class LookAlikeFinder:
             return np.zeros(0, dtype=np.int64)
         if len(lists) == 1:
             return np.asarray(lists[0], dtype=np.int64)
-        return np.unique(np.concatenate([np.asarray(filed, dtype=np.int64) for filed in lists]))[-MOST_COMPARED:]
+        return np.unique(np.concatenate([np.asarray(filed, dtype=np.int64) for filed in lists]))
 
     def _scores(self, name: str, street: str, positions: np.ndarray) -> np.ndarray:
         names = [self._names[p] for p in positions.tolist()]
@@ -132,16 +134,27 @@ class LookAlikeFinder:
 
 
 def _fold(record: Described) -> _Folded:
-    name_words = words(record.name)
-    return _Folded(" ".join(name_words), _folded_street(record.street), _pairs(tuple(name_words)))
+    name_words = tuple(words(record.name))
+    street_words = tuple(street_type(word) for word in words(record.street))
+    return _Folded(" ".join(name_words), " ".join(street_words), _pairs(name_words) | _crossings(name_words, street_words))
 
 
 @lru_cache(maxsize=100_000)
 def _pairs(name_words: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-    """Each name word's sound with another word's first letter; a one-word name is filed under its sound alone."""
+    """Each name word's sound with another word's first two letters: a typo in either word still meets one
+    of the pair's two orientations. A one-word name is filed under its sound alone."""
     if len(name_words) == 1:
         return frozenset({(_sound(name_words[0]), "")})
-    return frozenset((_sound(first), second[:1]) for first, second in permutations(name_words, 2))
+    return frozenset((_sound(first), second[:2]) for first, second in permutations(name_words, 2))
+
+
+def _crossings(name_words: tuple[str, ...], street_words: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """The family name's sound with the street name's, in either order: Mary Johnson of Jackson Avenue meets
+    Mary Jackson of Johnson Avenue here, though their name pairs differ."""
+    street = next((word for word in street_words if len(word) >= MIN_STREET_WORD and word.isalpha()), None)
+    if street is None or not name_words:
+        return frozenset()
+    return frozenset({tuple(sorted((_sound(name_words[-1]), _sound(street))))})
 
 
 @lru_cache(maxsize=100_000)
@@ -150,5 +163,3 @@ def _sound(word: str) -> str:
     return phonetic_key(word)
 
 
-def _folded_street(street: str) -> str:
-    return " ".join(street_type(word) for word in words(street))

@@ -96,12 +96,14 @@ class _ImportRun:
         self.id_of_line: dict[int, int] = {}
         self.name_of_line: dict[int, str] = {}
         self.imported: list[LookupRecord] = []
+        self.planned: set[Identity] = set()
+        """A dry run's rows so far: nothing is stored, yet a later batch must find them there."""
 
     def import_batch(self, batch: list[SourceRow]) -> None:
         checked = [(row.line, values) for row in batch if (values := self._checked(row)) is not None]
         # Two imports of one file take turns batch by batch: each checks who is there after the other committed.
         advisory_lock(self.session, "import", "customers")
-        there = _identities_there(self.session, [values for _, values in checked], self.regions)
+        there = _identities_there(self.session, [values for _, values in checked], self.regions) | self.planned
         fresh = []
         for line, values in checked:
             identity = _identity(values)
@@ -114,6 +116,7 @@ class _ImportRun:
         resemblances = self.finder.check_and_add(Described(-line, _name(values), str(values["street"])) for line, values in fresh)
         if self.report.dry_run:
             self.session.rollback()
+            self.planned.update(_identity(values) for _, values in fresh)
         else:
             self._store(fresh)
         self.report.added += len(fresh)
@@ -194,11 +197,11 @@ def _identity(values: dict[str, object]) -> Identity:
 
 def _identities_there(session: Session, batch: list[dict[str, object]], regions: tuple[str, ...]) -> set[Identity]:
     """The identities of live customers named as someone in the batch: one query per IN_CHUNK names."""
-    names = sorted({(str(values["given_name"]), str(values["family_name"])) for values in batch})
+    names = sorted({(str(values["family_name"]), str(values["given_name"])) for values in batch})
     columns = (Customer.given_name, Customer.family_name, Customer.street, Customer.birth_date, Customer.phones, Customer.phones_e164)
     found: set[Identity] = set()
     for start in range(0, len(names), IN_CHUNK):
-        query = select(*columns).where(tuple_(Customer.given_name, Customer.family_name).in_(names[start:start + IN_CHUNK]),
+        query = select(*columns).where(tuple_(Customer.family_name, Customer.given_name).in_(names[start:start + IN_CHUNK]),
                                        Customer.merged_into_id == None)  # noqa: E711
         for given, family, street, born, phones, e164 in session.exec(query):
             found.add((given, family, street, born, _phone_identities(phones or [], e164 or [], regions)))

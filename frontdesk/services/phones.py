@@ -82,7 +82,8 @@ def _reading(text: str, regions: tuple[str, ...]) -> PhoneNumber | None:
             continue
         if not phonenumbers.is_possible_number(number):
             continue
-        if len(candidates) == 1 or phonenumbers.is_valid_number(number):
+        # For the region itself only: is_valid_number would try every region sharing the code (+1 has 25).
+        if len(candidates) == 1 or phonenumbers.is_valid_number_for_region(number, region):
             return number
         possible = possible or number
     return possible
