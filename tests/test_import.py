@@ -20,12 +20,14 @@ from frontdesk.cli.main import main
 from frontdesk.db.engine import make_engine
 from frontdesk.db.migrate import upgrade_to_head
 from frontdesk.db.models import AuditEvent, Customer
-from frontdesk.services.customers import customer_count
+from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customers import create_customer, customer_count
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import set_rule
 from frontdesk.services.import_file import SourceFile
 from frontdesk.services import importing
 from frontdesk.services.importing import import_customers
+from frontdesk.services.merge import merge_customers
 
 AGENT = "Sara Karimi"
 """The agent the `desk` fixture signs in; the CLI import names who is importing."""
@@ -293,3 +295,15 @@ def test_a_dry_run_counts_a_person_named_twice_once_across_batches(desk: Desk, m
         report = import_customers(session, desk.directory, rows, desk.agent_id, dry_run=True)
     assert (report.added, report.already_there) == (2, 3)
     assert stored(desk) == []
+
+
+def test_a_merge_keeps_each_number_with_its_canonical_form(desk: Desk) -> None:
+    regions(desk, "GB")
+    with desk.session() as session:
+        kept = create_customer(session, CustomerForm(given_name="Ann", family_name="Lee", phones=("0115 496 0597",)), desk.agent_id)
+        gone = create_customer(session, CustomerForm(given_name="Ann", family_name="Lea", phones=("+30 210 914 1777", "0115 496 0597")),
+                               desk.agent_id)
+        merge_customers(session, kept.id, gone.id, desk.agent_id)
+    [customer] = [c for c in stored(desk) if c.id == kept.id]
+    assert customer.phones == ["0115 496 0597", "+30 210 914 1777"]
+    assert customer.phones_e164 == ["+441154960597", "+302109141777"]
