@@ -50,7 +50,7 @@ def read_phone(typed: str, regions: tuple[str, ...] = ()) -> Phone:
     is read in the desk's regions, the first in which it is a valid number winning, else the first in
     which it is at least possible. Refused with a message when it is no phone number in any of them."""
     typed = clean_line(typed, field="phones", label="Phone", max_length=40)
-    text = ascii_digits(typed)
+    text = typed if typed.isascii() else ascii_digits(typed)
     chosen = _reading(text, regions)
     if chosen is not None:
         return Phone(typed, canonical(chosen))
