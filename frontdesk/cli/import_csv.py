@@ -1,53 +1,94 @@
-"""`frontdesk import FILE.csv`: reads the file, shows progress, reports bad and look-alike rows."""
+"""`frontdesk import FILE.csv`: reads the file, shows progress, reports bad rows and look-alikes in file order."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import sys
+from contextlib import nullcontext
+from pathlib import Path
 
-from rich.progress import Progress
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from frontdesk.cli.errors import CliError
 from frontdesk.cli.identity import open_signed_in
-from frontdesk.services.importing import COLUMNS, import_customers, unknown_columns
+from frontdesk.services.import_file import SourceFile
+from frontdesk.services.importing import Flagged, ImportReport, import_customers
 
-
-def _read_rows(args: argparse.Namespace) -> tuple[list[tuple[int, dict[str, str]]], int]:
-    try:
-        with args.file.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            if unknown_columns(header):
-                raise CliError(f"{args.file}: unknown columns {', '.join(unknown_columns(header))} (known: {', '.join(COLUMNS)}).")
-            if "given_name" not in header and "family_name" not in header:
-                raise CliError(f"{args.file}: the header needs a given_name or family_name column.")
-            rows = [(reader.line_num, row) for row in reader]
-    except FileNotFoundError:
-        raise CliError(f"{args.file}: no such file.") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{args.file}: not UTF-8 text; save the CSV as UTF-8 and try again.") from None
-    except (OSError, csv.Error) as error:
-        raise CliError(f"{args.file}: {error}.") from None
-    return rows, len(rows)
+SHOWN = 50
+"""Report lines printed at most; the rest are counted, and all of them go to --report."""
+REPORT_COLUMNS = ("line", "reason", "look_alike_id", "look_alike_name")
 
 
 def run_import(args: argparse.Namespace) -> int:
-    rows, total = _read_rows(args)
-    desk = open_signed_in(args)
-    agent_id = desk.agent_id
-    with desk.reading() as session:
-        desk.directory.load(session)
-    with desk.session() as session:
-        with Progress(transient=True, console=None) as progress:
-            task = progress.add_task("Importing", total=total)
-            report = import_customers(session, desk.directory, rows, agent_id, lambda: progress.advance(task))
-    print(
-        f"Added {report.added} customer{'' if report.added == 1 else 's'}; "
-        f"{report.already_there} already there; {len(report.bad_rows)} bad row{'' if len(report.bad_rows) == 1 else 's'}."
-    )
-    for line, name, existing in report.look_alikes:
-        print(f"line {line}: {name} looks like existing customer #{existing}; check and merge if it is the same person.")
-    for line, reason in report.bad_rows:
-        print(f"line {line}: not imported: {reason}", file=sys.stderr)
+    source = SourceFile(args.file)
+    desk = open_signed_in(args)  # the new records are kept as created by the person importing
+    with _report_file(args.report) as report_file, desk.session() as session, _progress_bar(source) as advance:
+        report = import_customers(session, desk.directory, source.rows(), desk.agent_id, advance, dry_run=args.dry_run)
+        report.blank_rows = source.blank_rows
+        if report_file is not None:
+            _write_report(report_file, report.flagged())
+    _print_report(report, args.report)
     return 0
+
+
+def _report_file(path: Path | None):
+    """Opened before the import, so a report that cannot be written stops it before anything is stored."""
+    if path is None:
+        return nullcontext(None)
+    try:
+        return path.open("w", newline="", encoding="utf-8")
+    except OSError as error:
+        raise CliError(f"{path}: cannot write the report ({error.strerror or error}).") from None
+
+
+def _progress_bar(source: SourceFile):
+    """A bar with the rate and the time left, on stderr and only when someone is watching it."""
+    if not sys.stderr.isatty():
+        return nullcontext(lambda done: None)
+    return _ShownProgress(source.count_rows())
+
+
+class _ShownProgress:
+    def __init__(self, total: int) -> None:
+        self._bar = Progress(
+            TextColumn("Importing"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} rows/s"), TimeRemainingColumn(), TextColumn("left"),
+            console=Console(stderr=True), transient=True,
+        )
+        self._task = self._bar.add_task("import", total=total, rate="-")
+
+    def __enter__(self):
+        self._bar.__enter__()
+        return self.advance
+
+    def __exit__(self, *exc_info) -> None:
+        self._bar.__exit__(*exc_info)
+
+    def advance(self, done: int) -> None:
+        self._bar.advance(self._task, done)
+        speed = self._bar.tasks[0].speed
+        self._bar.update(self._task, rate=f"{speed:,.0f}" if speed else "-")
+
+
+def _write_report(handle, flagged: list[Flagged]) -> None:
+    writer = csv.writer(handle)
+    writer.writerow(REPORT_COLUMNS)
+    writer.writerows((f.line, f.reason, "" if f.look_alike_id is None else f.look_alike_id, f.look_alike_name) for f in flagged)
+
+
+def _print_report(report: ImportReport, report_path: Path | None) -> None:
+    def plural(count: int, word: str) -> str:
+        return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+    figures = (f"{plural(report.added, 'customer')}; {report.already_there:,} already there; "
+               f"{plural(len(report.bad_rows), 'bad row')}; {plural(len(report.look_alikes), 'look-alike')}")
+    blanks = f"; {plural(report.blank_rows, 'blank row')} skipped" if report.blank_rows else ""
+    print(f"Dry run, nothing written: would add {figures}{blanks}." if report.dry_run else f"Added {figures}{blanks}.")
+    flagged = report.flagged()
+    for item in flagged[:SHOWN]:
+        print(f"line {item.line}: {item.reason}")
+    if len(flagged) > SHOWN:
+        where = f" in {report_path}" if report_path else "; --report FILE.csv lists them all"
+        print(f"... and {len(flagged) - SHOWN:,} more{where}.")

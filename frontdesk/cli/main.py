@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,8 @@ from frontdesk.services.validation import ValidationError
 from frontdesk.cli.settings import ENV_DB_PATH, ENV_DB_URL, SettingsError
 
 EXIT_ERROR = 1
+EXIT_BROKEN_PIPE = 141
+"""As a shell reports a command stopped by SIGPIPE: `frontdesk import ... | head -1` read what it wanted."""
 
 
 def _database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -51,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="add customers from a CSV file")
     _database_options(importer, in_subcommand=True)
     importer.add_argument("file", type=Path, help="CSV with a header row; see the README for the columns")
+    importer.add_argument("--dry-run", action="store_true", help="say what the import would do; write nothing")
+    importer.add_argument("--report", type=Path, metavar="FILE.csv",
+                          help="write the bad rows and look-alikes there (line, reason, look-alike id and name)")
     config = commands.add_parser("config", help="show or change the desk-wide rules (opening hours, callback times)")
     _database_options(config, in_subcommand=True)
     config.add_argument("key", nargs="?", help="one setting to show or change")
@@ -110,6 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _quiet_stdout() -> None:
+    """The reader (`head`) has gone: what is still buffered goes nowhere, instead of failing again at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _lazy(module: str, function: str):

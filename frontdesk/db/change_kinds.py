@@ -181,4 +181,4 @@ BULK_KINDS: dict[type, str] = {
     PromiseChange: "promise", DeskSetting: "rules", SolutionOption: "catalog", ReasonCategory: "category",
     Agent: "agent", GoodwillGrant: "goodwill", Terminal: "presence", Kudos: "kudos",
 }
-"""For UPDATE/DELETE statements that bypass the flush: which rows, nobody knows, only of what kind."""
+"""For INSERT/UPDATE/DELETE statements that bypass the flush: which rows, nobody knows, only of what kind."""

@@ -76,15 +76,17 @@ def _gather(session: Session, _flush_context) -> None:
 
 
 def _bulk(state: ORMExecuteState) -> object | None:
-    """`session.execute(delete(Terminal)...)` bypasses the flush: run it here and note a coalesced change."""
-    if not (state.is_update or state.is_delete) or state.bind_mapper is None:
+    """`session.execute(delete(Terminal)...)` or a bulk `insert(Customer)` (an import) bypasses the flush:
+    run it here and note a coalesced change."""
+    if not (state.is_update or state.is_delete or state.is_insert) or state.bind_mapper is None:
         return None
     kind = BULK_KINDS.get(state.bind_mapper.class_)
     if kind is None:
         return None
     result = state.invoke_statement()
-    if getattr(result, "rowcount", 1):
-        action = "left" if kind == "presence" and state.is_delete else "deleted" if state.is_delete else "changed"
+    if state.is_insert or getattr(result, "rowcount", 1):
+        action = "left" if kind == "presence" and state.is_delete else "deleted" if state.is_delete else \
+            "created" if state.is_insert else "changed"
         _pending(state.session)[Noted(kind, action)] = None
     return result
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.clock.now import utcnow
@@ -87,6 +87,8 @@ class Customer(SQLModel, table=True):
     """A customer, with names stored exactly as they spell them, in any script."""
 
     __mapper_args__ = {"version_id_col": _customer_version}
+    __table_args__ = (Index("ix_customer_name", "family_name", "given_name"),)
+    """Who is already there, by name, without reading everyone who shares the family name (imports ask it per batch)."""
 
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_customer_version)
@@ -98,6 +100,9 @@ class Customer(SQLModel, table=True):
     pronunciation: str = typed_text(200, default="")
     """A hint for saying the name right ("ra-HEE-mee")."""
     phones: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    """As typed; what the desk shows."""
+    phones_e164: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]"))
+    """The same numbers in the same order, canonical (E.164, `;ext=N`), "" where a national number could not be read."""
     email: str = typed_text(254, default="")
     street: str = typed_text(300, default="")
     city: str = typed_text(120, default="")

@@ -52,6 +52,10 @@ class CustomerIndex:
         with self._lock:
             self._store.compact()
 
+    def add_many(self, records: Iterable[LookupRecord]) -> None:
+        """Add or replace many customers (an import) in one merge, rather than one append and re-prepare each."""
+        self._add_many(records, None)
+
     def add(self, record: LookupRecord) -> None:
         """Add a customer, or replace the one with the same customer_id."""
         with self._lock:

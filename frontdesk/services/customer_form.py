@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from frontdesk.clock.now import local_now
 from frontdesk.clock.typed_time import TypedTimeError, read_date
+from frontdesk.services.phones import read_phone
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
-PHONE_SHAPE = re.compile(r"^\+?[\d\s().\-/]+$")
 EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LANGUAGES = {"en": "English", "fa": "Persian", "el": "Greek"}
+"""The languages a customer can be served in, by code."""
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,11 @@ class CustomerForm:
     language: str = ""
     preferences: str = ""
 
-    def checked(self) -> dict[str, object]:
-        """Every field cleaned, or the first ValidationError, naming the field to fix."""
+    def checked(self, phone_regions: tuple[str, ...] = ()) -> dict[str, object]:
+        """Every field cleaned, or the first ValidationError, naming the field to fix.
+
+        `phone_regions` (the desk rule `phone_region`) are where national phone numbers are read.
+        """
         given = clean_line(self.given_name, field="given_name", label="Given name", max_length=200)
         family = clean_line(self.family_name, field="family_name", label="Family name", max_length=200)
         if not given and not family:
@@ -46,12 +50,16 @@ class CustomerForm:
                 self.preferred_address, field="preferred_address", label="Form of address", max_length=200
             ),
             "pronunciation": clean_line(self.pronunciation, field="pronunciation", label="Pronunciation", max_length=200),
-            "phones": [_checked_phone(phone) for phone in self.phones if phone.strip()],
+        }
+        phones = [read_phone(phone, phone_regions) for phone in self.phones if phone.strip()]
+        values |= {
+            "phones": [phone.typed for phone in phones],
+            "phones_e164": [phone.canonical for phone in phones],
             "email": _checked_email(self.email),
             "street": clean_line(self.street, field="street", label="Street address", max_length=300),
             "city": clean_line(self.city, field="city", label="City", max_length=120),
             "birth_date": parse_birth_date(self.birth_date),
-            "language": clean_line(self.language, field="language", label="Language", max_length=20),
+            "language": _checked_language(self.language),
             "preferences": clean_text(self.preferences, field="preferences", label="Preferences", max_length=5000),
         }
         return values
@@ -105,12 +113,12 @@ def split_phones(typed: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in re.split(r"[,;،]", typed) if part.strip())
 
 
-def _checked_phone(phone: str) -> str:
-    phone = clean_line(phone, field="phones", label="Phone", max_length=40)
-    digits = sum(1 for char in phone if unicodedata.category(char) == "Nd")
-    if not PHONE_SHAPE.match(phone) or digits < 3:
-        raise ValidationError("phones", f"{phone!r} does not look like a phone number (digits, spaces, + - ( ) only).")
-    return phone
+def _checked_language(language: str) -> str:
+    code = clean_line(language, field="language", label="Language", max_length=20).lower()
+    if code and code not in LANGUAGES:
+        known = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+        raise ValidationError("language", f"Unknown language code {language.strip()!r}; known: {known}.")
+    return code
 
 
 def _checked_email(email: str) -> str:

@@ -14,6 +14,7 @@ from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.services import audit
 from frontdesk.services.customer_conflicts import conflict
 from frontdesk.services.customer_form import CustomerForm, CustomerRecord
+from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.locks import hold_row
 from frontdesk.services.validation import ValidationError
 
@@ -54,7 +55,7 @@ def formal_name(customer: Customer) -> str:
 
 
 def create_customer(session: Session, form: CustomerForm, agent_id: int | None) -> Customer:
-    customer = Customer(**form.checked(), created_by_id=agent_id)
+    customer = Customer(**form.checked(load_rules(session).phone_regions), created_by_id=agent_id)
     return audit.created(session, customer, agent_id, "customer")
 
 
@@ -109,7 +110,7 @@ def update_customer(
     since, CustomerChanged says what they changed and nothing is saved; the version column catches
     the same race between this read and the write. Without `read` (imports, scripts) the save wins.
     """
-    values = form.checked()
+    values = form.checked(load_rules(session).phone_regions)
     customer = get_customer(session, customer_id)
     if read is not None and customer.version != read.version:
         raise conflict(session, read, customer_record(customer))

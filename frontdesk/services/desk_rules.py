@@ -13,6 +13,7 @@ from frontdesk.clock.hours import OpeningHours
 from frontdesk.clock.words import LANGUAGES
 from frontdesk.services import audit
 from frontdesk.services.guards import require_supervisor
+from frontdesk.services.phones import parse_regions
 from frontdesk.services.validation import ValidationError
 
 
@@ -36,6 +37,7 @@ RULES = {
     "goodwill_max_amount": Rule("500", "the most one goodwill gesture can be, even with a supervisor's approval"),
     "lock_after_idle_minutes": Rule("10", "minutes without a key or click before a terminal locks"),
     "erase_inactive_after_years": Rule("0", "years without contact after which a customer is listed for erasure (0: never)"),
+    "phone_region": Rule("", "where national phone numbers are read, e.g. 'GB' or 'IR, GB' (the usual one first); numbers with + need none"),
 }
 
 
@@ -50,6 +52,8 @@ class DeskRules:
     follow_up_after_working_days: int
     goodwill_budget_per_month: float
     currency: str
+    phone_regions: tuple[str, ...]
+    """Regions national phone numbers are read in; empty: such numbers are kept without a canonical form."""
     goodwill_max_amount: float
     """No single grant is larger, approved or not: a typo of 5000 for 50 is refused."""
     lock_after_idle: timedelta
@@ -88,6 +92,7 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         goodwill_max_amount=_positive(values, "goodwill_max_amount"),
         lock_after_idle=timedelta(minutes=_positive(values, "lock_after_idle_minutes")),
         erase_inactive_after_years=_not_negative(values, "erase_inactive_after_years"),
+        phone_regions=parse_regions(values["phone_region"]),
     )
 
 

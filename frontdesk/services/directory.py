@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, or_
@@ -73,6 +73,16 @@ class CustomerDirectory:
         with self._lock:
             self._apply(session, Customer.id == customer_id)
 
+    def follow_imported(self, records: list[LookupRecord]) -> None:
+        """Customers this process just imported, merged into the index in one step.
+
+        Before the first load (or during one) there is nothing to merge into: the load reads them.
+        """
+        with self._lock:
+            if self.ready.is_set() and not self._loads and records:
+                self.index.add_many(records)
+                self._highest_id = max(self._highest_id, max(record.customer_id for record in records))
+
     def follow_changes(self, session: Session, changes: Iterable[Change]) -> None:
         """Applies what other terminals (or processes such as `frontdesk import`) changed in customers.
 
@@ -130,6 +140,12 @@ def _changed_since(highest_id: int, bulk: list[Change]) -> ColumnElement[bool]:
 def lookup_record(customer: Customer, aliases: tuple[str, ...] | list[str] = ()) -> LookupRecord:
     return _record(customer.id, customer.given_name, customer.family_name, customer.street, customer.phones,
                    customer.birth_date, tuple(aliases))
+
+
+def lookup_record_of(customer_id: int, values: Mapping[str, object]) -> LookupRecord:
+    """A customer known by its stored values (an import's row) rather than as a loaded record."""
+    return _record(customer_id, values["given_name"], values["family_name"], values["street"], values["phones"],
+                   values["birth_date"], ())
 
 
 def _aliases(session: Session, customer_ids: Collection[int] | None = None) -> dict[int, list[str]]:

@@ -65,6 +65,9 @@ def _fill_gaps(keep, gone) -> None:
     for name in FILLABLE:
         if not getattr(keep, name) and getattr(gone, name):
             setattr(keep, name, getattr(gone, name))
-    keep.phones = list(dict.fromkeys([*keep.phones, *gone.phones]))
+    phones = dict(zip(keep.phones, keep.phones_e164 or [""] * len(keep.phones)))
+    for typed, canonical in zip(gone.phones, gone.phones_e164 or [""] * len(gone.phones)):
+        phones.setdefault(typed, canonical)
+    keep.phones, keep.phones_e164 = list(phones), list(phones.values())
     if gone.preferences and gone.preferences not in keep.preferences:
         keep.preferences = "\n".join(part for part in (keep.preferences, gone.preferences) if part)

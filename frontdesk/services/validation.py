@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from frontdesk.db.errors import ValidationError
@@ -12,8 +13,13 @@ DIRECTION_OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u206
 """Invisible controls that can make stored text display as something else; ZWNJ stays allowed."""
 
 
+INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(DIRECTION_OVERRIDES)) + "]")
+"""The control characters (Unicode category Cc) and the direction overrides, found in one scan (imports check millions)."""
+
+
 def _reject_invisible(value: str, label: str, field: str, allowed: str) -> None:
-    for char in value:
+    for found in INVISIBLE.finditer(value):
+        char = found.group()
         if char in allowed:
             continue
         if unicodedata.category(char) == "Cc":

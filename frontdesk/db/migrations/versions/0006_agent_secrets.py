@@ -5,7 +5,7 @@ Existing agents keep everything they had and start with no secret: the first sup
 after the upgrade chooses theirs (as on a new desk), and supervisors then set everyone else's.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-28
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
