@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     promises.add_argument("--due", choices=("today", "overdue", "week"), help="only those due today, overdue, or in the next 7 days")
     promises.add_argument("--owner", metavar="NAME", help="only this agent's promises (inactive agents too, to reassign them)")
     promises.add_argument("--json", action="store_true", help="print JSON for scripts")
+    report = commands.add_parser("report", help="the figures per agent and for the desk (supervisors)")
+    _database_options(report, in_subcommand=True)
+    report.add_argument("--from", dest="date_from", metavar="WHEN", help="start: today (default), this week, 1/11, 2/11 9:00 ...")
+    report.add_argument("--to", dest="date_to", metavar="WHEN", help="end: now (default); a day without a time covers all of it")
+    report.add_argument("--format", choices=("table", "json", "csv"), default="table", help="how to print it (default table)")
     return parser
 
 
@@ -71,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(args, name, None)
     handlers = {None: _lazy("frontdesk.cli.desk_app", "run_app"), "demo": _lazy("frontdesk.cli.desk_app", "run_demo"), "find": _lazy("frontdesk.cli.find", "run_find"),
                 "import": _lazy("frontdesk.cli.import_csv", "run_import"), "config": _lazy("frontdesk.cli.config", "run_config"),
-                "promises": _lazy("frontdesk.cli.promises", "run_promises")}
+                "promises": _lazy("frontdesk.cli.promises", "run_promises"), "report": _lazy("frontdesk.cli.report", "run_report")}
     try:
         return handlers[args.command](args)
     except (CliError, DatabaseError, SettingsError, ValidationError) as error:

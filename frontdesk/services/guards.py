@@ -17,6 +17,7 @@ GUARDED: dict[str, str] = {
     "change_catalog": "change the solution catalog",
     "change_categories": "change the reason categories",
     "manage_agents": "add agents, reset secrets or take people off the desk",
+    "read_day_figures": "read the figures per agent and the reports",
 }
 """Operation -> what it does, in the words of the refusal ("Only a supervisor can ...")."""
 
