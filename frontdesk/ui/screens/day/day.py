@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from frontdesk.clock.when import relative
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.day import DayBoard, DayView
 from frontdesk.ui.background import in_background
+from frontdesk.ui.screens.day.charts import DayCharts
+from frontdesk.ui.screens.day.figures_view import FiguresView
 from frontdesk.ui.messages import DeskChanged
 
 SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent")
 """Changes that alter today's figures or the names shown beside them."""
+FIGURE_KINDS = (*SHOWN_KINDS, "goodwill", "rules")
+"""Changes that alter the figures and charts tabs (goodwill spent, the response limit and budget)."""
 TICK = 60.0
 """Seconds between redraws for time passing alone: promises fall overdue, escalations wait longer."""
 
@@ -25,19 +30,53 @@ class DayScreen(Screen):
         Binding("r", "reload", "Refresh", id="day.refresh"),
         Binding("k", "app.edit_categories", "Reason categories", id="day.categories"),
         Binding("s", "app.edit_catalog", "Solution catalog", id="day.catalog"),
+        Binding("t", "tab('day-today')", "Today", id="day.tab.today", tooltip="Today's counts and escalations"),
+        Binding("f", "tab('day-figures')", "Figures", id="day.tab.figures", tooltip="Figures per agent over a range"),
+        Binding("g", "tab('day-charts-tab')", "Charts", id="day.tab.charts", tooltip="Contacts per hour, promises, CSAT"),
     ]
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
+        self.desk = desk
         self.board = DayBoard(desk)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="day-totals", classes="section-title")
-        yield DataTable(id="day-agents", cursor_type="row", zebra_stripes=True)
-        yield Static("Wants a manager", classes="table-title", markup=False)
-        yield DataTable(id="day-escalations", cursor_type="row", zebra_stripes=True)
+        with TabbedContent(id="day-tabs"):
+            with TabPane("Today", id="day-today"):
+                yield Static(id="day-totals", classes="section-title")
+                yield DataTable(id="day-agents", cursor_type="row", zebra_stripes=True)
+                yield Static("Wants a manager", classes="table-title", markup=False)
+                yield DataTable(id="day-escalations", cursor_type="row", zebra_stripes=True)
+            with TabPane("Figures", id="day-figures"):
+                yield FiguresView(self.desk)
+            with TabPane("Charts", id="day-charts-tab"):
+                yield DayCharts(self.desk)
         yield Footer()
+
+    def action_tab(self, pane: str) -> None:
+        """Focus goes to the tab bar first: a focused table left in a hidden tab would bring its tab back."""
+        tabs = self.query_one("#day-tabs", TabbedContent)
+        tabs.query_one(Tabs).focus()
+        tabs.active = pane
+
+    @on(TabbedContent.TabActivated, "#day-tabs")
+    def tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        """The figures and charts are read when their tab is shown, not while hidden."""
+        self.reload_figures()
+        if event.pane.id == "day-figures":
+            self.query_one("#figures-table").focus()
+
+    @on(FiguresView.PeriodChosen)
+    def period_chosen(self, event: FiguresView.PeriodChosen) -> None:
+        self.query_one(DayCharts).typed = event.typed
+
+    def reload_figures(self) -> None:
+        active = self.query_one("#day-tabs", TabbedContent).active
+        if active == "day-figures":
+            self.query_one(FiguresView).reload()
+        elif active == "day-charts-tab":
+            self.query_one(DayCharts).reload()
 
     def on_mount(self) -> None:
         self.query_one("#day-agents", DataTable).add_columns("Agent", "Contacts today", "Open promises", "Overdue")
@@ -50,12 +89,15 @@ class DayScreen(Screen):
     def on_desk_changed(self, event: DeskChanged) -> None:
         if event.touches(*SHOWN_KINDS):
             self.action_reload()
+        if event.touches(*FIGURE_KINDS):
+            self.reload_figures()
 
     def tick(self) -> None:
         if self.is_current:
             self.action_reload()
 
     def action_reload(self) -> None:
+        self.reload_figures()
         in_background(self, self.board.today, self.show, group="day", exclusive=True)
 
     def show(self, day: DayView) -> None:
