@@ -167,3 +167,34 @@ def test_the_export_keeps_typed_text_from_running_as_a_spreadsheet_formula(desk:
     board = as_supervisor(desk, day)
     exported = as_csv(board.figures(board.period("today")))
     assert "'=HYPERLINK(\"\"x\"\")" in exported and ",=HYPERLINK" not in exported
+
+
+def test_the_figures_cost_the_same_few_statements_however_much_history(demo_url: str) -> None:
+    """Set-based: a month of the practice desk, then twice as many agents and contacts, same statements."""
+    from sqlalchemy import event
+
+    from frontdesk.demo.practice import open_practice_desk
+    from frontdesk.services.agents import create_agent
+    from frontdesk.services.interactions import start_interaction
+
+    desk = open_practice_desk(demo_url, agent_name="Daniel Brooks")
+    board = FiguresBoard(desk)
+    statements: list[str] = []
+    event.listen(desk.engine, "before_cursor_execute", lambda _c, _cur, statement, *_a: statements.append(statement))
+
+    def read() -> tuple[int, int]:
+        statements.clear()
+        figures = board.figures(board.period("this month"))
+        board.charts(board.period("this month"))
+        return len(statements), figures.desk.contacts.contacts
+
+    before, contacts_before = read()
+    with desk.session() as session:
+        customers = session.exec(select(Customer.id).limit(20)).all()
+        for number, customer in enumerate(customers):
+            agent = create_agent(session, f"New Agent {number}").id
+            start_interaction(session, agent, customer, reason="More work")
+    after, contacts_after = read()
+    assert contacts_before > 100 and contacts_after == contacts_before + 20
+    assert after == before <= 20, statements
+    desk.engine.dispose()
