@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.clock.now import utcnow
@@ -116,6 +116,13 @@ class CustomerAlias(SQLModel, table=True):
 
 class Interaction(SQLModel, table=True):
     """One contact with a customer: a call, a visit, an email or a chat, with one owner."""
+
+    __table_args__ = (
+        Index("ix_interaction_figures", "started_at", "owner_id", "ended_at", "outcome", "satisfaction", "summary_edited",
+              "escalated_at"),
+        Index("ix_interaction_repeat", "customer_id", "category", "started_at"),
+    )
+    """The supervisor's figures read a month from the first index alone; the second finds a repeat contact."""
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
@@ -237,6 +244,8 @@ class Promise(SQLModel, table=True):
     """Something the desk promised a customer, chased until it is kept."""
 
     __mapper_args__ = {"version_id_col": _promise_version}
+    __table_args__ = (Index("ix_promise_kind_created_at", "kind", "created_at"),)
+    """Callbacks by when they were asked, for the response figures."""
 
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_promise_version)
@@ -271,7 +280,7 @@ class PromiseChange(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     promise_id: int = Field(foreign_key="promise.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=utcnow, index=True)
     old_due_at: datetime
     new_due_at: datetime
     customer_told: bool = False
