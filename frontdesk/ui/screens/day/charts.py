@@ -61,7 +61,7 @@ class DayCharts(Vertical):
         plt = widget.plt
         plt.clear_data()
         plt.title("Contacts per hour today")
-        plt.bar(list(charts.hours), list(charts.contacts_today), label="today")
+        plt.bar(list(charts.hours), list(charts.contacts_today), label="today", width=0.5)
         plt.plot(list(charts.hours), list(charts.contacts_usual), label=f"usual (same weekday, {WEEKS_BACK} weeks)", marker="braille")
         plt.xticks(list(range(0, 24, 2)), [f"{hour:02d}" for hour in range(0, 24, 2)])
         widget.refresh()
@@ -72,7 +72,8 @@ class DayCharts(Vertical):
         plt.clear_data()
         plt.title("Promises per day")
         days = list(range(len(charts.days)))
-        plt.stacked_bar(days, [list(charts.kept_on_time), list(charts.missed)], labels=["kept on time", "late or missed"])
+        plt.stacked_bar(days, [list(charts.kept_on_time), list(charts.missed)], labels=["kept on time", "late or missed"], width=0.6)
+        plt.xlim(-0.5, len(charts.days) - 0.5)
         plt.xticks(*_day_ticks(charts))
         widget.refresh()
 
@@ -83,8 +84,9 @@ class DayCharts(Vertical):
         plt.title("CSAT per day (% of 4s and 5s)")
         rated = [(index, value) for index, value in enumerate(charts.csat) if value is not None]
         if rated:
-            plt.plot([index for index, _ in rated], [value for _, value in rated], marker="braille")
+            plt.plot([index for index, _ in rated], [value for _, value in rated], marker="●")
         plt.ylim(0, 100)
+        plt.xlim(-0.5, len(charts.days) - 0.5)
         plt.xticks(*_day_ticks(charts))
         widget.refresh()
 
