@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, Table, insert
+from sqlalchemy import Engine, Table
 
 from frontdesk.db.models import (
     Agent, Customer, GoodwillGrant, Handoff, Interaction, MoodChange, Note, Promise, PromiseChange,
@@ -108,14 +108,25 @@ def _bulk(engine: Engine, table: Table, rows: Iterator[tuple]) -> int:
             if "id" in columns:
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), {max(written, 1)})")
             return written
-        chunk: list[dict] = []
+        cursor = connection.connection.cursor()  # sqlite3 itself: tuples in, no per-value processing
+        marks = ", ".join("?" for _ in columns)
+        statement = f'INSERT INTO "{table.name}" ({", ".join(columns)}) VALUES ({marks})'
+        chunk: list[tuple] = []
         for row in rows:
-            chunk.append(dict(zip(columns, row)))
+            chunk.append(tuple(_sqlite_value(value) for value in row))
             if len(chunk) == CHUNK:
-                connection.execute(insert(table), chunk)
+                cursor.executemany(statement, chunk)
                 written += len(chunk)
                 chunk.clear()
-        if chunk:
-            connection.execute(insert(table), chunk)
-            written += len(chunk)
+        cursor.executemany(statement, chunk)
+        written += len(chunk)
     return written
+
+
+def _sqlite_value(value: object) -> object:
+    """As SQLAlchemy stores it on SQLite: UTC wall time with microseconds, JSON as text."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, list):
+        return json.dumps(value)
+    return value
