@@ -198,3 +198,9 @@ def test_the_figures_cost_the_same_few_statements_however_much_history(demo_url:
     assert contacts_before > 100 and contacts_after == contacts_before + 20
     assert after == before <= 20, statements
     desk.engine.dispose()
+
+
+def test_report_asks_who_is_asking(desk: Desk, day: DayDesk, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--db-url", db_url]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "frontdesk: error: Say who is asking with --agent NAME: the figures are for supervisors.")

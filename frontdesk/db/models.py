@@ -119,7 +119,7 @@ class Interaction(SQLModel, table=True):
 
     __table_args__ = (
         Index("ix_interaction_figures", "started_at", "owner_id", "ended_at", "outcome", "satisfaction", "summary_edited",
-              "escalated_at"),
+              "escalated_at", "customer_id", "category"),
         Index("ix_interaction_repeat", "customer_id", "category", "started_at"),
     )
     """The supervisor's figures read a month from the first index alone; the second finds a repeat contact."""
@@ -207,7 +207,7 @@ class MoodChange(SQLModel, table=True):
     interaction_id: int = Field(foreign_key="interaction.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
     mood: str = Field(max_length=20)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=utcnow, index=True)
 
 
 class Handoff(SQLModel, table=True):
@@ -217,7 +217,7 @@ class Handoff(SQLModel, table=True):
     interaction_id: int = Field(foreign_key="interaction.id", index=True)
     from_agent_id: int = Field(foreign_key="agent.id", index=True)
     to_agent_id: int = Field(foreign_key="agent.id", index=True)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=utcnow, index=True)
     reason: str = typed_text(500, default="")
 
 
@@ -244,8 +244,11 @@ class Promise(SQLModel, table=True):
     """Something the desk promised a customer, chased until it is kept."""
 
     __mapper_args__ = {"version_id_col": _promise_version}
-    __table_args__ = (Index("ix_promise_kind_created_at", "kind", "created_at"),)
-    """Callbacks by when they were asked, for the response figures."""
+    __table_args__ = (
+        Index("ix_promise_kind_created_at", "kind", "created_at"),
+        Index("ix_promise_figures", "due_at", "kind", "owner_id", "status", "closed_at", "kept_late"),
+    )
+    """Callbacks by when they were asked, and a month of promises by due time read from the index alone (figures)."""
 
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_promise_version)

@@ -9,13 +9,14 @@ from sqlmodel import Session
 
 from frontdesk.services.agents import list_agents
 from frontdesk.services.desk_rules import DeskRules
-from frontdesk.services.figures.contacts import ContactStats, contact_figures
+from frontdesk.services.figures.contacts import ContactStats, contact_figures, owned_columns
 from frontdesk.services.figures.goodwill import GoodwillStats, OverBudgetApproval, goodwill_figures, over_budget_approvals
 from frontdesk.services.figures.period import Period
 from frontdesk.services.figures.promises import PromiseStats, promise_figures
-from frontdesk.services.figures.resolution import ResolutionStats, resolution_figures
+from frontdesk.services.figures.owner_pass import owner_rows
+from frontdesk.services.figures.resolution import ResolutionStats, resolution_columns, resolution_figures
 from frontdesk.services.figures.response import NO_CALLBACKS, ResponseStats, response_figures
-from frontdesk.services.figures.satisfaction import SatisfactionStats, satisfaction_figures
+from frontdesk.services.figures.satisfaction import SatisfactionStats, rating_columns, satisfaction_figures
 from frontdesk.services.figures.tally import summed
 from frontdesk.services.guards import require_supervisor
 
@@ -55,11 +56,12 @@ class DeskFigures:
 
 
 def desk_figures(session: Session, viewer_id: int | None, period: Period, now: datetime, rules: DeskRules) -> DeskFigures:
-    """Supervisors only. Eleven statements for any number of agents and any length of period."""
+    """Supervisors only. Nine statements for any number of agents and any length of period."""
     require_supervisor(session, viewer_id, "read_day_figures")
-    contacts, resolution = contact_figures(session, period), resolution_figures(session, period, now)
+    owned = owner_rows(session, period, *owned_columns(), *resolution_columns(now), *rating_columns())
+    contacts, resolution = contact_figures(session, period, owned), resolution_figures(owned)
     response, promises = response_figures(session, period, now, rules.response_limit), promise_figures(session, period, now)
-    satisfaction, goodwill = satisfaction_figures(session, period), goodwill_figures(session, period)
+    satisfaction, goodwill = satisfaction_figures(session, period, owned), goodwill_figures(session, period)
     budget = rules.goodwill_budget_per_month * period.months_touched()
     figured = set().union(*(family.by_agent for family in (contacts, resolution, response, promises, satisfaction, goodwill)))
     agents = [agent for agent in list_agents(session, active_only=False) if agent.active or agent.id in figured]

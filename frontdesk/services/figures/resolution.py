@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, not_
+from sqlalchemy import ColumnElement, case, exists, func
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
 
 from frontdesk.db.models import Interaction, Outcome
-from frontdesk.services.figures.period import Period
+from frontdesk.services.figures.owner_pass import OwnerRows
 from frontdesk.services.figures.sql_time import elapsed_seconds, how_many
-from frontdesk.services.figures.tally import Tally, additive, in_period
+from frontdesk.services.figures.tally import Tally, additive
 
 REPEAT_WINDOW = timedelta(days=7)
 """A contact about the same thing within this long after a 'resolved' one means it was not resolved."""
@@ -31,19 +30,23 @@ class ResolutionStats:
         return self.still_in_window > 0
 
 
-def resolution_figures(session: Session, period: Period, now: datetime) -> Tally[ResolutionStats]:
-    """One statement: the repeat check is an EXISTS the database answers from (customer, category, start)."""
+def resolution_columns(now: datetime) -> tuple[ColumnElement, ...]:
+    """What this family counts in the shared pass: the repeat check is an EXISTS answered from
+    (customer, category, start), so it costs one index probe per resolved contact."""
     later = aliased(Interaction)
     came_back = exists().where(
         later.customer_id == Interaction.customer_id, later.category == Interaction.category, later.id != Interaction.id,
         later.started_at > Interaction.started_at, elapsed_seconds(Interaction.started_at, later.started_at) <= REPEAT_WINDOW.total_seconds(),
     )
-    resolved = Interaction.outcome == Outcome.RESOLVED
-    first_time = and_(resolved, not_(came_back))
-    rows = session.exec(
-        select(Interaction.owner_id, how_many(Interaction.ended_at != None), how_many(first_time),  # noqa: E711
-               how_many(and_(first_time, Interaction.started_at > now - REPEAT_WINDOW)))
-        .where(*in_period(Interaction.started_at, period)).group_by(Interaction.owner_id)
-    )
-    return additive(ResolutionStats, {owner: ResolutionStats(int(wrapped), int(first), int(open_window))
-                                      for owner, wrapped, first, open_window in rows})
+    first_time = case((Interaction.outcome != Outcome.RESOLVED, 0), (came_back, 0), else_=1)
+    """A lazy CASE: the repeat check runs only for resolved contacts."""
+    return (how_many(Interaction.ended_at != None).label("fcr_wrapped_up"),  # noqa: E711
+            func.coalesce(func.sum(first_time), 0).label("resolved_first"),
+            func.coalesce(func.sum(case((Interaction.started_at <= now - REPEAT_WINDOW, 0), else_=first_time)), 0).label("still_in_window"))
+
+
+def resolution_figures(owned: OwnerRows) -> Tally[ResolutionStats]:
+    return additive(ResolutionStats, {
+        owner: ResolutionStats(int(row["fcr_wrapped_up"]), int(row["resolved_first"]), int(row["still_in_window"]))
+        for owner, row in owned.items()
+    })

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case
+from sqlalchemy import ColumnElement, case
 from sqlmodel import Session, func, select
 
 from frontdesk.db.models import Interaction, Mood, MoodChange
+from frontdesk.services.figures.owner_pass import OwnerRows
 from frontdesk.services.figures.period import Period
 from frontdesk.services.figures.sql_time import how_many
 from frontdesk.services.figures.tally import Tally, additive, in_period
@@ -29,29 +30,27 @@ class SatisfactionStats:
     worse: int
 
 
-def satisfaction_figures(session: Session, period: Period) -> Tally[SatisfactionStats]:
-    """Two statements grouped by the owner at the end: the ratings, and first and last mood by window functions."""
+def rating_columns() -> tuple[ColumnElement, ...]:
+    """What this family counts in the shared pass over the period's interactions."""
+    return how_many(Interaction.satisfaction != None).label("ratings"), how_many(Interaction.satisfaction >= 4).label("good_ratings")  # noqa: E711
+
+
+def satisfaction_figures(session: Session, period: Period, owned: OwnerRows) -> Tally[SatisfactionStats]:
+    """One statement beyond the shared pass: first and last mood per contact by window functions, the
+    readings found from their own time (never before their contact started), grouped by owner."""
     started = in_period(Interaction.started_at, period)
-    ratings = {owner: (int(given), int(good)) for owner, given, good in session.exec(
-        select(Interaction.owner_id, how_many(Interaction.satisfaction != None), how_many(Interaction.satisfaction >= 4))  # noqa: E711
-        .where(*started).group_by(Interaction.owner_id)
-    )}
+    ratings = {owner: (int(row["ratings"]), int(row["good_ratings"])) for owner, row in owned.items()}
     score = case(*((MoodChange.mood == mood, value) for mood, value in MOOD_SCALE.items()), else_=None)
-    ranked = (
-        select(MoodChange.interaction_id, score.label("score"),
-               func.row_number().over(partition_by=MoodChange.interaction_id, order_by=(MoodChange.at, MoodChange.id)).label("first"),
-               func.row_number().over(partition_by=MoodChange.interaction_id, order_by=(MoodChange.at.desc(), MoodChange.id.desc())).label("last"))
-        .join(Interaction, Interaction.id == MoodChange.interaction_id).where(*started)
-    ).subquery()
+    window = dict(partition_by=MoodChange.interaction_id, order_by=(MoodChange.at, MoodChange.id), rows=(None, None))
     ends = (
-        select(ranked.c.interaction_id, func.max(case((ranked.c.first == 1, ranked.c.score))).label("at_start"),
-               func.max(case((ranked.c.last == 1, ranked.c.score))).label("at_end"))
-        .group_by(ranked.c.interaction_id)
-    ).subquery()
+        select(MoodChange.interaction_id, Interaction.owner_id.label("owner"),
+               func.first_value(score).over(**window).label("at_start"), func.last_value(score).over(**window).label("at_end"))
+        .distinct().join(Interaction, Interaction.id == MoodChange.interaction_id).where(MoodChange.at >= period.start, *started)
+    ).subquery()  # one window, one sort: the first and last reading of each contact
     moods = {row[0]: tuple(int(value) for value in row[1:]) for row in session.exec(
-        select(Interaction.owner_id, func.count(), how_many(ends.c.at_end < ends.c.at_start),
+        select(ends.c.owner, func.count(), how_many(ends.c.at_end < ends.c.at_start),
                how_many(ends.c.at_end == ends.c.at_start), how_many(ends.c.at_end > ends.c.at_start))
-        .join(ends, ends.c.interaction_id == Interaction.id).group_by(Interaction.owner_id)
+        .group_by(ends.c.owner)
     )}
     return additive(SatisfactionStats, {
         owner: SatisfactionStats(*ratings.get(owner, (0, 0)), *moods.get(owner, (0, 0, 0, 0)))
