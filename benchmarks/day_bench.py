@@ -87,18 +87,21 @@ def _fresh(url: str) -> None:
 
 
 def _timed(rounds: int, read, engine):
+    """Wall time, and this process's CPU time: on a loaded machine the first rises, the second much less
+    (on SQLite the query runs in this process; on PostgreSQL in the server, so CPU here is only the client's)."""
     timings, result = [], None
     for _ in range(rounds):
         with Session(engine) as session:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             result = read(session)
-            timings.append((time.perf_counter() - started) * 1000)
+            timings.append(((time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000))
     return result, timings
 
 
-def _report(what: str, timings: list[float]) -> None:
-    print(f"  {what:<24} median {statistics.median(timings):9.1f} ms   min {min(timings):9.1f} ms   max {max(timings):9.1f} ms"
-          f"   ({len(timings)} rounds)")
+def _report(what: str, timings: list[tuple[float, float]]) -> None:
+    wall, cpu = [w for w, _ in timings], [c for _, c in timings]
+    print(f"  {what:<24} wall median {statistics.median(wall):9.1f} ms  min {min(wall):9.1f} ms  max {max(wall):9.1f} ms"
+          f"   cpu median {statistics.median(cpu):8.1f} ms   ({len(timings)} rounds, load {os.getloadavg()[0]:.1f})")
 
 
 def _naive(session: Session, month: Period) -> dict[str, int]:
