@@ -8,18 +8,23 @@ from time import tzset
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from day_desk import NOW, DayDesk, at, build_day_desk
 from frontdesk.cli.main import main
 from frontdesk.clock.now import local_zone, set_clock
-from frontdesk.db.models import AuditEvent, Customer, Interaction
-from frontdesk.services.agents import Colleague
+from frontdesk.db.models import AuditEvent, Customer, GoodwillGrant, Interaction
+from frontdesk.demo.practice import open_practice_desk
+from frontdesk.services.agents import Colleague, create_agent
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.facades.figures import FiguresBoard
+from frontdesk.services.figures.board import desk_figures
 from frontdesk.services.figures.export import as_csv, as_json
 from frontdesk.services.figures.period import typed_period
 from frontdesk.services.guards import NotAllowed
+from frontdesk.services.interactions import start_interaction
 
 KEYS = ("contacts", "handoffs", "handoffs_per_contact", "first_contact_resolution", "first_contact_resolution_provisional",
         "response_median", "response_within_limit", "average_handle_time", "promises_on_time", "promises_kept_late",
@@ -128,9 +133,6 @@ def test_a_range_across_midnight_and_a_daylight_saving_change(desk: Desk, day: D
     def contacts(typed: str) -> int:
         period = typed_period(typed, NOW, athens)
         with desk.reading() as session:
-            from frontdesk.services.desk_rules import load_rules
-            from frontdesk.services.figures.board import desk_figures
-
             return desk_figures(session, day.daniel, period, NOW, load_rules(session)).desk.contacts.contacts
 
     assert contacts("25/10") == 2
@@ -159,8 +161,6 @@ def test_report_json_and_csv_give_the_screen_figures_with_their_definitions(desk
 
 def test_the_export_keeps_typed_text_from_running_as_a_spreadsheet_formula(desk: Desk, day: DayDesk) -> None:
     with desk.session() as session:
-        from frontdesk.db.models import GoodwillGrant
-
         session.add(GoodwillGrant(agent_id=day.tom, kind="gesture", amount=5, reason="=HYPERLINK(\"x\")", at=at(18, 14),
                                   approved_by_id=day.daniel))
         session.commit()
@@ -170,13 +170,7 @@ def test_the_export_keeps_typed_text_from_running_as_a_spreadsheet_formula(desk:
 
 
 def test_the_figures_cost_the_same_few_statements_however_much_history(demo_url: str) -> None:
-    """Set-based: a month of the practice desk, then twice as many agents and contacts, same statements."""
-    from sqlalchemy import event
-
-    from frontdesk.demo.practice import open_practice_desk
-    from frontdesk.services.agents import create_agent
-    from frontdesk.services.interactions import start_interaction
-
+    """Set-based: a month of the practice desk, then six times as many agents and more contacts, same statements."""
     desk = open_practice_desk(demo_url, agent_name="Daniel Brooks")
     board = FiguresBoard(desk)
     statements: list[str] = []

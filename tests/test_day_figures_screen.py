@@ -14,7 +14,7 @@ from frontdesk.cli.main import main
 from frontdesk.clock.now import local_zone
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
-from frontdesk.services.figures.definitions import FIGURES, shown
+from frontdesk.services.figures.definitions import FIGURES
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.day.charts import DayCharts
 from tests.pilot import settle, shown_text, table_rows, type_text

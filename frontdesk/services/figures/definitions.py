@@ -6,7 +6,7 @@ The screen's help line, the report's footer and the export's header all print th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from frontdesk.services.figures.board import AgentFigures
 from frontdesk.services.figures.tally import share
