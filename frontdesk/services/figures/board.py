@@ -17,6 +17,7 @@ from frontdesk.services.figures.owner_pass import owner_rows
 from frontdesk.services.figures.resolution import ResolutionStats, resolution_columns, resolution_figures
 from frontdesk.services.figures.response import NO_CALLBACKS, ResponseStats, response_figures
 from frontdesk.services.figures.satisfaction import SatisfactionStats, rating_columns, satisfaction_figures
+from frontdesk.services.figures.sql_time import without_jit
 from frontdesk.services.figures.tally import summed
 from frontdesk.services.guards import require_supervisor
 
@@ -58,6 +59,7 @@ class DeskFigures:
 def desk_figures(session: Session, viewer_id: int | None, period: Period, now: datetime, rules: DeskRules) -> DeskFigures:
     """Supervisors only. Nine statements for any number of agents and any length of period."""
     require_supervisor(session, viewer_id, "read_day_figures")
+    without_jit(session)
     owned = owner_rows(session, period, *owned_columns(), *resolution_columns(now), *rating_columns())
     contacts, resolution = contact_figures(session, period, owned), resolution_figures(owned)
     response, promises = response_figures(session, period, now, rules.response_limit), promise_figures(session, period, now)

@@ -17,7 +17,7 @@ from sqlmodel import Session, func, select
 from frontdesk.db.models import Interaction, Promise, PromiseStatus
 from frontdesk.services.figures.period import Period, preset_period
 from frontdesk.services.figures.promises import KEPT_ON_TIME, NOT_A_CALLBACK
-from frontdesk.services.figures.sql_time import how_many, utc_hour
+from frontdesk.services.figures.sql_time import how_many, utc_hour, without_jit
 from frontdesk.services.figures.tally import in_period, share
 from frontdesk.services.guards import require_supervisor
 
@@ -43,6 +43,7 @@ class DeskCharts:
 def desk_charts(session: Session, viewer_id: int | None, period: Period, now: datetime) -> DeskCharts:
     """Supervisors only; three statements whatever the period."""
     require_supervisor(session, viewer_id, "read_day_figures")
+    without_jit(session)
     tz = period.tz
     today = preset_period("today", now, tz)
     earlier = [_shifted(today, weeks) for weeks in range(1, WEEKS_BACK + 1)]

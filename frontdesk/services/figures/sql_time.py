@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Float, String, case, func
+from sqlalchemy import Float, String, case, func, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
+from sqlmodel import Session
 
 
 class elapsed_seconds(FunctionElement[float]):
@@ -50,3 +51,10 @@ def _hour_postgres(element: utc_hour, compiler, **kw) -> str:
 def how_many(condition: ColumnElement[bool]) -> ColumnElement[int]:
     """Counts the grouped rows that meet the condition (0, not NULL, when there are none)."""
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def without_jit(session: Session) -> None:
+    """PostgreSQL would compile a month's CASE expressions to machine code, which takes longer than running them
+    (measured: 1.6 s against 0.27 s for the pass over a month's interactions); for this transaction only."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL jit = off"))
