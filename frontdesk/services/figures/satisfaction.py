@@ -4,6 +4,7 @@ of the contact against their mood at the start."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import ColumnElement, case
 from sqlmodel import Session, func, select
@@ -36,8 +37,9 @@ def rating_columns() -> tuple[ColumnElement, ...]:
 
 
 def satisfaction_figures(session: Session, period: Period, owned: OwnerRows) -> Tally[SatisfactionStats]:
-    """One statement beyond the shared pass: first and last mood per contact by window functions, the
-    readings found from their own time (never before their contact started), grouped by owner."""
+    """One statement beyond the shared pass: first and last mood per contact by window functions, grouped by
+    owner. Readings are found from their own time: never before their contact started, and (a contact lasts
+    minutes, not days) within a day of the period's end, so the database reads only the period's readings."""
     started = in_period(Interaction.started_at, period)
     ratings = {owner: (int(row["ratings"]), int(row["good_ratings"])) for owner, row in owned.items()}
     score = case(*((MoodChange.mood == mood, value) for mood, value in MOOD_SCALE.items()), else_=None)
@@ -45,7 +47,7 @@ def satisfaction_figures(session: Session, period: Period, owned: OwnerRows) -> 
     ends = (
         select(MoodChange.interaction_id, Interaction.owner_id.label("owner"),
                func.first_value(score).over(**window).label("at_start"), func.last_value(score).over(**window).label("at_end"))
-        .distinct().join(Interaction, Interaction.id == MoodChange.interaction_id).where(MoodChange.at >= period.start, *started)
+        .distinct().join(Interaction, Interaction.id == MoodChange.interaction_id).where(MoodChange.at >= period.start, MoodChange.at < period.end + timedelta(days=1), *started)
     ).subquery()  # one window, one sort: the first and last reading of each contact
     moods = {row[0]: tuple(int(value) for value in row[1:]) for row in session.exec(
         select(ends.c.owner, func.count(), how_many(ends.c.at_end < ends.c.at_start),
