@@ -157,6 +157,8 @@ async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_i
     app = supervising(desk, ids)
     async with app.run_test(size=SIZE) as pilot:
         await open_day(pilot)
+        await pilot.press("u")  # the Kudos tab
+        await settle(pilot)
         suggestions = app.screen.query_one("#kudos-suggestions", DataTable)
         assert table_rows(suggestions)[0][1:] == ["Tom Baker", "Ελένη Παππά", "Kept “Send the warranty card” 47 h early"]
         suggestions.focus()

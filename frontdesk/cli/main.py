@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.add_argument("--public", action="store_true", help="allow an address other machines can reach")
+    report = commands.add_parser("report", help="the figures per agent and for the desk (supervisors)")
+    _database_options(report, in_subcommand=True)
+    report.add_argument("--from", dest="date_from", metavar="WHEN", help="start: today (default), this week, 1/11, 2/11 9:00 ...")
+    report.add_argument("--to", dest="date_to", metavar="WHEN", help="end: now (default); a day without a time covers all of it")
+    report.add_argument("--format", choices=("table", "json", "csv"), default="table", help="how to print it (default table)")
     return parser
 
 
@@ -108,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "import": _lazy("frontdesk.cli.import_csv", "run_import"), "config": _lazy("frontdesk.cli.config", "run_config"),
                 "promises": _lazy("frontdesk.cli.promises", "run_promises"), "customer": _lazy("frontdesk.cli.customer", "run_customer"),
                 "backup": _lazy("frontdesk.cli.backup", "run_backup"), "restore": _lazy("frontdesk.cli.backup", "run_restore"),
-                "serve": _lazy("frontdesk.cli.serve", "run_serve")}
+                "serve": _lazy("frontdesk.cli.serve", "run_serve"),
+                "report": _lazy("frontdesk.cli.report", "run_report")}
     try:
         return handlers[args.command](args)
     except (CliError, DatabaseError, SettingsError, ValidationError) as error:

@@ -135,7 +135,11 @@ class Interaction(SQLModel, table=True):
         one_of("interaction", "channel", Channel),
         one_of("interaction", "outcome", ("", *Outcome)),
         between("interaction", "satisfaction", 1, 5),
+        Index("ix_interaction_figures", "started_at", "owner_id", "ended_at", "outcome", "satisfaction", "summary_edited",
+              "escalated_at", "customer_id", "category"),
+        Index("ix_interaction_repeat", "customer_id", "category", "started_at"),
     )
+    """The supervisor's figures read a month from the first index alone; the second finds a repeat contact."""
 
     id: int | None = Field(default=None, primary_key=True)
     customer_id: int | None = Field(default=None, foreign_key="customer.id", index=True)
@@ -222,7 +226,7 @@ class MoodChange(SQLModel, table=True):
     interaction_id: int = Field(foreign_key="interaction.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
     mood: str = Field(max_length=20)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=utcnow, index=True)
 
 
 class Handoff(SQLModel, table=True):
@@ -232,7 +236,7 @@ class Handoff(SQLModel, table=True):
     interaction_id: int = Field(foreign_key="interaction.id", index=True)
     from_agent_id: int = Field(foreign_key="agent.id", index=True)
     to_agent_id: int = Field(foreign_key="agent.id", index=True)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=utcnow, index=True)
     reason: str = typed_text(500, default="")
 
 
@@ -264,6 +268,11 @@ class Promise(SQLModel, table=True):
     )
 
     __mapper_args__ = {"version_id_col": _promise_version}
+    __table_args__ = (
+        Index("ix_promise_kind_created_at", "kind", "created_at"),
+        Index("ix_promise_figures", "due_at", "kind", "owner_id", "status", "closed_at", "kept_late"),
+    )
+    """Callbacks by when they were asked, and a month of promises by due time read from the index alone (figures)."""
 
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_promise_version)
@@ -298,7 +307,7 @@ class PromiseChange(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     promise_id: int = Field(foreign_key="promise.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=utcnow, index=True)
     old_due_at: datetime
     new_due_at: datetime
     customer_told: bool = False

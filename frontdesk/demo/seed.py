@@ -12,9 +12,11 @@ from frontdesk.clock.now import local_zone, utcnow
 from frontdesk.db.models import Agent, Customer, GoodwillGrant, Interaction, Note, Promise, PromiseStatus, SolutionOption
 from frontdesk.demo import people
 from frontdesk.demo.catalog import SOLUTIONS
+from frontdesk.demo.month import add_month
 from frontdesk.clock.hours import at_local
 from frontdesk.demo.people import NameBook
 from frontdesk.services.agent_secrets import hash_secret
+from frontdesk.services.desk_rules import load_rules
 
 DEMO_CUSTOMERS = 300
 
@@ -50,6 +52,8 @@ def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7, *,
                         for category, title, gives, limits, cost in SOLUTIONS)
         session.add_all(GoodwillGrant(agent_id=agent.id, kind="gesture", amount=amount, reason=reason, at=now - timedelta(days=2))
                         for agent, amount, reason in ((agents[0], 20, "Parcel lost twice"), (agents[2], 35, "Waited 40 minutes")))
+        rules = load_rules(session)
+        add_month(session, agents, records[len(LOOK_ALIKES):], rules.opening_hours, now, rules.goodwill_budget_per_month)
         session.commit()
 
 

@@ -3,30 +3,42 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from frontdesk.clock.when import relative
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.day import DayBoard, DayView
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.screens.day.charts import DayCharts
+from frontdesk.ui.screens.day.figures_view import FiguresView
 from frontdesk.ui.screens.day.kudos import KudosPanel
 from frontdesk.ui.screens.day.live_queue import LiveQueuePanel
 
 SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent")
 """Changes that alter today's figures or the names shown beside them."""
+FIGURE_KINDS = (*SHOWN_KINDS, "goodwill", "rules")
+"""Changes that alter the figures and charts tabs (goodwill spent, the response limit and budget)."""
 TICK = 60.0
 """Seconds between redraws for time passing alone: promises fall overdue, escalations wait longer."""
 
 
 class DayScreen(Screen):
+    AUTO_FOCUS = "#live-queue"
+    """The queue first: Enter acts on what waits longest."""
+
     BINDINGS = [
         Binding("r", "reload", "Refresh", id="day.refresh"),
         Binding("k", "app.edit_categories", "Reason categories", id="day.categories"),
         Binding("s", "app.edit_catalog", "Solution catalog", id="day.catalog"),
+        Binding("t", "tab('day-today')", "Today", id="day.tab.today", tooltip="Today's counts and escalations"),
+        Binding("f", "tab('day-figures')", "Figures", id="day.tab.figures", tooltip="Figures per agent over a range"),
+        Binding("g", "tab('day-charts-tab')", "Charts", id="day.tab.charts", tooltip="Contacts per hour, promises, CSAT"),
+        Binding("u", "tab('day-kudos')", "Kudos", id="day.tab.kudos", tooltip="Kudos the desk suggests, and sending them"),
     ]
 
     def __init__(self, desk: Desk) -> None:
@@ -36,13 +48,44 @@ class DayScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield LiveQueuePanel(self.desk)
-        yield Static(id="day-totals", classes="section-title")
-        yield DataTable(id="day-agents", cursor_type="row", zebra_stripes=True)
-        yield Static("Wants a manager", classes="table-title", markup=False)
-        yield DataTable(id="day-escalations", cursor_type="row", zebra_stripes=True)
-        yield KudosPanel(self.desk)
+        with TabbedContent(id="day-tabs"):
+            with TabPane("Today", id="day-today"):
+                yield LiveQueuePanel(self.desk)
+                yield Static(id="day-totals", classes="section-title")
+                yield DataTable(id="day-agents", cursor_type="row", zebra_stripes=True)
+                yield Static("Wants a manager", classes="table-title", markup=False)
+                yield DataTable(id="day-escalations", cursor_type="row", zebra_stripes=True)
+            with TabPane("Figures", id="day-figures"):
+                yield FiguresView(self.desk)
+            with TabPane("Charts", id="day-charts-tab"):
+                yield DayCharts(self.desk)
+            with TabPane("Kudos", id="day-kudos"):
+                yield KudosPanel(self.desk)
         yield Footer()
+
+    def action_tab(self, pane: str) -> None:
+        """Focus goes to the tab bar first: a focused table left in a hidden tab would bring its tab back."""
+        tabs = self.query_one("#day-tabs", TabbedContent)
+        tabs.query_one(Tabs).focus()
+        tabs.active = pane
+
+    @on(TabbedContent.TabActivated, "#day-tabs")
+    def tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        """The figures and charts are read when their tab is shown, not while hidden."""
+        self.reload_figures()
+        if event.pane.id == "day-figures":
+            self.query_one("#figures-table").focus()
+
+    @on(FiguresView.PeriodChosen)
+    def period_chosen(self, event: FiguresView.PeriodChosen) -> None:
+        self.query_one(DayCharts).typed = event.typed
+
+    def reload_figures(self) -> None:
+        active = self.query_one("#day-tabs", TabbedContent).active
+        if active == "day-figures":
+            self.query_one(FiguresView).reload()
+        elif active == "day-charts-tab":
+            self.query_one(DayCharts).reload()
 
     def on_mount(self) -> None:
         self.query_one("#day-agents", DataTable).add_columns("Agent", "Contacts today", "Open promises", "Overdue")
@@ -57,12 +100,15 @@ class DayScreen(Screen):
         self.query_one(KudosPanel).follow(event)
         if event.touches(*SHOWN_KINDS):
             self.action_reload()
+        if event.touches(*FIGURE_KINDS):
+            self.reload_figures()
 
     def tick(self) -> None:
         if self.is_current:
             self.action_reload()
 
     def action_reload(self) -> None:
+        self.reload_figures()
         in_background(self, self.board.today, self.show, group="day", exclusive=True)
 
     def show(self, day: DayView) -> None:

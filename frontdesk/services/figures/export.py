@@ -1,0 +1,88 @@
+"""The figures as a table, JSON or CSV: one shape for the screen, `frontdesk report` and the `x` export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+from frontdesk.clock.now import to_local
+from frontdesk.services.figures.board import DeskFigures
+from frontdesk.services.figures.definitions import FIGURES, shown
+
+AGENT_HEADING = "Agent"
+
+
+def period_words(figures: DeskFigures) -> str:
+    """'this week: Mon 23 Nov 2026 00:00 - Sat 28 Nov 2026 12:00', in the desk's local time."""
+    return f"{figures.period.label}: {_moment(figures.period.start)} - {_moment(min(figures.period.end, figures.now))}"
+
+
+def _moment(moment: datetime) -> str:
+    return to_local(moment).strftime("%a %d %b %Y %H:%M")
+
+
+FIGURE_HEADING = "Figure"
+
+
+def headings(figures: DeskFigures) -> list[str]:
+    """A figure per line and a column per agent, the desk last: 21 figures fit down a screen, not across it."""
+    return [FIGURE_HEADING, *(row.name for row in figures.rows)]
+
+
+def shown_lines(figures: DeskFigures) -> list[list[str]]:
+    """Every figure as the screen shows it: its label, then its value for each agent and for the desk."""
+    return [[figure.label, *(shown(figure, row) for row in figures.rows)] for figure in FIGURES]
+
+
+def as_json(figures: DeskFigures) -> dict[str, object]:
+    """Raw numbers (None for nothing to measure), with each figure's definition alongside."""
+    return {
+        "period": {"label": figures.period.label, "from": to_local(figures.period.start).isoformat(),
+                   "to": to_local(figures.period.end).isoformat()},
+        "provisional": figures.desk.resolution.provisional,
+        "currency": figures.currency,
+        "definitions": {figure.key: figure.definition for figure in FIGURES},
+        "agents": [_values(row) for row in figures.agents],
+        "desk": _values(figures.desk),
+        "over_budget_approvals": [
+            {"at": to_local(approval.at).isoformat(), "agent": approval.agent, "approved_by": approval.approver,
+             "amount": approval.amount, "reason": approval.reason}
+            for approval in figures.approvals
+        ],
+    }
+
+
+def _values(row) -> dict[str, object]:
+    return {"agent": row.name, **{figure.key: figure.read(row) for figure in FIGURES},
+            "first_contact_resolution_provisional": row.resolution.provisional}
+
+
+def header_lines(figures: DeskFigures) -> list[str]:
+    """What a printed or exported report says before its numbers: the period and every definition."""
+    lines = [f"Figures for {period_words(figures)}"]
+    lines += [f"{figure.label}: {figure.definition}" for figure in FIGURES]
+    lines += [f"Response limit: {figures.response_limit.total_seconds() / 3600:g} hours. Money in {figures.currency}."]
+    return lines
+
+
+def as_csv(figures: DeskFigures) -> str:
+    """Definitions as '#' lines first, then one row per agent and the desk; over-budget approvals at the end."""
+    out = io.StringIO()
+    out.writelines(f"# {line}\n" for line in header_lines(figures))
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([AGENT_HEADING, *(figure.key for figure in FIGURES)])
+    for row in figures.rows:
+        writer.writerow([spreadsheet_safe(row.name), *("" if figure.read(row) is None else figure.read(row) for figure in FIGURES)])
+    if figures.approvals:
+        out.write("# Over-budget approvals\n")
+        writer.writerow(["at", "agent", "approved_by", "amount", "reason"])
+        for approval in figures.approvals:
+            writer.writerow([to_local(approval.at).isoformat(), spreadsheet_safe(approval.agent),
+                             spreadsheet_safe(approval.approver), approval.amount, spreadsheet_safe(approval.reason)])
+    return out.getvalue()
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Typed text opened in a spreadsheet must stay text: a leading =, +, - or @ would be run as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text

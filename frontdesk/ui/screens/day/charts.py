@@ -1,0 +1,98 @@
+"""The Day section's charts: contacts per hour today against the usual for the weekday, promises kept on
+time per day, and the CSAT trend. Laid out to be read at 100x30: one wide chart over two half-width ones."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+from textual_plotext import PlotextPlot
+
+from frontdesk.services.desk import Desk
+from frontdesk.services.facades.figures import FiguresBoard
+from frontdesk.services.figures.charts import WEEKS_BACK, DeskCharts
+from frontdesk.ui.background import in_background
+
+
+class DayCharts(Vertical):
+    DEFAULT_CSS = """
+    DayCharts {
+        height: 1fr;
+        & #chart-hours { height: 1fr; }
+        & Horizontal { height: 1fr; }
+        & #chart-promises, & #chart-csat { width: 1fr; }
+        & #charts-problem { height: auto; color: $error; }
+    }
+    """
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(id="day-charts")
+        self.board = FiguresBoard(desk)
+        self.typed = "today"
+        """The range the figures tab last chose; the charts follow it."""
+        self.shown: DeskCharts | None = None
+        """The numbers drawn now."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="charts-problem", markup=False)
+        yield PlotextPlot(id="chart-hours")
+        with Horizontal():
+            yield PlotextPlot(id="chart-promises")
+            yield PlotextPlot(id="chart-csat")
+
+    def reload(self, typed: str | None = None) -> None:
+        self.typed = typed if typed is not None else self.typed
+        wanted = self.typed
+        in_background(self, lambda: self.board.charts(self.board.period(wanted)), self.draw, failed=self.refused,
+                      group="day-charts", exclusive=True)
+
+    def refused(self, problem: Exception) -> None:
+        self.query_one("#charts-problem", Static).update(str(problem))
+
+    def draw(self, charts: DeskCharts) -> None:
+        self.shown = charts
+        self.query_one("#charts-problem", Static).update("")
+        self._hours(charts)
+        self._promises(charts)
+        self._csat(charts)
+
+    def _hours(self, charts: DeskCharts) -> None:
+        widget = self.query_one("#chart-hours", PlotextPlot)
+        plt = widget.plt
+        plt.clear_data()
+        plt.title("Contacts per hour today")
+        plt.bar(list(charts.hours), list(charts.contacts_today), label="today", width=0.5)
+        plt.plot(list(charts.hours), list(charts.contacts_usual), label=f"usual (same weekday, {WEEKS_BACK} weeks)", marker="braille")
+        plt.xticks(list(range(0, 24, 2)), [f"{hour:02d}" for hour in range(0, 24, 2)])
+        widget.refresh()
+
+    def _promises(self, charts: DeskCharts) -> None:
+        widget = self.query_one("#chart-promises", PlotextPlot)
+        plt = widget.plt
+        plt.clear_data()
+        plt.title("Promises per day")
+        days = list(range(len(charts.days)))
+        plt.stacked_bar(days, [list(charts.kept_on_time), list(charts.missed)], labels=["kept on time", "late or missed"], width=0.6)
+        plt.xlim(-0.5, len(charts.days) - 0.5)
+        plt.xticks(*_day_ticks(charts))
+        widget.refresh()
+
+    def _csat(self, charts: DeskCharts) -> None:
+        widget = self.query_one("#chart-csat", PlotextPlot)
+        plt = widget.plt
+        plt.clear_data()
+        plt.title("CSAT per day (% of 4s and 5s)")
+        rated = [(index, value) for index, value in enumerate(charts.csat) if value is not None]
+        if rated:
+            plt.plot([index for index, _ in rated], [value for _, value in rated], marker="●")
+        plt.ylim(0, 100)
+        plt.xlim(-0.5, len(charts.days) - 0.5)
+        plt.xticks(*_day_ticks(charts))
+        widget.refresh()
+
+
+def _day_ticks(charts: DeskCharts) -> tuple[list[int], list[str]]:
+    """At most about seven labels, so a month's dates do not run into each other at half width."""
+    step = max(1, len(charts.days) // 7 + (len(charts.days) % 7 > 0))
+    positions = list(range(0, len(charts.days), step))
+    return positions, [charts.days[index].strftime("%d/%m") for index in positions]
