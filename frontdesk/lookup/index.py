@@ -18,6 +18,8 @@ AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two 
 MIN_SCORE = 25.0
 MATCHED_FIELD = 0.5
 BUILD_CHUNK = 50_000
+DEAD_SHARE = 0.25  # removed or replaced rows beyond this share of the live ones are compacted away
+DEAD_FLOOR = 256  # ...and beyond this many, so a small desk is not rebuilt on every merge
 FIELD_ORDER = ("name", "alias", "street", "phone", "birth_date")
 
 Progress = Callable[[int], None]
@@ -56,13 +58,25 @@ class CustomerIndex:
         """Add a customer, or replace the one with the same customer_id."""
         with self._lock:
             self._store.append([self._store.prepare(record, {})])
+            self._compact_if_mostly_dead()
 
     def remove(self, customer_id: int) -> None:
         with self._lock:
             self._store.remove(customer_id)
+            self._compact_if_mostly_dead()
+
+    def _compact_if_mostly_dead(self) -> None:
+        """Merged, erased and corrected records leave dead rows that every search would still skip over."""
+        dead = self._store.dead_rows()
+        if dead > DEAD_FLOOR and dead > DEAD_SHARE * len(self._store.row_of):
+            self._store = self._store.without_dead(BUILD_CHUNK)
 
     def __len__(self) -> int:
         return len(self._store.row_of)
+
+    def stored_rows(self) -> int:
+        """Rows held, live or not: what compaction keeps close to len()."""
+        return len(self._store.customer_ids)
 
     def distinct_words(self) -> int:
         """Size of the vocabulary that fuzzy matching runs over, per typed word."""
