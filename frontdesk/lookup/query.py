@@ -69,7 +69,7 @@ STREET_PREFIX_TYPES = {
     **dict.fromkeys(["οδοσ", "οδ", "λεωφοροσ", "λεωφ", "πλατεια"], None),
 }
 STREET_TYPE_WEIGHT = 0.3
-DATE_WEIGHT = 1.5
+DATE_WEIGHT = 1.75
 
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")

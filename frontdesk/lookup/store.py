@@ -19,6 +19,8 @@ from frontdesk.lookup.records import LookupRecord
 from frontdesk.lookup.vocabulary import Vocabulary
 
 PHONE_GRAM = 4  # phone digits are found by any 4 consecutive digits, e.g. the last four
+RARE_STREET_WEIGHT = 2.0  # a street name no one else lives on weighs as much as two name words
+RARITY_SLACK = 0.05  # street words this close to the best fit count together (a typo fits several)
 
 
 def phone_digits(phone: str) -> str:
@@ -87,6 +89,18 @@ class CustomerStore:
         first = int(self.primary_entry.view[row])
         end = int(self.primary_entry.view[row + 1]) if row + 1 < len(self.primary_entry) else len(self.entry_row)
         return slice(first, end)
+
+    def street_rarity_weight(self, sim: np.ndarray) -> float:
+        """How much a typed street word weighs: 1 for the commonest street word, up to RARE_STREET_WEIGHT
+        for one only a single customer lives on, judged by the closest stored words."""
+        close = np.flatnonzero(sim[:-1] >= sim[:-1].max() - RARITY_SLACK) if len(sim) > 1 else np.zeros(0)
+        if not close.size or sim[close[0]] <= 0:
+            return 1.0
+        on_street = int(self.street_postings.counts_of(close).sum())
+        if on_street <= 0:
+            return 1.0
+        rarity = 1.0 - np.log(on_street) / np.log(max(len(self.row_of), 2))
+        return 1.0 + (RARE_STREET_WEIGHT - 1.0) * float(np.clip(rarity, 0.0, 1.0))
 
     def dead_rows(self) -> int:
         return len(self.customer_ids) - len(self.row_of)
