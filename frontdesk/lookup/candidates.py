@@ -12,20 +12,31 @@ CANDIDATE_FLOOR = 0.7
 POSTINGS_BUDGET = 30_000  # per term: "j" alone must not score every customer (it is ambiguous anyway)
 
 
-def candidate_entries(store: CustomerStore, terms: list[Term], sims: list[np.ndarray | None]) -> list[np.ndarray]:
-    """Entries (repeats allowed) that share something with at least one term."""
+def candidate_entries(
+    store: CustomerStore, terms: list[Term], sims: list[np.ndarray | None]
+) -> tuple[list[np.ndarray], bool]:
+    """Entries (repeats allowed) that share something with at least one term, and whether that is all of them.
+
+    It is not all when a term's close words held more customers than the budget: a count of
+    what fits is then only a lower bound.
+    """
     entry_parts: list[np.ndarray] = []
     row_parts: list[np.ndarray] = []
+    complete = True
     for term, sim in zip(terms, sims):
         if term.kind is TermKind.NAME:
-            entry_parts.append(store.name_postings.rows_of(_closest_words(store.name_postings, sim)))
+            words, whole = _closest_words(store.name_postings, sim)
+            entry_parts.append(store.name_postings.rows_of(words))
+            complete &= whole
         elif term.kind is TermKind.STREET and term.weight == 1.0:
-            row_parts.append(store.street_postings.rows_of(_closest_words(store.street_postings, sim)))
+            words, whole = _closest_words(store.street_postings, sim)
+            row_parts.append(store.street_postings.rows_of(words))
+            complete &= whole
         else:
             row_parts.extend(_rows_for_digits(store, term))
     if row_parts:
         entry_parts.append(store.primary_entry.view[np.concatenate(row_parts)])
-    return entry_parts
+    return entry_parts, complete
 
 
 def distinct_live(store: CustomerStore, entry_parts: list[np.ndarray]) -> np.ndarray:
@@ -43,12 +54,12 @@ def distinct_live(store: CustomerStore, entry_parts: list[np.ndarray]) -> np.nda
     return entries[store.entry_alive.view.take(entries)]
 
 
-def _closest_words(postings: Postings, sim: np.ndarray) -> list[int]:
-    """Close words, best first, until their postings would exceed the budget."""
+def _closest_words(postings: Postings, sim: np.ndarray) -> tuple[list[int], bool]:
+    """Close words, best first, until their postings would exceed the budget; and whether none was left out."""
     word_ids = np.flatnonzero(sim[:-1] >= CANDIDATE_FLOOR)
     word_ids = word_ids[np.argsort(-sim[word_ids], kind="stable")]
-    within = np.searchsorted(np.cumsum(postings.counts_of(word_ids)), POSTINGS_BUDGET, side="right")
-    return word_ids[: max(int(within), 1)].tolist()
+    within = max(int(np.searchsorted(np.cumsum(postings.counts_of(word_ids)), POSTINGS_BUDGET, side="right")), 1)
+    return word_ids[:within].tolist(), within >= len(word_ids)
 
 
 def _rows_for_digits(store: CustomerStore, term: Term) -> list[np.ndarray]:

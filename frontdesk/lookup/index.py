@@ -10,7 +10,7 @@ import numpy as np
 
 from frontdesk.lookup.candidates import candidate_entries, distinct_live
 from frontdesk.lookup.query import Term, TermKind, parse_query, spacing_variants
-from frontdesk.lookup.records import LookupRecord, Match
+from frontdesk.lookup.records import Found, LookupRecord, Match
 from frontdesk.lookup.scoring import Candidates, FieldScores, score_entries
 from frontdesk.lookup.store import CustomerStore
 
@@ -88,9 +88,13 @@ class CustomerIndex:
 
     def search(self, query: str, limit: int = 10) -> list[Match]:
         """Best matches first; ambiguous ones flagged so the app never opens them on its own."""
+        return list(self.find(query, limit).matches)
+
+    def find(self, query: str, limit: int = 10) -> Found:
+        """Like `search`, and also how many customers fit in all."""
         terms = parse_query(query)
         if not terms or limit <= 0:
-            return []
+            return Found((), 0, True)
         with self._lock:
             variants = spacing_variants(terms, self._store.vocabulary.ids.__contains__)
             return self._rank(variants, limit)
@@ -103,17 +107,29 @@ class CustomerIndex:
             for t in terms
         ]
 
-    def _rank(self, variants: list[list[Term]], limit: int) -> list[Match]:
+    def _rank(self, variants: list[list[Term]], limit: int) -> Found:
         sims = [self._similarities(terms) for terms in variants]
-        parts = [part for terms, s in zip(variants, sims) for part in candidate_entries(self._store, terms, s)]
-        entries = distinct_live(self._store, parts)
+        found = [candidate_entries(self._store, terms, s) for terms, s in zip(variants, sims)]
+        entries = distinct_live(self._store, [part for parts, _ in found for part in parts])
+        counted_all = all(complete for _, complete in found)
         if not entries.size:
-            return []
+            return Found((), 0, counted_all)
         candidates = Candidates(self._store, entries)
         scored = [score_entries(self._store, terms, s, candidates) for terms, s in zip(variants, sims)]
         totals, best_variant = _best_variant([totals for totals, _ in scored])
         picks = self._best_per_customer(entries, totals, limit + 1)
-        return self._matches(picks, entries, totals, [scored[v][1] for v in best_variant[picks]], limit)
+        matches = self._matches(picks, entries, totals, [scored[v][1] for v in best_variant[picks]], limit)
+        return Found(tuple(matches), self._fitting(candidates.rows, totals), counted_all)
+
+    @staticmethod
+    def _fitting(rows: np.ndarray, totals: np.ndarray) -> int:
+        """Distinct customers scoring at least MIN_SCORE.
+
+        Entries are sorted and a customer's entries are contiguous, so their rows come in
+        order: counting where the row changes counts customers without a set or a sort.
+        """
+        kept = rows[totals >= MIN_SCORE]
+        return int(kept.size and 1 + np.count_nonzero(kept[1:] != kept[:-1]))
 
     def _best_per_customer(self, entries: np.ndarray, totals: np.ndarray, count: int) -> list[int]:
         """Positions of the best-scoring entry of each of the top `count` customers."""
