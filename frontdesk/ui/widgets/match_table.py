@@ -37,6 +37,14 @@ class MatchTable(DataTable):
     class MoreWanted(Message):
         """↓ on the last row: the list that holds it may show the next page."""
 
+        def __init__(self, table: MatchTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> MatchTable:
+            return self.table
+
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
@@ -74,7 +82,7 @@ class MatchTable(DataTable):
 
     def action_cursor_down(self) -> None:
         if self.row_count and self.cursor_row >= self.row_count - 1:
-            self.post_message(self.MoreWanted())
+            self.post_message(self.MoreWanted(self))
         super().action_cursor_down()
 
     def action_back_to_query(self) -> None:
