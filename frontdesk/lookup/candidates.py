@@ -10,6 +10,9 @@ from frontdesk.lookup.store import PHONE_GRAM, CustomerStore
 
 CANDIDATE_FLOOR = 0.7
 POSTINGS_BUDGET = 30_000  # per term: "j" alone must not score every customer (it is ambiguous anyway)
+STREET_WORD_FLOOR = 0.85  # a finished word this close to a street word also reaches that street's customers...
+STREET_WORD_BUDGET = 5_000  # ...unless so many live there that the street says little
+STREET_WORD_LETTERS = 4  # shorter beginnings fit too many streets to say anything
 
 
 def candidate_entries(
@@ -28,6 +31,8 @@ def candidate_entries(
             words, whole = _closest_words(store.name_postings, sim)
             entry_parts.append(store.name_postings.rows_of(words))
             complete &= whole
+            if len(term.text) >= STREET_WORD_LETTERS:
+                row_parts.append(store.street_postings.rows_of(_street_words(store.street_postings, sim)))
         elif term.kind is TermKind.STREET and term.weight == 1.0:
             words, whole = _closest_words(store.street_postings, sim)
             row_parts.append(store.street_postings.rows_of(words))
@@ -60,6 +65,13 @@ def _closest_words(postings: Postings, sim: np.ndarray) -> tuple[list[int], bool
     word_ids = word_ids[np.argsort(-sim[word_ids], kind="stable")]
     within = max(int(np.searchsorted(np.cumsum(postings.counts_of(word_ids)), POSTINGS_BUDGET, side="right")), 1)
     return word_ids[:within].tolist(), within >= len(word_ids)
+
+
+def _street_words(postings: Postings, sim: np.ndarray) -> list[int]:
+    """Street words very close to a word typed as a possible name, if few enough customers live on them."""
+    word_ids = np.flatnonzero(sim[:-1] >= STREET_WORD_FLOOR)
+    counts = postings.counts_of(word_ids)
+    return word_ids[(counts > 0) & (counts <= STREET_WORD_BUDGET)].tolist()
 
 
 def _rows_for_digits(store: CustomerStore, term: Term) -> list[np.ndarray]:

@@ -15,6 +15,7 @@ from frontdesk.lookup.scoring import Candidates, FieldScores, score_entries
 from frontdesk.lookup.store import CustomerStore
 
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
+SWAP_MARGIN = 15.0  # points: the same words read with name and street swapped are look-alikes even this far apart
 MIN_SCORE = 25.0
 MATCHED_FIELD = 0.5
 BUILD_CHUNK = 50_000
@@ -153,17 +154,24 @@ class CustomerIndex:
         if not picks:
             return []
         best = float(totals[picks[0]])
-        tied = sum(1 for p in picks if best - float(totals[p]) <= AMBIGUITY_MARGIN)
+        close = [best - float(totals[p]) <= AMBIGUITY_MARGIN for p in picks]
+        readings = [_reading(per_term, p) for p, per_term in zip(picks, fields)]
+        swapped = [
+            i > 0 and best - float(totals[p]) <= SWAP_MARGIN and _swapped(readings[0], readings[i])
+            for i, p in enumerate(picks)
+        ]
+        flagged = [near or swap for near, swap in zip(close, swapped)]
+        flagged[0] = sum(close) > 1 or any(swapped)
         customer_ids = self._store.customer_ids.view
         rows = self._store.entry_row.view
         return [
             Match(
                 customer_id=int(customer_ids[rows[entries[p]]]),
                 score=round(float(totals[p]), 2),
-                ambiguous=tied > 1 and best - float(totals[p]) <= AMBIGUITY_MARGIN,
+                ambiguous=flag,
                 matched=_matched_fields(per_term, p),
             )
-            for p, per_term in islice(zip(picks, fields), limit)
+            for p, per_term, flag in islice(zip(picks, fields, flagged), limit)
         ]
 
 
@@ -179,6 +187,22 @@ def _best_variant(all_totals: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]
         best[better] = variant
         np.maximum(totals, other, out=totals)
     return totals, best
+
+
+def _reading(per_term: list[FieldScores], position: int) -> tuple[str | None, ...]:
+    """Per term, whether it fit the name or the street (or something else, or nothing)."""
+    reading = []
+    for fields in per_term:
+        field, value = max(((f, float(v[position])) for f, v in fields.items()), key=lambda fv: fv[1])
+        reading.append(("name" if field == "alias" else field) if value >= MATCHED_FIELD else None)
+    return tuple(reading)
+
+
+def _swapped(first: tuple[str | None, ...], other: tuple[str | None, ...]) -> bool:
+    """The same words fit both customers, but as name in one and street in the other: Mary Johnson of
+    Jackson Avenue and Mary Jackson of Johnson Avenue. Only the agent can tell which was meant."""
+    same_words = [a is None for a in first] == [b is None for b in other]
+    return same_words and any({a, b} == {"name", "street"} for a, b in zip(first, other))
 
 
 def _matched_fields(per_term: list[FieldScores], position: int) -> tuple[str, ...]:

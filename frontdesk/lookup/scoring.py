@@ -15,7 +15,8 @@ from frontdesk.lookup.query import Term, TermKind
 from frontdesk.lookup.store import CustomerStore
 from frontdesk.lookup.word_order import ORDER_PENALTY, out_of_order
 
-FREE_WORD_STREET_FACTOR = 0.8  # a word not tied to the street fits a name better than a street
+FREE_WORD_STREET_FACTOR = 0.8  # a word not tied to the street fits a name better than a street...
+# ...unless few customers live on that street: a street only one customer lives on counts as much as a name
 ALIAS_FACTOR = 0.97  # a former spelling finds the customer, just below the current one
 COVERAGE_FLOOR = 0.92  # unmatched name words cost a little: "Mary" prefers "Mary" to "Mary Ann"
 COVERED = 0.75
@@ -114,18 +115,26 @@ def _term_fields(
         return {"birth_date": _date_matches(store, rows, term)}, None
     if kind is TermKind.PHONE:
         return {"phone": _phone_matches(store, rows, term.text)}, None
-    street = _best_word(sim, candidates.streets)
     if kind is TermKind.STREET:
-        return {"street": street}, None
+        return {"street": _best_word(sim, candidates.streets)}, None
     if kind is TermKind.NUMBER:
-        return _number_fields(store, term.text, rows, street), None
+        return _number_fields(store, term.text, rows, _best_word(sim, candidates.streets)), None
     name, at = _best_word_at(sim, candidates.names)
     fields = {
         "name": np.where(candidates.is_alias, 0, name),
         "alias": np.where(candidates.is_alias, name * ALIAS_FACTOR, 0),
-        "street": street * FREE_WORD_STREET_FACTOR,
+        "street": _best_word(_as_free_street_word(store, sim), candidates.streets),
     }
     return fields, at
+
+
+def _as_free_street_word(store: CustomerStore, sim: np.ndarray) -> np.ndarray:
+    """The word's similarities as a street word: discounted, the less for rare streets."""
+    close = np.flatnonzero(sim[:-1])
+    scaled = np.zeros_like(sim)
+    rarity = store.street_rarity(close)
+    scaled[close] = sim[close] * (FREE_WORD_STREET_FACTOR + (1 - FREE_WORD_STREET_FACTOR) * rarity)
+    return scaled
 
 
 def _date_matches(store: CustomerStore, rows: np.ndarray, term: Term) -> np.ndarray:

@@ -90,17 +90,25 @@ class CustomerStore:
         end = int(self.primary_entry.view[row + 1]) if row + 1 < len(self.primary_entry) else len(self.entry_row)
         return slice(first, end)
 
+    def street_rarity(self, word_ids: np.ndarray) -> np.ndarray:
+        """Per street word, 0 when every customer lives on it, 1 when one customer does (or none)."""
+        return self._rarity(self.street_postings.counts_of(word_ids)).astype(np.float32)
+
+    def _rarity(self, residents: np.ndarray | int) -> np.ndarray:
+        """1 - log(residents) / log(customers): the share of the customer count's digits the street rules out."""
+        return np.clip(1.0 - np.log(np.maximum(residents, 1)) / np.log(max(len(self.row_of), 2)), 0.0, 1.0)
+
     def street_rarity_weight(self, sim: np.ndarray) -> float:
         """How much a typed street word weighs: 1 for the commonest street word, up to RARE_STREET_WEIGHT
-        for one only a single customer lives on, judged by the closest stored words."""
-        close = np.flatnonzero(sim[:-1] >= sim[:-1].max() - RARITY_SLACK) if len(sim) > 1 else np.zeros(0)
-        if not close.size or sim[close[0]] <= 0:
+        for one only a single customer lives on, judged by the closest stored words together."""
+        words = sim[:-1]
+        if not words.size or words.max() <= 0:
             return 1.0
-        on_street = int(self.street_postings.counts_of(close).sum())
-        if on_street <= 0:
+        close = np.flatnonzero(words >= words.max() - RARITY_SLACK)
+        together = int(self.street_postings.counts_of(close).sum())
+        if together <= 0:
             return 1.0
-        rarity = 1.0 - np.log(on_street) / np.log(max(len(self.row_of), 2))
-        return 1.0 + (RARE_STREET_WEIGHT - 1.0) * float(np.clip(rarity, 0.0, 1.0))
+        return 1.0 + (RARE_STREET_WEIGHT - 1.0) * float(self._rarity(together))
 
     def dead_rows(self) -> int:
         return len(self.customer_ids) - len(self.row_of)

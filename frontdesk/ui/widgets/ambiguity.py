@@ -36,9 +36,9 @@ def ambiguity_warning(candidates: list[CustomerSummary]) -> Text:
         "Enter will not pick one; ask the customer, or choose with ↓ and Enter.",
     )
     named, unnamed = candidates[:NAMED], len(candidates) - NAMED
-    for label, values in differences(named):
+    for line, (label, values) in enumerate(differences(named)):
         text.append(f"\n  {label}: ", style="bold")
         text.append(" / ".join(values))
-        if unnamed > 0:
+        if unnamed > 0 and line == 0:
             text.append(f" and {unnamed} more", style="italic")
     return text
