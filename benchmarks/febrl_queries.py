@@ -8,12 +8,14 @@ customers; each duplicate is typed into the query box three ways, and the true c
 from __future__ import annotations
 
 import datetime
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontdesk.lookup import LookupRecord
 
 WAYS = ("name", "name+street", "name+birth date")
+SWAP_IDS = 10_000_000  # ids of the swapped pairs, clear of FEBRL's
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,12 @@ class Found:
     top_flagged: bool  # the first row is marked ambiguous: Enter would not open it
 
 
-def recall_by_way(search: Callable[[str], Found], queries: list[TypedQuery]) -> dict[str, dict[str, float]]:
+def recall_by_way(
+    search: Callable[[str], Found], queries: list[TypedQuery], ways: tuple[str, ...] = WAYS
+) -> dict[str, dict[str, float]]:
     """Per way of typing: recall@1, recall@5, and the share whose wrong first row was not flagged."""
     result = {}
-    for way in WAYS:
+    for way in ways:
         chosen = [q for q in queries if q.way == way]
         hits_1 = hits_5 = wrong_unflagged = 0
         for query in chosen:
@@ -91,3 +95,21 @@ def recall_by_way(search: Callable[[str], Found], queries: list[TypedQuery]) -> 
         n = max(len(chosen), 1)
         result[way] = {"r1": hits_1 / n, "r5": hits_5 / n, "wrong_unflagged": wrong_unflagged / n, "n": len(chosen)}
     return result
+
+
+def swapped_pairs(records: list[LookupRecord], count: int, seed: int = 5) -> tuple[list[LookupRecord], list[TypedQuery]]:
+    """Pairs like Mary Johnson of Jackson Street and Mary Jackson of Johnson Street, built from FEBRL's own
+    names, and the query "mary jackson johnson" for one of each pair: the other must never be shown unflagged."""
+    rng = random.Random(seed)
+    named = [r for r in records if len(r.name.split()) == 2]
+    extra, queries = [], []
+    for i in range(count):
+        first, second = rng.sample(named, 2)
+        given, family, other = first.name.split()[0], first.name.split()[1], second.name.split()[1]
+        if family == other:
+            continue
+        meant = SWAP_IDS + 2 * i
+        extra.append(LookupRecord(meant, f"{given} {family}", f"{i % 90 + 1} {other} street"))
+        extra.append(LookupRecord(meant + 1, f"{given} {other}", f"{i % 90 + 1} {family} street"))
+        queries.append(TypedQuery(f"{given} {family} {other}", meant, "swap"))
+    return extra, queries
