@@ -74,13 +74,13 @@ def customers_and_queries(frame) -> tuple[list[LookupRecord], list[TypedQuery]]:
 
 
 @dataclass(frozen=True)
-class Found:
+class Ranked:
     ids: list[int]
     top_flagged: bool  # the first row is marked ambiguous: Enter would not open it
 
 
 def recall_by_way(
-    search: Callable[[str], Found], queries: list[TypedQuery], ways: tuple[str, ...] = WAYS
+    search: Callable[[str], Ranked], queries: list[TypedQuery], ways: tuple[str, ...] = WAYS
 ) -> dict[str, dict[str, float]]:
     """Per way of typing: recall@1, recall@5, and the share whose wrong first row was not flagged."""
     result = {}

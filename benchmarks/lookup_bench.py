@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from febrl_queries import WAYS, Found, customers_and_queries, febrl_sets, recall_by_way, swapped_pairs
+from febrl_queries import WAYS, Ranked, customers_and_queries, febrl_sets, recall_by_way, swapped_pairs
 from frontdesk.lookup import CustomerIndex, LookupRecord
 from frontdesk.lookup.synthetic import corrupted_queries, customers, name_words_by_id, recall
 
@@ -104,35 +104,32 @@ def naive_choices(records: list[LookupRecord], way: str) -> list[str]:
     return [r.name for r in records]
 
 
+def ranked_by(index: CustomerIndex) -> Callable[[str], Ranked]:
+    def ranked(query: str) -> Ranked:
+        matches = index.search(query, limit=5)
+        return Ranked([m.customer_id for m in matches], bool(matches) and matches[0].ambiguous)
+
+    return ranked
+
+
 def febrl(naive_queries: int) -> dict[str, dict]:
     """Per FEBRL set and way of typing: the engine's recall and naive rapidfuzz's, on the same queries."""
     result = {}
     for name, frame in febrl_sets().items():
         records, queries = customers_and_queries(frame)
-        index = CustomerIndex.build(records)
+        engine = ranked_by(CustomerIndex.build(records))
         ids = [r.customer_id for r in records]
-
-        def engine(query: str) -> Found:
-            matches = index.search(query, limit=5)
-            return Found([m.customer_id for m in matches], bool(matches) and matches[0].ambiguous)
-
         naive = {}
         for way in WAYS:
             choices = naive_choices(records, way)
             chosen = [q for q in queries if q.way == way][:naive_queries]
             naive.update(recall_by_way(
-                lambda q: Found([ids[i] for _, _, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=5)], False),
+                lambda q: Ranked([ids[i] for _, _, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=5)], False),
                 chosen, (way,)))
         result[name] = {"customers": len(records), "engine": recall_by_way(engine, queries), "naive": naive}
         if name == "FEBRL3":
             extra, swaps = swapped_pairs(records, SWAPPED_PAIRS)
-            both = CustomerIndex.build(records + extra)
-
-            def swapped(query: str) -> Found:
-                matches = both.search(query, limit=5)
-                return Found([m.customer_id for m in matches], bool(matches) and matches[0].ambiguous)
-
-            result["swapped pairs"] = recall_by_way(swapped, swaps, ("swap",))["swap"]
+            result["swapped pairs"] = recall_by_way(ranked_by(CustomerIndex.build(records + extra)), swaps, ("swap",))["swap"]
     return result
 
 
