@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from frontdesk.services.customer_form import CustomerForm
@@ -34,15 +37,22 @@ def many_marys(desk: Desk) -> Desk:
     return desk
 
 
+@asynccontextmanager
+async def typed(desk: Desk, query: str, size: tuple[int, int] = (120, 40)) -> AsyncIterator[tuple[FrontDeskApp, Pilot]]:
+    """The Greeting section with `query` typed and its results on screen."""
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await type_text(pilot, query)
+        yield app, pilot
+
+
 def status(app: FrontDeskApp) -> str:
     return shown_text(app.screen.query_one("#lookup-status", Static))
 
 
 async def test_the_list_says_how_many_fit_and_pages_on_down(many_marys: Desk) -> None:
-    app = FrontDeskApp(many_marys)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await type_text(pilot, "mary")
+    async with typed(many_marys, "mary") as (app, pilot):
         table = app.screen.query_one("#matches")
         assert table.row_count == 10
         assert status(app).startswith("10 of 24 shown")
@@ -62,10 +72,7 @@ async def test_the_list_says_how_many_fit_and_pages_on_down(many_marys: Desk) ->
 
 
 async def test_the_ambiguity_box_names_three_and_counts_the_rest(many_marys: Desk) -> None:
-    app = FrontDeskApp(many_marys)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await type_text(pilot, "mary")
+    async with typed(many_marys, "mary") as (app, _):
         text = shown_text(app.screen.query_one("#ambiguity", Static))
         assert "10 customers fit what you typed equally well" in text
         name_line = next(line for line in text.splitlines() if line.strip().startswith("name:"))
@@ -74,10 +81,7 @@ async def test_the_ambiguity_box_names_three_and_counts_the_rest(many_marys: Des
 
 
 async def test_columns_fit_the_rows_on_screen_at_80_columns(many_marys: Desk) -> None:
-    app = FrontDeskApp(many_marys)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await type_text(pilot, "maximiliana")
+    async with typed(many_marys, "maximiliana", size=(80, 24)) as (app, pilot):
         table = app.screen.query_one("#matches")
         assert table_rows(table)[0][0].startswith("Maximiliana")
         await pilot.press(*["backspace"] * len("maximiliana"))
