@@ -12,7 +12,7 @@ from frontdesk.lookup.candidates import candidate_entries, distinct_live
 from frontdesk.lookup.query import Term, TermKind, parse_query, spacing_variants
 from frontdesk.lookup.records import Found, LookupRecord, Match
 from frontdesk.lookup.scoring import Candidates, FieldScores, score_entries
-from frontdesk.lookup.store import CustomerStore
+from frontdesk.lookup.store import CustomerStore, FoldCache
 
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
 SWAP_MARGIN = 15.0  # points: the same words read with name and street swapped are look-alikes even this far apart
@@ -47,7 +47,7 @@ class CustomerIndex:
         done = 0
         for chunk in _chunks(iter(records), BUILD_CHUNK):
             with self._lock:
-                cache: dict[str, list[int]] = {}
+                cache: FoldCache = {}
                 self._store.append([self._store.prepare(record, cache) for record in chunk])
             done += len(chunk)
             if progress is not None:

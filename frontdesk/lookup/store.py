@@ -28,6 +28,10 @@ def phone_digits(phone: str) -> str:
     return re.sub(r"\D", "", normalize(phone)).lstrip("0")
 
 
+FoldCache = dict[tuple[bool, str], list[int]]
+"""Word ids per (is a street, text) already folded in this batch."""
+
+
 @dataclass(slots=True)
 class PreparedRecord:
     """A record folded to word ids once, at add time, never per keystroke."""
@@ -64,17 +68,21 @@ class CustomerStore:
         self.year_postings = Postings()  # birth year → rows
         self.row_of: dict[int, int] = {}
 
-    def prepare(self, record: LookupRecord, cache: dict[str, list[int]]) -> PreparedRecord:
-        names = [self._word_ids(text, cache) for text in (record.name, *record.aliases)]
-        street = [self.vocabulary.id_of(street_type(part)) for w in words(record.street) for part in unglued(w)]
+    def prepare(self, record: LookupRecord, cache: FoldCache) -> PreparedRecord:
+        names = [self._word_ids(text, cache, False) for text in (record.name, *record.aliases)]
+        street = self._word_ids(record.street, cache, True)
         birth = record.birth_date.toordinal() if record.birth_date else 0
         return PreparedRecord(record.customer_id, names, street, phone_digits(record.phone), birth)
 
-    def _word_ids(self, text: str, cache: dict[str, list[int]]) -> list[int]:
-        """Names repeat heavily, so each distinct spelling is folded once per batch."""
-        ids = cache.get(text)
+    def _word_ids(self, text: str, cache: FoldCache, street: bool) -> list[int]:
+        """Names and streets repeat heavily, so each distinct spelling is folded once per batch.
+
+        A street's words also have their street type folded and a glued type cut off ("crotonstreet").
+        """
+        ids = cache.get((street, text))
         if ids is None:
-            ids = cache[text] = [self.vocabulary.id_of(w) for w in words(text)]
+            folded = [street_type(part) for w in words(text) for part in unglued(w)] if street else words(text)
+            ids = cache[(street, text)] = [self.vocabulary.id_of(w) for w in folded]
         return ids
 
     def remove(self, customer_id: int) -> None:
