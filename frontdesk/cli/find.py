@@ -12,18 +12,21 @@ from rich.text import Text
 from frontdesk.clock.dates import year_words
 from frontdesk.cli.errors import CliError
 from frontdesk.cli.identity import open_signed_in
+from frontdesk.lookup import Found
 from frontdesk.services.greeting import matched_customers
-from frontdesk.services.customer_text import masked_phone, why
+from frontdesk.services.customer_text import masked_phone, shown_of, why
+
+MAX_LIMIT = 1000
 
 
 def run_find(args: argparse.Namespace) -> int:
-    if not 1 <= args.limit <= 1000:
-        raise CliError("--limit takes a number from 1 to 1000.")
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise CliError(f"--limit takes a number from 1 to {MAX_LIMIT}.")
     desk = open_signed_in(args)
     with desk.reading() as session:
         desk.directory.load(session)
-        matches = desk.directory.search(args.query, limit=args.limit)
-        rows = [(row.match, row.summary) for row in matched_customers(session, matches)]
+        found = desk.directory.find(args.query, limit=args.limit)
+        rows = [(row.match, row.summary) for row in matched_customers(session, list(found.matches))]
     if args.json:
         print(json.dumps([_as_json(match, summary) for match, summary in rows], ensure_ascii=False, indent=2))
         return 0
@@ -37,7 +40,17 @@ def run_find(args: argparse.Namespace) -> int:
             year_words(summary.birth_date) if summary.birth_date else "", why(match), "yes" if match.ambiguous else "",
         )
     Console().print(table)
+    if found.more or not found.counted_all:
+        print(f"{shown_of(len(rows), found.fitting, found.counted_all)}: {_more_hint(found, args.limit)}")
     return 0
+
+
+def _more_hint(found: Found, limit: int) -> str:
+    """How many more fit, and the --limit that shows them (or that the query is too broad to list)."""
+    more = f"{found.more:,}{'' if found.counted_all else '+'} more fit"
+    if found.counted_all and found.fitting <= MAX_LIMIT:
+        return f"{more}; --limit {found.fitting} shows them all."
+    return f"{more}; add a street, phone digits or a birth date to narrow it."
 
 
 def _as_json(match, summary) -> dict[str, object]:

@@ -3,6 +3,6 @@
 from frontdesk.lookup.highlight import highlight_spans
 from frontdesk.lookup.index import CustomerIndex
 from frontdesk.lookup.normalize import normalize
-from frontdesk.lookup.records import LookupRecord, Match
+from frontdesk.lookup.records import Found, LookupRecord, Match
 
-__all__ = ["CustomerIndex", "LookupRecord", "Match", "highlight_spans", "normalize"]
+__all__ = ["CustomerIndex", "Found", "LookupRecord", "Match", "highlight_spans", "normalize"]

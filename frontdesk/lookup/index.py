@@ -10,14 +10,17 @@ import numpy as np
 
 from frontdesk.lookup.candidates import candidate_entries, distinct_live
 from frontdesk.lookup.query import Term, TermKind, parse_query, spacing_variants
-from frontdesk.lookup.records import LookupRecord, Match
+from frontdesk.lookup.records import Found, LookupRecord, Match
 from frontdesk.lookup.scoring import Candidates, FieldScores, score_entries
-from frontdesk.lookup.store import CustomerStore
+from frontdesk.lookup.store import CustomerStore, FoldCache
 
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
+SWAP_MARGIN = 15.0  # points: the same words read with name and street swapped are look-alikes even this far apart
 MIN_SCORE = 25.0
 MATCHED_FIELD = 0.5
 BUILD_CHUNK = 50_000
+DEAD_SHARE = 0.25  # removed or replaced rows beyond this share of the live ones are compacted away
+DEAD_FLOOR = 256  # ...and beyond this many, so a small desk is not rebuilt on every merge
 FIELD_ORDER = ("name", "alias", "street", "phone", "birth_date")
 
 Progress = Callable[[int], None]
@@ -44,7 +47,7 @@ class CustomerIndex:
         done = 0
         for chunk in _chunks(iter(records), BUILD_CHUNK):
             with self._lock:
-                cache: dict[str, list[int]] = {}
+                cache: FoldCache = {}
                 self._store.append([self._store.prepare(record, cache) for record in chunk])
             done += len(chunk)
             if progress is not None:
@@ -60,13 +63,25 @@ class CustomerIndex:
         """Add a customer, or replace the one with the same customer_id."""
         with self._lock:
             self._store.append([self._store.prepare(record, {})])
+            self._compact_if_mostly_dead()
 
     def remove(self, customer_id: int) -> None:
         with self._lock:
             self._store.remove(customer_id)
+            self._compact_if_mostly_dead()
+
+    def _compact_if_mostly_dead(self) -> None:
+        """Merged, erased and corrected records leave dead rows that every search would still skip over."""
+        dead = self._store.dead_rows()
+        if dead > DEAD_FLOOR and dead > DEAD_SHARE * len(self._store.row_of):
+            self._store = self._store.without_dead(BUILD_CHUNK)
 
     def __len__(self) -> int:
         return len(self._store.row_of)
+
+    def stored_rows(self) -> int:
+        """Rows held, live or not: what compaction keeps close to len()."""
+        return len(self._store.customer_ids)
 
     def distinct_words(self) -> int:
         """Size of the vocabulary that fuzzy matching runs over, per typed word."""
@@ -78,9 +93,13 @@ class CustomerIndex:
 
     def search(self, query: str, limit: int = 10) -> list[Match]:
         """Best matches first; ambiguous ones flagged so the app never opens them on its own."""
+        return list(self.find(query, limit).matches)
+
+    def find(self, query: str, limit: int = 10) -> Found:
+        """Like `search`, and also how many customers fit in all."""
         terms = parse_query(query)
         if not terms or limit <= 0:
-            return []
+            return Found((), 0, True)
         with self._lock:
             variants = spacing_variants(terms, self._store.vocabulary.ids.__contains__)
             return self._rank(variants, limit)
@@ -93,17 +112,29 @@ class CustomerIndex:
             for t in terms
         ]
 
-    def _rank(self, variants: list[list[Term]], limit: int) -> list[Match]:
+    def _rank(self, variants: list[list[Term]], limit: int) -> Found:
         sims = [self._similarities(terms) for terms in variants]
-        parts = [part for terms, s in zip(variants, sims) for part in candidate_entries(self._store, terms, s)]
-        entries = distinct_live(self._store, parts)
+        found = [candidate_entries(self._store, terms, s) for terms, s in zip(variants, sims)]
+        entries = distinct_live(self._store, [part for parts, _ in found for part in parts])
+        counted_all = all(complete for _, complete in found)
         if not entries.size:
-            return []
+            return Found((), 0, counted_all)
         candidates = Candidates(self._store, entries)
         scored = [score_entries(self._store, terms, s, candidates) for terms, s in zip(variants, sims)]
         totals, best_variant = _best_variant([totals for totals, _ in scored])
         picks = self._best_per_customer(entries, totals, limit + 1)
-        return self._matches(picks, entries, totals, [scored[v][1] for v in best_variant[picks]], limit)
+        matches = self._matches(picks, entries, totals, [scored[v][1] for v in best_variant[picks]], limit)
+        return Found(tuple(matches), self._fitting(candidates.rows, totals), counted_all)
+
+    @staticmethod
+    def _fitting(rows: np.ndarray, totals: np.ndarray) -> int:
+        """Distinct customers scoring at least MIN_SCORE.
+
+        Entries are sorted and a customer's entries are contiguous, so their rows come in
+        order: counting where the row changes counts customers without a set or a sort.
+        """
+        kept = rows[totals >= MIN_SCORE]
+        return int(kept.size and 1 + np.count_nonzero(kept[1:] != kept[:-1]))
 
     def _best_per_customer(self, entries: np.ndarray, totals: np.ndarray, count: int) -> list[int]:
         """Positions of the best-scoring entry of each of the top `count` customers."""
@@ -127,17 +158,24 @@ class CustomerIndex:
         if not picks:
             return []
         best = float(totals[picks[0]])
-        tied = sum(1 for p in picks if best - float(totals[p]) <= AMBIGUITY_MARGIN)
+        close = [best - float(totals[p]) <= AMBIGUITY_MARGIN for p in picks]
+        readings = [_reading(per_term, p) for p, per_term in zip(picks, fields)]
+        swapped = [
+            i > 0 and best - float(totals[p]) <= SWAP_MARGIN and _swapped(readings[0], readings[i])
+            for i, p in enumerate(picks)
+        ]
+        flagged = [near or swap for near, swap in zip(close, swapped)]
+        flagged[0] = sum(close) > 1 or any(swapped)
         customer_ids = self._store.customer_ids.view
         rows = self._store.entry_row.view
         return [
             Match(
                 customer_id=int(customer_ids[rows[entries[p]]]),
                 score=round(float(totals[p]), 2),
-                ambiguous=tied > 1 and best - float(totals[p]) <= AMBIGUITY_MARGIN,
+                ambiguous=flag,
                 matched=_matched_fields(per_term, p),
             )
-            for p, per_term in islice(zip(picks, fields), limit)
+            for p, per_term, flag in islice(zip(picks, fields, flagged), limit)
         ]
 
 
@@ -153,6 +191,22 @@ def _best_variant(all_totals: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]
         best[better] = variant
         np.maximum(totals, other, out=totals)
     return totals, best
+
+
+def _reading(per_term: list[FieldScores], position: int) -> tuple[str | None, ...]:
+    """Per term, whether it fit the name or the street (or something else, or nothing)."""
+    reading = []
+    for fields in per_term:
+        field, value = max(((f, float(v[position])) for f, v in fields.items()), key=lambda fv: fv[1])
+        reading.append(("name" if field == "alias" else field) if value >= MATCHED_FIELD else None)
+    return tuple(reading)
+
+
+def _swapped(first: tuple[str | None, ...], other: tuple[str | None, ...]) -> bool:
+    """The same words fit both customers, but as name in one and street in the other: Mary Johnson of
+    Jackson Avenue and Mary Jackson of Johnson Avenue. Only the agent can tell which was meant."""
+    same_words = [a is None for a in first] == [b is None for b in other]
+    return same_words and any({a, b} == {"name", "street"} for a, b in zip(first, other))
 
 
 def _matched_fields(per_term: list[FieldScores], position: int) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ class Term:
     weight: float = 1.0
     prefix: bool = False  # still being typed, or an initial
     dates: tuple[datetime.date, ...] = ()
+    parts: tuple[int, int, int] | None = None  # a typed date's numbers (day or month, month or day, year), even if invalid
 
 
 _HONORIFICS = frozenset(
@@ -47,14 +48,28 @@ STREET_TYPES = {
     **dict.fromkeys(["rd", "road"], "rd"),
     **dict.fromkeys(["ln", "lane"], "ln"),
     **dict.fromkeys(["blvd", "boulevard"], "blvd"),
-    **dict.fromkeys(["drive", "way", "court", "ct", "place", "pl", "square", "sq"], None),
+    **dict.fromkeys(["cres", "crescent"], "cres"),
+    **dict.fromkeys(["cct", "circuit"], "cct"),
+    **dict.fromkeys(["ct", "court"], "ct"),
+    **dict.fromkeys(["pl", "place"], "pl"),
+    **dict.fromkeys(["sq", "square"], "sq"),
+    **dict.fromkeys(["tce", "terrace"], "tce"),
+    **dict.fromkeys(["hwy", "highway"], "hwy"),
+    **dict.fromkeys(["pde", "parade"], "pde"),
+    **dict.fromkeys(["drive", "way", "close", "grove"], None),
 }
+# Full street-type words that people glue to the street's name ("crotonstreet"); the name part must
+# be at least GLUED_STEM letters, so a surname such as Harcourt is not cut.
+GLUED_TYPES = ("street", "avenue", "road", "lane", "boulevard", "crescent", "circuit", "court", "place",
+               "square", "terrace", "highway", "parade", "drive", "close")
+GLUED_STEM = 4
 # Persian and Greek street-type words come before the street's name.
 STREET_PREFIX_TYPES = {
     **dict.fromkeys(["خیابان", "خ", "کوچه", "بلوار", "میدان", "پلاک"], None),
     **dict.fromkeys(["οδοσ", "οδ", "λεωφοροσ", "λεωφ", "πλατεια"], None),
 }
 STREET_TYPE_WEIGHT = 0.3
+DATE_WEIGHT = 1.75
 
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
@@ -64,6 +79,16 @@ _DIGIT_RUN = re.compile(r"\+?\(?\d[\d()\-. ]*\d\)?|\d")
 def street_type(word: str) -> str:
     """The one spelling a street-type word is stored and searched under."""
     return STREET_TYPES.get(word) or word
+
+
+def unglued(word: str) -> list[str]:
+    """A street name typed without its space ("crotonstreet") as its two words; any other word alone."""
+    if not word.endswith(GLUED_TYPES):  # one C call: a million streets are read at every index build
+        return [word]
+    for suffix in GLUED_TYPES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= GLUED_STEM:
+            return [word[: -len(suffix)], suffix]
+    return [word]
 
 
 def _date(year: int, month: int, day: int) -> tuple[datetime.date, ...]:
@@ -76,18 +101,19 @@ def _date(year: int, month: int, day: int) -> tuple[datetime.date, ...]:
 def _take_dates(text: str) -> tuple[str, list[Term]]:
     """Dates first, so their digits are not read as phone digits or house numbers.
 
-    4/3/1961 is read both day-first and month-first: the record decides.
+    4/3/1961 is read both day-first and month-first: the record decides. A mistyped date
+    (31/50/1987) is still a date: its day and year can confirm a customer found by name.
     """
     terms: list[Term] = []
     for match in _DATE_YMD.finditer(text):
         y, m, d = map(int, match.groups())
-        terms.append(Term(TermKind.DATE, "", 1.5, dates=_date(y, m, d)))
+        terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=_date(y, m, d), parts=(d, m, y)))
     for match in _DATE_DMY.finditer(text):
         d, m, y = map(int, match.groups())
         dates = tuple(dict.fromkeys(_date(y, m, d) + _date(y, d, m)))
-        terms.append(Term(TermKind.DATE, "", 1.5, dates=dates))
+        terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=dates, parts=(d, m, y)))
     text = _DATE_DMY.sub(" ", _DATE_YMD.sub(" ", text))
-    return text, [t for t in terms if t.dates]
+    return text, terms
 
 
 def _take_phones(text: str) -> tuple[str, list[Term]]:
@@ -108,7 +134,7 @@ def _take_phones(text: str) -> tuple[str, list[Term]]:
 
 def _word_terms(text: str, typing: bool) -> list[Term]:
     """Name, street and number words, with street-type words claiming their neighbours."""
-    tokens = re.findall(r"[^\W_]+", text)
+    tokens = [part for word in re.findall(r"[^\W_]+", text) for part in unglued(word)]
     tokens = [w for i, w in enumerate(tokens) if w not in _HONORIFICS or i == len(tokens) - 1 and typing]
     kinds = [TermKind.NUMBER if w.isdigit() else TermKind.NAME for w in tokens]
     for i, word in enumerate(tokens):

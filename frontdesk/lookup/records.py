@@ -24,3 +24,17 @@ class Match:
     score: float
     ambiguous: bool
     matched: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The best matches, and how many customers fit the query at all, so a list can say "10 of 24 shown"."""
+
+    matches: tuple[Match, ...]
+    fitting: int
+    counted_all: bool  # False: so many customers share a close word that `fitting` is only a lower bound
+
+    @property
+    def more(self) -> int:
+        """Customers that fit but are not in `matches`."""
+        return max(self.fitting - len(self.matches), 0)

@@ -1,7 +1,9 @@
 """Scoring candidate entries against the query terms, vectorised over all candidates at once.
 
 Each term is scored against the fields its kind allows, so a word claimed by
-the street ("jackson ave") can never count as a surname match.
+the street ("jackson ave") can never count as a surname match. People say a
+customer as given name, family name, then street: a candidate that fits the
+words only in another order scores a little lower (see word_order.py).
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ import numpy as np
 from frontdesk.lookup.columns import PAD
 from frontdesk.lookup.query import Term, TermKind
 from frontdesk.lookup.store import CustomerStore
+from frontdesk.lookup.word_order import ORDER_PENALTY, out_of_order
 
-FREE_WORD_STREET_FACTOR = 0.8  # a word not tied to the street fits a name better than a street
+FREE_WORD_STREET_FACTOR = 0.8  # a word not tied to the street fits a name better than a street...
+# ...unless few customers live on that street: a street only one customer lives on counts as much as a name
 ALIAS_FACTOR = 0.97  # a former spelling finds the customer, just below the current one
 COVERAGE_FLOOR = 0.92  # unmatched name words cost a little: "Mary" prefers "Mary" to "Mary Ann"
 COVERED = 0.75
 YEAR_RANGE = range(1880, 2101)
+PARTIAL_DATE = 0.35  # two of day, month and year right: a mistyped date that still points at the customer
 
 FieldScores = dict[str, np.ndarray]
 
@@ -25,15 +30,26 @@ def score_entries(
     store: CustomerStore, terms: list[Term], sims: list[np.ndarray | None], candidates: Candidates
 ) -> tuple[np.ndarray, list[FieldScores]]:
     """Scores 0..100 for each candidate entry, and per term the score each field earned."""
-    per_term = [_term_fields(store, term, sim, candidates) for term, sim in zip(terms, sims)]
+    weights = [_weight(store, term, sim) for term, sim in zip(terms, sims)]
+    scored = [_term_fields(store, term, sim, candidates) for term, sim in zip(terms, sims)]
+    per_term = [fields for fields, _ in scored]
     total = np.zeros(len(candidates.rows), dtype=np.float32)
-    for term, fields in zip(terms, per_term):
-        total += term.weight * np.maximum.reduce(list(fields.values()))
-    total /= sum(term.weight for term in terms)
+    for weight, fields in zip(weights, per_term):
+        total += weight * np.maximum.reduce(list(fields.values()))
+    total /= sum(weights)
     name_sims = [sim for term, sim in zip(terms, sims) if term.kind is TermKind.NAME]
     if name_sims:
         total *= COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * _coverage(candidates.names, name_sims)
-    return total * 100, per_term
+    total *= 100
+    total -= ORDER_PENALTY * out_of_order(terms, per_term, [column for _, column in scored])
+    return total, per_term
+
+
+def _weight(store: CustomerStore, term: Term, sim: np.ndarray | None) -> float:
+    """A street name weighs more the fewer customers live on it: a rare street all but names the customer."""
+    if term.kind is not TermKind.STREET or term.weight != 1.0 or sim is None:
+        return term.weight
+    return term.weight * store.street_rarity_weight(sim)
 
 
 class Candidates:
@@ -67,6 +83,18 @@ def _best_word(sim: np.ndarray, tokens: np.ndarray) -> np.ndarray:
     return best
 
 
+def _best_word_at(sim: np.ndarray, tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of `tokens`, the similarity of its closest word and that word's position (first on ties)."""
+    gathered = sim.take(tokens)
+    best = gathered[:, 0].copy()
+    at = np.zeros(len(best), dtype=np.int8)
+    for column in range(1, gathered.shape[1]):
+        better = gathered[:, column] > best
+        at[better] = column
+        np.maximum(best, gathered[:, column], out=best)
+    return best, at
+
+
 def _coverage(names: np.ndarray, name_sims: list[np.ndarray]) -> np.ndarray:
     """Share of the entry's name words that some query word matched (one word each at most)."""
     best_sim = np.maximum.reduce(name_sims)
@@ -78,24 +106,48 @@ def _coverage(names: np.ndarray, name_sims: list[np.ndarray]) -> np.ndarray:
     return np.minimum(covered, len(name_sims)) / np.maximum(present, 1)
 
 
-def _term_fields(store: CustomerStore, term: Term, sim: np.ndarray | None, candidates: Candidates) -> FieldScores:
+def _term_fields(
+    store: CustomerStore, term: Term, sim: np.ndarray | None, candidates: Candidates
+) -> tuple[FieldScores, np.ndarray | None]:
+    """The score each field earns for the term, and for a name word which word of the name it matched."""
     kind, rows = term.kind, candidates.rows
     if kind is TermKind.DATE:
-        ordinals = [d.toordinal() for d in term.dates]
-        return {"birth_date": np.isin(store.birth_ordinal.view.take(rows), ordinals).astype(np.float32)}
+        return {"birth_date": _date_matches(store, rows, term)}, None
     if kind is TermKind.PHONE:
-        return {"phone": _phone_matches(store, rows, term.text)}
-    street = _best_word(sim, candidates.streets)
+        return {"phone": _phone_matches(store, rows, term.text)}, None
     if kind is TermKind.STREET:
-        return {"street": street}
+        return {"street": _best_word(sim, candidates.streets)}, None
     if kind is TermKind.NUMBER:
-        return _number_fields(store, term.text, rows, street)
-    name = _best_word(sim, candidates.names)
-    return {
+        return _number_fields(store, term.text, rows, _best_word(sim, candidates.streets)), None
+    name, at = _best_word_at(sim, candidates.names)
+    fields = {
         "name": np.where(candidates.is_alias, 0, name),
         "alias": np.where(candidates.is_alias, name * ALIAS_FACTOR, 0),
-        "street": street * FREE_WORD_STREET_FACTOR,
+        "street": _best_word(_as_free_street_word(store, sim), candidates.streets),
     }
+    return fields, at
+
+
+def _as_free_street_word(store: CustomerStore, sim: np.ndarray) -> np.ndarray:
+    """The word's similarities as a street word: discounted, the less for rare streets."""
+    close = np.flatnonzero(sim[:-1])
+    scaled = np.zeros_like(sim)
+    rarity = store.street_rarity(close)
+    scaled[close] = sim[close] * (FREE_WORD_STREET_FACTOR + (1 - FREE_WORD_STREET_FACTOR) * rarity)
+    return scaled
+
+
+def _date_matches(store: CustomerStore, rows: np.ndarray, term: Term) -> np.ndarray:
+    """1 for the birth date (either reading of day and month); PARTIAL_DATE when two of its three parts fit."""
+    exact = np.isin(store.birth_ordinal.view.take(rows), [d.toordinal() for d in term.dates])
+    if term.parts is None:
+        return exact.astype(np.float32)
+    first, second, year = term.parts
+    days, months = store.birth_day.view.take(rows), store.birth_month.view.take(rows)
+    day_first = (days == first).astype(np.int8) + (months == second)
+    month_first = (days == second).astype(np.int8) + (months == first)
+    right = np.maximum(day_first, month_first) + (store.birth_year.view.take(rows) == year)
+    return np.where(exact, 1.0, np.where(right >= 2, PARTIAL_DATE, 0.0)).astype(np.float32)
 
 
 def _number_fields(store: CustomerStore, digits: str, rows: np.ndarray, street: np.ndarray) -> FieldScores:

@@ -6,7 +6,6 @@ customer is a row of small integers and one phone string.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
@@ -15,16 +14,22 @@ import numpy as np
 from frontdesk.lookup.columns import PAD, GrowableArray, padded_matrix
 from frontdesk.lookup.normalize import normalize, words
 from frontdesk.lookup.postings import Postings
-from frontdesk.lookup.query import street_type
+from frontdesk.lookup.query import street_type, unglued
 from frontdesk.lookup.records import LookupRecord
 from frontdesk.lookup.vocabulary import Vocabulary
 
 PHONE_GRAM = 4  # phone digits are found by any 4 consecutive digits, e.g. the last four
+RARE_STREET_WEIGHT = 2.0  # a street name no one else lives on weighs as much as two name words
+RARITY_SLACK = 0.05  # street words this close to the best fit count together (a typo fits several)
 
 
 def phone_digits(phone: str) -> str:
     """Digits only, without trunk zeros, so 0912…, +98 912… and 912… compare by substring."""
     return re.sub(r"\D", "", normalize(phone)).lstrip("0")
+
+
+FoldCache = dict[tuple[bool, str], list[int]]
+"""Word ids per (is a street, text) already folded in this batch."""
 
 
 @dataclass(slots=True)
@@ -41,14 +46,16 @@ class PreparedRecord:
 class CustomerStore:
     """Rows (customers) and entries (a name or an alias of a row) with their postings."""
 
-    def __init__(self) -> None:
-        self.vocabulary = Vocabulary()
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary or Vocabulary()
         self.customer_ids = GrowableArray(np.int64)
         self.row_alive = GrowableArray(np.bool_)
         self.primary_entry = GrowableArray(np.int32)
         self.street_tokens = GrowableArray(np.int32, width=1, fill=PAD)
         self.birth_ordinal = GrowableArray(np.int32)
         self.birth_year = GrowableArray(np.int16)
+        self.birth_month = GrowableArray(np.int8)
+        self.birth_day = GrowableArray(np.int8)
         self.phones: list[str] = []
         self.name_tokens = GrowableArray(np.int32, width=1, fill=PAD)
         self.entry_row = GrowableArray(np.int32)
@@ -61,17 +68,21 @@ class CustomerStore:
         self.year_postings = Postings()  # birth year → rows
         self.row_of: dict[int, int] = {}
 
-    def prepare(self, record: LookupRecord, cache: dict[str, list[int]]) -> PreparedRecord:
-        names = [self._word_ids(text, cache) for text in (record.name, *record.aliases)]
-        street = [self.vocabulary.id_of(street_type(w)) for w in words(record.street)]
+    def prepare(self, record: LookupRecord, cache: FoldCache) -> PreparedRecord:
+        names = [self._word_ids(text, cache, False) for text in (record.name, *record.aliases)]
+        street = self._word_ids(record.street, cache, True)
         birth = record.birth_date.toordinal() if record.birth_date else 0
         return PreparedRecord(record.customer_id, names, street, phone_digits(record.phone), birth)
 
-    def _word_ids(self, text: str, cache: dict[str, list[int]]) -> list[int]:
-        """Names repeat heavily, so each distinct spelling is folded once per batch."""
-        ids = cache.get(text)
+    def _word_ids(self, text: str, cache: FoldCache, street: bool) -> list[int]:
+        """Names and streets repeat heavily, so each distinct spelling is folded once per batch.
+
+        A street's words also have their street type folded and a glued type cut off ("crotonstreet").
+        """
+        ids = cache.get((street, text))
         if ids is None:
-            ids = cache[text] = [self.vocabulary.id_of(w) for w in words(text)]
+            folded = [street_type(part) for w in words(text) for part in unglued(w)] if street else words(text)
+            ids = cache[(street, text)] = [self.vocabulary.id_of(w) for w in folded]
         return ids
 
     def remove(self, customer_id: int) -> None:
@@ -79,7 +90,52 @@ class CustomerStore:
         if row is None:
             return
         self.row_alive.view[row] = False
-        self.entry_alive.view[self.entry_row.view == row] = False
+        self.entry_alive.view[self.entries_of(row)] = False
+
+    def entries_of(self, row: int) -> slice:
+        """A row's entries: contiguous, as a row's name and aliases are appended together."""
+        first = int(self.primary_entry.view[row])
+        end = int(self.primary_entry.view[row + 1]) if row + 1 < len(self.primary_entry) else len(self.entry_row)
+        return slice(first, end)
+
+    def street_rarity(self, word_ids: np.ndarray) -> np.ndarray:
+        """Per street word, 0 when every customer lives on it, 1 when one customer does (or none)."""
+        return self._rarity(self.street_postings.counts_of(word_ids)).astype(np.float32)
+
+    def _rarity(self, residents: np.ndarray | int) -> np.ndarray:
+        """1 - log(residents) / log(customers): the share of the customer count's digits the street rules out."""
+        return np.clip(1.0 - np.log(np.maximum(residents, 1)) / np.log(max(len(self.row_of), 2)), 0.0, 1.0)
+
+    def street_rarity_weight(self, sim: np.ndarray) -> float:
+        """How much a typed street word weighs: 1 for the commonest street word, up to RARE_STREET_WEIGHT
+        for one only a single customer lives on, judged by the closest stored words together."""
+        words = sim[:-1]
+        if not words.size or words.max() <= 0:
+            return 1.0
+        close = np.flatnonzero(words >= words.max() - RARITY_SLACK)
+        together = int(self.street_postings.counts_of(close).sum())
+        if together <= 0:
+            return 1.0
+        return 1.0 + (RARE_STREET_WEIGHT - 1.0) * float(self._rarity(together))
+
+    def dead_rows(self) -> int:
+        return len(self.customer_ids) - len(self.row_of)
+
+    def live_records(self) -> list[PreparedRecord]:
+        """The live customers as prepared records (word ids kept), in row order: what a compacted store is built from."""
+        names = self.name_tokens.view
+        streets = self.street_tokens.view
+        found = []
+        for row in np.flatnonzero(self.row_alive.view).tolist():
+            entries = self.entries_of(row)
+            found.append(PreparedRecord(
+                int(self.customer_ids.view[row]),
+                [[t for t in tokens.tolist() if t != PAD] for tokens in names[entries]],
+                [t for t in streets[row].tolist() if t != PAD],
+                self.phones[row],
+                int(self.birth_ordinal.view[row]),
+            ))
+        return found
 
     def append(self, batch: list[PreparedRecord]) -> None:
         """Store a batch; ids already present are replaced (the latest record wins)."""
@@ -101,8 +157,10 @@ class CustomerStore:
         self.street_tokens.extend(padded_matrix([p.street for p in batch]))
         births = np.array([p.birth_ordinal for p in batch], dtype=np.int32)
         self.birth_ordinal.extend(births)
-        years = np.array([_year(o) for o in births.tolist()], dtype=np.int16)
+        years, months, days = _year_month_day(births)
         self.birth_year.extend(years)
+        self.birth_month.extend(months)
+        self.birth_day.extend(days)
         self.phones.extend(p.phone for p in batch)
         street_lengths = [len(p.street) for p in batch]
         self.street_postings.extend(_flat(p.street for p in batch), np.repeat(rows, street_lengths))
@@ -121,6 +179,15 @@ class CustomerStore:
         self.entry_alive.extend(np.ones(len(names), dtype=np.bool_))
         self.name_postings.extend(_flat(names), np.repeat(entries, [len(n) for n in names]))
 
+    def without_dead(self, chunk: int) -> CustomerStore:
+        """A store of the live customers only, sharing this one's vocabulary: removed and replaced rows are gone."""
+        fresh = CustomerStore(self.vocabulary)
+        live = self.live_records()
+        for start in range(0, len(live), chunk):
+            fresh.append(live[start : start + chunk])
+        fresh.compact()
+        return fresh
+
     def compact(self) -> None:
         """After a bulk build: merge postings and prepare the vocabulary for the first search."""
         for postings in self._all_postings():
@@ -132,12 +199,19 @@ class CustomerStore:
 
     def nbytes(self) -> int:
         arrays = (self.customer_ids, self.row_alive, self.primary_entry, self.street_tokens, self.birth_ordinal,
-                  self.birth_year, self.name_tokens, self.entry_row, self.entry_is_alias, self.entry_alive)
+                  self.birth_year, self.birth_month, self.birth_day, self.name_tokens, self.entry_row, self.entry_is_alias, self.entry_alive)
         return sum(a.nbytes() for a in arrays) + sum(p.nbytes() for p in self._all_postings())
 
 
-def _year(ordinal: int) -> int:
-    return datetime.date.fromordinal(ordinal).year if ordinal else 0
+def _year_month_day(ordinals: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Birth year, month and day per row (0 where unknown), vectorised through numpy dates."""
+    dates = np.datetime64("0001-01-01") + (ordinals.astype(np.int64) - 1).astype("timedelta64[D]")
+    years = dates.astype("datetime64[Y]").astype(np.int64) + 1970
+    months = dates.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    days = (dates - dates.astype("datetime64[M]")).astype(np.int64) + 1
+    known = ordinals > 0
+    return (np.where(known, years, 0).astype(np.int16), np.where(known, months, 0).astype(np.int8),
+            np.where(known, days, 0).astype(np.int8))
 
 
 def _flat(lists) -> np.ndarray:

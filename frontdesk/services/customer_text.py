@@ -27,3 +27,10 @@ def describe(summary: CustomerSummary) -> str:
 
 def why(match: Match) -> str:
     return " + ".join(FIELD_WORDS.get(field, field) for field in match.matched)
+
+
+def shown_of(shown: int, fitting: int, counted_all: bool = True) -> str:
+    """"10 of 24 shown": never "10 found" when more fit. A count cut short by a very common word gets a "+"."""
+    if shown >= fitting and counted_all:
+        return f"{shown:,} found"
+    return f"{shown:,} of {fitting:,}{'' if counted_all else '+'} shown"

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, select
 
 from frontdesk.db.models import Customer, CustomerAlias
-from frontdesk.lookup import CustomerIndex, LookupRecord, Match
+from frontdesk.lookup import CustomerIndex, Found, LookupRecord, Match
 from frontdesk.services.changes import Change
 from frontdesk.services.customers import LIVE
 
@@ -99,6 +99,10 @@ class CustomerDirectory:
 
     def search(self, query: str, limit: int = 10) -> list[Match]:
         return self.index.search(query, limit=limit)
+
+    def find(self, query: str, limit: int = 10) -> Found:
+        """The best `limit` matches and how many customers fit in all."""
+        return self.index.find(query, limit=limit)
 
     def __len__(self) -> int:
         return len(self.index)

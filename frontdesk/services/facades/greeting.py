@@ -36,6 +36,14 @@ class SearchResults:
     """False while the lookup index is still being built: the rows come from a plain name search."""
     customers: int
     """How many customers the lookup index holds."""
+    fitting: int = 0
+    """How many customers fit the query in all (the rows are the best of them)."""
+    counted_all: bool = True
+    """False when `fitting` is only a lower bound (a very common word such as one letter)."""
+
+    @property
+    def more(self) -> int:
+        return max(self.fitting - len(self.rows), 0)
 
 
 @dataclass(frozen=True)
@@ -82,13 +90,17 @@ class GreetingDesk:
         indexed = self.desk.directory.ready.is_set()
         with self.desk.reading() as session:
             if indexed:
-                matches = self.desk.directory.search(query, limit=limit + (exclude is not None))
+                found = self.desk.directory.find(query, limit=limit + (exclude is not None))
+                matches, fitting, counted_all = list(found.matches), found.fitting, found.counted_all
             else:
                 matches = [Match(customer_id, 0.0, True, ("name",)) for customer_id in quick_name_search(session, query, limit)]
+                fitting, counted_all = len(matches), False
+            if exclude is not None and exclude in [match.customer_id for match in matches]:
+                fitting -= 1
             rows = matched_customers(session, [match for match in matches if match.customer_id != exclude][:limit])
             elsewhere = presence.open_elsewhere(session, self.desk.terminal_id, [row.match.customer_id for row in rows])
         rows = [replace(row, open_at=elsewhere.get(row.match.customer_id, ())) for row in rows]
-        return SearchResults(query, tuple(rows), indexed, len(self.desk.directory))
+        return SearchResults(query, tuple(rows), indexed, len(self.desk.directory), max(fitting, len(rows)), counted_all)
 
     def card(self, customer_id: int, *, audited: bool = True) -> CardView:
         """`audited` when the agent opens the card; a reload because another desk changed it is not a new view,

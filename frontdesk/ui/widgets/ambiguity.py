@@ -25,13 +25,21 @@ def differences(candidates: list[CustomerSummary]) -> list[tuple[str, list[str]]
     return found
 
 
+NAMED = 3
+"""Look-alikes spelled out in the box; more would push the list itself off a small screen."""
+
+
 def ambiguity_warning(candidates: list[CustomerSummary]) -> Text:
+    """What tells the first NAMED look-alikes apart, and how many more there are."""
     text = Text.assemble(
         ("⚠ ", "bold yellow"),
         (f"{len(candidates)} customers fit what you typed equally well. ", "bold"),
         "Enter will not pick one; ask the customer, or choose with ↓ and Enter.",
     )
-    for label, values in differences(candidates):
+    named, unnamed = candidates[:NAMED], len(candidates) - NAMED
+    for line, (label, values) in enumerate(differences(named)):
         text.append(f"\n  {label}: ", style="bold")
         text.append(" / ".join(values))
+        if unnamed > 0 and line == 0:
+            text.append(f" and {unnamed} more", style="italic")
     return text

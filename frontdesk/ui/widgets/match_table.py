@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable
 
 from frontdesk.clock.dates import day_month_year, year_words
 from frontdesk.lookup import highlight_spans
-from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.customer_text import masked_phone, why
+from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.presence import OpenElsewhere
+from frontdesk.ui.widgets.column_fit import fitted_widths
+
+COLUMNS = ("Name", "Street", "Phone", "Born", "Last visit", "Matched on", "Open at")
+SHRINKABLE = (0, 1)
+"""Name and Street give way on a narrow terminal, so Phone, Born and Last visit, which tell look-alikes apart,
+stay on screen."""
+KEEP_VISIBLE = 5
+"""Columns that must fit the width: Name, Street, Phone, Born, Last visit."""
 
 
 def highlighted_name(name: str, query: str) -> Text:
@@ -25,26 +34,56 @@ class MatchTable(DataTable):
 
     BINDINGS = [Binding("escape", "back_to_query", "Back to typing", show=False, id="matches.back")]
 
+    class MoreWanted(Message):
+        """↓ on the last row: the list that holds it may show the next page."""
+
+        def __init__(self, table: MatchTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> MatchTable:
+            return self.table
+
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self.add_columns("Name", "Street", "Phone", "Born", "Last visit", "Matched on", "Open at")
+        self._set_columns([[label] for label in COLUMNS])
 
     def show(self, rows: list[MatchedCustomer], query: str) -> None:
-        self.clear()
-        for row in rows:
-            summary = row.summary
-            warn = "bold yellow" if row.match.ambiguous else ""
-            self.add_row(
-                highlighted_name(summary.name, query),
-                Text(summary.street),
-                Text(masked_phone(summary.phone)),
-                Text(year_words(summary.birth_date) if summary.birth_date else "—"),
-                Text(day_month_year(summary.last_visit) if summary.last_visit else "never"),
-                Text(why(row.match), style=warn),
-                open_at_marker(row.open_at),
-                key=str(summary.customer_id),
-            )
+        """Columns are laid out afresh for these rows: a long name shown earlier does not keep Name wide."""
+        cells = [self._cells(row, query) for row in rows]
+        self.clear(columns=True)
+        self._set_columns([[label, *(line[i].plain for line in cells)] for i, label in enumerate(COLUMNS)])
+        for row, line in zip(rows, cells):
+            self.add_row(*line, key=str(row.summary.customer_id))
+
+    def _set_columns(self, texts: list[list[str]]) -> None:
+        width = self.size.width or self.app.size.width
+        widths = fitted_widths(texts, width, SHRINKABLE, KEEP_VISIBLE, padding=2 * self.cell_padding)
+        for label, column_width in zip(COLUMNS, widths):
+            self.add_column(label, width=column_width)
+
+    @staticmethod
+    def _cells(row: MatchedCustomer, query: str) -> list[Text]:
+        summary = row.summary
+        cells = [
+            highlighted_name(summary.name, query),
+            Text(summary.street),
+            Text(masked_phone(summary.phone)),
+            Text(year_words(summary.birth_date) if summary.birth_date else "—"),
+            Text(day_month_year(summary.last_visit) if summary.last_visit else "never"),
+            Text(why(row.match), style="bold yellow" if row.match.ambiguous else ""),
+            open_at_marker(row.open_at),
+        ]
+        for cell in cells:
+            cell.no_wrap, cell.overflow = True, "ellipsis"
+        return cells
+
+    def action_cursor_down(self) -> None:
+        if self.row_count and self.cursor_row >= self.row_count - 1:
+            self.post_message(self.MoreWanted(self))
+        super().action_cursor_down()
 
     def action_back_to_query(self) -> None:
         """Back to the search box this list belongs to: the Greeting's, or a dialog's."""

@@ -9,8 +9,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from frontdesk.lookup import Match
+from frontdesk.services.customer_text import shown_of
 from frontdesk.services.desk import Desk
-from frontdesk.services.facades.greeting import GreetingDesk, SearchResults
+from frontdesk.services.facades.greeting import RESULTS, GreetingDesk, SearchResults
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
@@ -33,6 +34,12 @@ class GreetingScreen(Screen):
         self.desk = desk
         self.greeting = GreetingDesk(desk)
         self.matches: list[Match] = []
+        self.limit = RESULTS
+        """Rows asked for: one page, and one more each time ↓ goes past the last row."""
+        self.more = 0
+        """Customers that fit the query but are not in the list yet."""
+        self.next_page_row: int | None = None
+        """Where the cursor goes once the next page arrives: its first new row."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,7 +83,16 @@ class GreetingScreen(Screen):
 
     @on(Input.Changed, "#query")
     def typed(self, event: Input.Changed) -> None:
+        self.limit = RESULTS
         self.run_search(event.value)
+
+    @on(MatchTable.MoreWanted, "#matches")
+    def next_page(self) -> None:
+        """↓ past the last row shows the next page of what fits, the cursor on its first new row."""
+        if self.more > 0:
+            self.next_page_row = self.table.row_count
+            self.limit += RESULTS
+            self.run_search(self.query_input.value)
 
     @on(DeskChanged)
     def desk_changed(self, event: DeskChanged) -> None:
@@ -89,7 +105,8 @@ class GreetingScreen(Screen):
 
     def run_search(self, query: str) -> None:
         """Off the UI thread, and a newer keystroke cancels the stale search."""
-        in_background(self, lambda: self.greeting.search(query), self.show_results, group="lookup", exclusive=True,
+        limit = self.limit
+        in_background(self, lambda: self.greeting.search(query, limit), self.show_results, group="lookup", exclusive=True,
                       description="Looking up customers")
 
     def show_results(self, results: SearchResults) -> None:
@@ -101,16 +118,26 @@ class GreetingScreen(Screen):
         self.matches = [row.match for row in rows]
         self.table.show(rows, query)
         ids = [row.match.customer_id for row in rows]
-        if choosing in ids:  # another desk's change re-ran the search while the agent was choosing: the choice stays
+        self.more = results.more
+        if self.next_page_row is not None and self.next_page_row < len(ids):
+            self.table.move_cursor(row=self.next_page_row)
+        elif choosing in ids:  # another desk's change re-ran the search while the agent was choosing: the choice stays
             self.table.move_cursor(row=ids.index(choosing))
+        self.next_page_row = None
         tied = [row.summary for row in rows if row.match.ambiguous]
         warning = self.query_one("#ambiguity", Static)
         warning.set_class(len(tied) < 2, "hidden")
         if len(tied) >= 2:
             warning.update(ambiguity_warning(tied))
         if results.indexed:
-            status = f"{len(rows)} found" if query.strip() else f"{results.customers:,} customers"
-            self.query_one("#lookup-status", Static).update(status)
+            self.query_one("#lookup-status", Static).update(self.status(results))
+
+    @staticmethod
+    def status(results: SearchResults) -> str:
+        if not results.query.strip():
+            return f"{results.customers:,} customers"
+        more = ", ↓ past the last row for more" if results.more else ""
+        return shown_of(len(results.rows), results.fitting, results.counted_all) + more
 
     @on(Input.Submitted, "#query")
     def open_top_match(self) -> None:

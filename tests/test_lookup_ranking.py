@@ -1,0 +1,115 @@
+"""Ranking rules of the lookup: word order, rare streets, glued street types, mistyped dates, counts, compaction."""
+
+import datetime
+
+import pytest
+
+from frontdesk.lookup import CustomerIndex, LookupRecord
+from frontdesk.lookup.index import DEAD_FLOOR
+from frontdesk.lookup.query import TermKind, parse_query
+
+JOHNSON = LookupRecord(1, "Mary Johnson", "12 Jackson Avenue")
+JACKSON = LookupRecord(2, "Mary Jackson", "40 Johnson Avenue")
+
+
+def ids(index: CustomerIndex, query: str) -> list[int]:
+    return [m.customer_id for m in index.search(query)]
+
+
+@pytest.mark.parametrize(("query", "meant", "other"), [
+    ("mary jackson johnson", 2, 1),
+    ("mary johnson jackson", 1, 2),
+    ("jackson johnson", 2, 1),
+])
+def test_word_order_given_family_then_street_decides_who_comes_first(query, meant, other):
+    index = CustomerIndex([JOHNSON, JACKSON])
+    matches = index.search(query)
+    assert [m.customer_id for m in matches] == [meant, other]
+    # the order only ranks: the other reading stays flagged, never silently dropped
+    assert matches[0].ambiguous and matches[1].ambiguous
+
+
+def test_name_and_street_swapped_stays_flagged_when_one_street_is_rare():
+    """Many neighbours on Jackson Avenue make Johnson Avenue the rarer street; the swap is still flagged."""
+    index = CustomerIndex([JOHNSON, JACKSON, *_crowd("Jackson Avenue", 300, 100)])
+    for query, meant in (("mary jackson johnson", 2), ("mary johnson jackson", 1)):
+        top = index.search(query)[0]
+        assert top.customer_id == meant or top.ambiguous
+
+
+def test_a_comma_or_street_type_still_reads_swapped_names():
+    index = CustomerIndex([JOHNSON, JACKSON])
+    assert ids(index, "Johnson, Mary")[0] == 1
+    assert ids(index, "mary jackson johnson avenue")[0] == 2
+    assert not index.search("mary jackson johnson avenue")[0].ambiguous
+
+
+def _crowd(street: str, count: int, first_id: int) -> list[LookupRecord]:
+    return [LookupRecord(first_id + i, "Zz Crowd", f"{i} {street}") for i in range(count)]
+
+
+def test_a_rare_street_outweighs_a_weak_given_name_match_and_a_common_one_does_not():
+    petra = LookupRecord(1, "Petra Jones", "1 Main Street")
+    paul = LookupRecord(2, "Paul Brown", "5 Croton Street")
+    rare = CustomerIndex([petra, paul, *_crowd("Main Street", 300, 1000)])
+    common = CustomerIndex([petra, paul, *_crowd("Main Street", 300, 1000), *_crowd("Croton Street", 300, 5000)])
+    assert ids(rare, "peter croton")[0] == 2
+    assert ids(common, "peter croton")[0] == 1
+    # typed with its street type, the street weighs more the rarer it is
+    assert rare.search("peter croton street")[0].score > common.search("peter croton street")[0].score
+
+
+@pytest.mark.parametrize("query", ["paul crotonstreet", "crotonstreet", "paul croton street", "paul croton st"])
+def test_glued_street_types_are_read_as_a_street(query):
+    index = CustomerIndex([LookupRecord(1, "Paul Brown", "5 Croton Street"), LookupRecord(2, "Paul Croton", "1 Elm Road")])
+    top = index.search(query)[0]
+    assert top.customer_id == 1
+    assert "street" in top.matched
+
+
+def test_a_glued_street_on_file_is_found_spelled_apart():
+    index = CustomerIndex([LookupRecord(1, "Harley Mccarthy", "177 Pridhamstreet"), LookupRecord(2, "Harley Pridham", "")])
+    assert ids(index, "harley pridham street")[0] == 1
+
+
+def test_a_surname_ending_like_a_street_type_is_not_cut():
+    assert [t.text for t in parse_query("harcourt ")] == ["harcourt"]
+    assert [(t.kind, t.text) for t in parse_query("crotonstreet ")] == [(TermKind.STREET, "croton"), (TermKind.STREET, "st")]
+
+
+def test_a_mistyped_birth_date_still_tells_namesakes_apart():
+    index = CustomerIndex([
+        LookupRecord(1, "Isabelle Hobson", "36 Albermarle Place", birth_date=datetime.date(1984, 10, 15)),
+        LookupRecord(2, "Isabelle Hobson", "16 Dethridge Street", birth_date=datetime.date(1983, 1, 24)),
+    ])
+    assert ids(index, "isabelle hobson 24/10/1983")[0] == 2  # day and year right, month mistyped
+    assert ids(index, "isabelle hobson 24/50/1983")[0] == 2  # not a date at all, still its day and year
+    assert ids(index, "isabelle hobson 15/10/1984")[0] == 1
+
+
+def test_counts_say_how_many_fit_beyond_the_page():
+    index = CustomerIndex([LookupRecord(i, f"Mary Smith{chr(96 + i)}") for i in range(1, 25)]
+                          + [LookupRecord(100, "Peter Quill")])
+    found = index.find("mary", limit=10)
+    assert (len(found.matches), found.fitting, found.more, found.counted_all) == (10, 24, 14, True)
+    assert len(index.find("mary", limit=30).matches) == 24
+    assert index.find("mary", limit=30).more == 0
+    assert index.find("quill", limit=10).fitting == 1
+    assert index.find("", limit=10).fitting == 0
+
+
+def test_removed_and_replaced_records_are_compacted_out():
+    index = CustomerIndex([LookupRecord(i, f"Anna Number{i}", f"{i} Elm Road", aliases=(f"Hanna Old{i}",))
+                           for i in range(1, 1001)])
+    for customer_id in range(1, 701):
+        index.remove(customer_id)
+    for customer_id in range(701, 801):
+        index.add(LookupRecord(customer_id, f"Anna Renamed{customer_id}", f"{customer_id} Oak Lane"))
+    assert len(index) == 300
+    assert index.stored_rows() <= len(index) + DEAD_FLOOR  # 1,100 rows without compaction
+    assert 5 not in ids(index, "anna number5")
+    assert ids(index, "anna renamed750")[0] == 750
+    assert ids(index, "hanna old900")[0] == 900  # aliases survive compaction
+    assert ids(index, "900 elm road")[0] == 900
+    index.add(LookupRecord(5000, "Brand New", "1 Pine Street"))
+    assert ids(index, "brand new")[0] == 5000
