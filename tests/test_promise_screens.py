@@ -97,11 +97,12 @@ async def test_the_picker_needs_a_choice_or_a_decline(shop: Desk) -> None:
         assert [offer.title for offer in session.exec(select(SolutionOffer))] == ["Full refund"]
 
 
-async def test_goodwill_over_the_budget_needs_a_supervisors_approval(shop: Desk) -> None:
+async def test_goodwill_over_the_budget_needs_a_supervisors_approval_and_draws_nothing_by_itself(shop: Desk) -> None:
+    answers = []
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:
         await in_a_call(pilot, shop)
-        app.push_screen(GoodwillScreen(shop, customer_id=1, interaction_id=shop.current_interaction_id))
+        app.push_screen(GoodwillScreen(shop), answers.append)
         await settle(pilot)
         assert "50.00 EUR left of 50.00" in shown_text(app.screen.query_one("#goodwill-budget", Static))
         await type_text(pilot, "80")
@@ -113,9 +114,33 @@ async def test_goodwill_over_the_budget_needs_a_supervisors_approval(shop: Desk)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LiveCallScreen)
+    assert [(answer.amount, answer.approved_by_id) for answer in answers] == [(80, 2)]
     with shop.session() as session:
-        grant = session.exec(select(GoodwillGrant)).one()
-        assert (grant.amount, grant.approved_by_id) == (80, 2)
+        assert session.exec(select(GoodwillGrant)).all() == []  # drawn only with the action it pays for
+
+
+async def test_cancelling_the_goodwill_for_a_chosen_option_records_neither(shop: Desk) -> None:
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await in_a_call(pilot, shop)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        await pilot.press("enter", "down", "down", "enter", "ctrl+s")  # choose the credit, which costs goodwill
+        await settle(pilot)
+        assert isinstance(app.screen, GoodwillScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "No goodwill was drawn" in shown_text(app.screen.query_one("#form-error", Label))
+        with shop.session() as session:
+            assert (session.exec(select(SolutionOffer)).all(), session.exec(select(GoodwillGrant)).all()) == ([], [])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with shop.session() as session:
+        assert [offer.title for offer in session.exec(select(SolutionOffer))] == ["Store credit plus 10%"]
+        assert [grant.amount for grant in session.exec(select(GoodwillGrant))] == [10]
 
 
 async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
@@ -176,6 +201,45 @@ async def test_an_overdue_promise_is_closed_with_an_apology_and_a_make_good(shop
         promise = session.exec(select(Promise)).one()
         assert (promise.status, promise.kept_late) == ("kept", True)
         assert promise.apology.startswith("Sorry")
+
+
+async def test_goodwill_for_a_make_good_is_drawn_only_when_the_close_is_saved(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))
+    set_clock(lambda: WEDNESDAY_10AM + timedelta(hours=5))
+
+    async def close_with_goodwill(pilot) -> None:
+        await pilot.press("k")
+        await settle(pilot)
+        app.screen.query_one("#close-apology", Input).value = "Sorry, the lab was late"
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        app.screen.query_one("#goodwill-amount", Input).value = "80"
+        app.screen.query_one("#goodwill-reason", Input).value = "Results late twice"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("enter", "down", "enter", "ctrl+s")  # approved by Daniel Brooks
+        await settle(pilot)
+        assert "Goodwill to draw when this is saved: 80" in shown_text(app.screen.query_one("#close-goodwill", Static))
+
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        await close_with_goodwill(pilot)
+        await pilot.press("escape")  # the close is cancelled: nothing is charged
+        await settle(pilot)
+        with shop.session() as session:
+            assert session.exec(select(GoodwillGrant)).all() == []
+            assert session.exec(select(Promise)).one().status == "open"
+        await close_with_goodwill(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert table_rows(app.screen.query_one("#promises")) == []
+    with shop.session() as session:
+        assert [(grant.amount, grant.promise_id) for grant in session.exec(select(GoodwillGrant))] == [(80, 1)]
+        assert session.exec(select(Promise)).one().make_good.startswith("gesture of 80")
 
 
 async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> None:

@@ -54,27 +54,64 @@ def budget_of(session: Session, agent_id: int, rules: DeskRules) -> Budget:
     return Budget(budget=rules.goodwill_budget_per_month, used=float(used), currency=rules.currency)
 
 
+@dataclass(frozen=True)
+class GoodwillRequest:
+    """A grant as asked for and checked, not yet drawn: it is drawn in the same commit as the action it pays for."""
+
+    kind: str
+    amount: float
+    reason: str
+    approved_by_id: int | None = None
+
+    def describe(self) -> str:
+        return f"{self.kind} of {self.amount:g}: {self.reason}"
+
+
+def check_goodwill(session: Session, agent_id: int, rules: DeskRules, request: GoodwillRequest) -> GoodwillRequest:
+    """The request as it will be stored (reason cleaned), or a ValidationError (NeedsApproval over the budget)."""
+    if request.kind not in set(GoodwillKind):
+        raise ValidationError("kind", "Choose a goodwill gesture or a policy exception.")
+    if not request.amount >= 0:  # also refuses NaN
+        raise ValidationError("amount", "The amount cannot be negative.")
+    reason = clean_line(request.reason, field="reason", label="The reason", max_length=1000, required=True)
+    budget = budget_of(session, agent_id, rules)
+    approved_by_id = None
+    if request.amount > budget.left:
+        if request.approved_by_id is None:
+            raise NeedsApproval(budget, request.amount)
+        approver = session.get(Agent, request.approved_by_id)
+        if approver is None or not approver.active or approver.role != Role.SUPERVISOR:
+            raise ValidationError("approved_by", "Only an active supervisor can approve going over the budget.")
+        approved_by_id = request.approved_by_id
+    return GoodwillRequest(request.kind, round(request.amount, 2), reason, approved_by_id)
+
+
+def add_goodwill(
+    session: Session, agent_id: int, rules: DeskRules, request: GoodwillRequest, *, customer_id: int | None = None,
+    interaction_id: int | None = None, promise_id: int | None = None,
+) -> GoodwillGrant:
+    """Adds the grant to the caller's transaction, uncommitted: the caller commits it with the action it pays for."""
+    lock_row(session, Agent, agent_id)  # the same agent at two terminals draws from one budget, one grant at a time
+    checked = check_goodwill(session, agent_id, rules, request)
+    grant = GoodwillGrant(
+        agent_id=agent_id, customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
+        kind=checked.kind, amount=checked.amount, reason=checked.reason, approved_by_id=checked.approved_by_id,
+    )
+    session.add(grant)
+    session.flush()
+    detail = f"{checked.kind} {grant.amount:.2f} {rules.currency}" + (f" approved by {grant.approved_by_id}" if grant.approved_by_id else "")
+    audit.record(session, agent_id, "create", "goodwill", grant.id, detail)
+    return grant
+
+
 def grant_goodwill(
     session: Session, agent_id: int, rules: DeskRules, *, kind: str, amount: float, reason: str,
     customer_id: int | None = None, interaction_id: int | None = None, promise_id: int | None = None,
     approved_by_id: int | None = None,
 ) -> GoodwillGrant:
-    if kind not in set(GoodwillKind):
-        raise ValidationError("kind", "Choose a goodwill gesture or a policy exception.")
-    if not amount >= 0:  # also refuses NaN
-        raise ValidationError("amount", "The amount cannot be negative.")
-    reason = clean_line(reason, field="reason", label="The reason", max_length=1000, required=True)
-    lock_row(session, Agent, agent_id)  # the same agent at two terminals draws from one budget, one grant at a time
-    budget = budget_of(session, agent_id, rules)
-    if amount > budget.left:
-        if approved_by_id is None:
-            raise NeedsApproval(budget, amount)
-        approver = session.get(Agent, approved_by_id)
-        if approver is None or not approver.active or approver.role != Role.SUPERVISOR:
-            raise ValidationError("approved_by", "Only an active supervisor can approve going over the budget.")
-    grant = GoodwillGrant(
-        agent_id=agent_id, customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
-        kind=kind, amount=round(amount, 2), reason=reason, approved_by_id=approved_by_id if amount > budget.left else None,
-    )
-    detail = f"{kind} {grant.amount:.2f} {rules.currency}" + (f" approved by {approved_by_id}" if grant.approved_by_id else "")
-    return audit.created(session, grant, agent_id, "goodwill", detail)
+    """A grant on its own, committed at once."""
+    grant = add_goodwill(session, agent_id, rules, GoodwillRequest(kind, amount, reason, approved_by_id),
+                         customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id)
+    session.commit()
+    session.refresh(grant)
+    return grant
