@@ -6,7 +6,9 @@ import asyncio
 import time
 from collections.abc import Callable
 
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 
@@ -51,3 +53,19 @@ async def open_card(pilot: Pilot, query: str) -> None:
     await type_text(pilot, query)
     await pilot.press("enter")
     await settle(pilot)
+
+
+def drawn_text(widget: Widget) -> str:
+    """What the widget draws, its lines joined by spaces: a message cut at the frame is missing its end here."""
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return " ".join(" ".join(line.text.split()) for line in lines).strip()
+
+
+def in_view(widget: Widget) -> bool:
+    """The widget is drawn, whole, inside the terminal."""
+    return widget.region.area > 0 and widget.screen.region.contains_region(widget.region)
+
+
+def footer_keys(screen) -> list[str]:
+    """The keys the screen's own footer shows, as drawn ("^s Save")."""
+    return [drawn_text(key) for key in screen.query("Footer FooterKey") if in_view(key)]

@@ -21,7 +21,7 @@ from frontdesk.services.customers import create_customer
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import draft_of, notes_of
-from tests.pilot import open_card, settle as settle_once, shown_text, table_rows, type_text
+from tests.pilot import drawn_text, footer_keys, in_view, open_card, settle as settle_once, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
 
@@ -92,6 +92,22 @@ async def test_a_whole_call_by_keyboard_from_greeting_to_wrap_up(desk_with_custo
         assert [(note.text, note.verbatim) for note in notes_of(session, call.id)] == [
             ("Results are a week late", False), ("I just want someone to call me back", True)]
         assert [change.mood for change in session.exec(select(MoodChange))] == ["upset"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_a_message_wraps_and_stays_in_view_with_the_save_key(desk_with_customer: Desk, size: tuple[int, int]) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=size) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "Asked about parking")
+        await pilot.press("f9")
+        await settle(pilot)
+        await pilot.press("enter", "ctrl+s")
+        await settle(pilot)
+        error = app.screen.query_one("#form-error", Label)
+        assert in_view(error)
+        assert drawn_text(error).endswith("or press Ctrl+S again to save it flagged as unedited.")
+        assert any(key.endswith("Save") for key in footer_keys(app.screen))
 
 
 async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with_customer: Desk) -> None:

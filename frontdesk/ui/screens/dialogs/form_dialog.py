@@ -6,9 +6,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable, EditConflict
@@ -57,10 +57,13 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
         return self.DIALOG_TITLE
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id=self.DIALOG_ID, classes="dialog"):
+        """The title and the error line stay in view; the fields scroll between them; the keys are in the footer."""
+        with Vertical(id=self.DIALOG_ID, classes="dialog"):
             yield Static(self.dialog_title(), classes="dialog-title", markup=False)
-            yield from self.compose_form()
+            with VerticalScroll(classes="dialog-fields"):
+                yield from self.compose_form()
             yield Label("", id="form-error", classes="error", markup=False)
+        yield Footer()
 
     def compose_form(self) -> ComposeResult:
         yield from ()

@@ -34,6 +34,7 @@ class PromiseFormScreen(FormDialog[int | None]):
 
     DEFAULT_CSS = """
     PromiseFormScreen > .dialog { height: 85%; }
+    PromiseFormScreen .dialog-fields { height: 1fr; }
     PromiseFormScreen #promise-alternatives { height: auto; max-height: 5; }
     """
     DIALOG_TITLE = "Make a promise the desk can keep"
