@@ -177,6 +177,39 @@ async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
         assert promise.due_at.astimezone(UTC) == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
 
+async def test_old_warnings_go_once_the_input_changes(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("p")
+        await settle(pilot)
+        await type_text(pilot, "Exchange ready")
+        due = app.screen.query_one("#promise-due .when-input", Input)
+        due.value = "sat 10am"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "closed" in shown_text(app.screen.query_one("#promise-check", Static))
+        due.focus()
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert shown_text(app.screen.query_one("#promise-check", Static)) == ""
+        assert not app.screen.query_one("#promise-alternatives", OptionList).display
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        set_clock(lambda: WEDNESDAY_10AM + timedelta(hours=5))
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "apolog" in shown_text(app.screen.query_one("#form-error", Label)).lower()
+        await type_text(pilot, "Sorry")
+        assert shown_text(app.screen.query_one("#form-error", Label)) == ""
+
+
 async def test_an_overdue_promise_is_closed_with_an_apology_and_a_make_good(shop: Desk) -> None:
     with shop.session() as session:
         make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))

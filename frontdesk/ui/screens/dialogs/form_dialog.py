@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable, EditConflict
@@ -116,6 +117,13 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
     def show_error(self, problem: Exception | str | None) -> None:
         """One error line, cleared by the next attempt: an old message never stays on screen."""
         self.query_one("#form-error", Label).update("" if problem is None else problem_text(problem))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def edited(self) -> None:
+        """The error line spoke of what was typed before: once it changes, the old message goes."""
+        if not self.saving:
+            self.show_error(None)
 
     def action_cancel(self) -> None:
         self.dismiss(self.CANCELLED)
