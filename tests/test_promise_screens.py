@@ -312,6 +312,24 @@ async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> No
         assert len(app._notifications) == len(messages)  # each promise is announced once per state
 
 
+async def test_the_overdue_count_is_said_once_and_the_header_follows_the_list(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
+        make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", "f")
+        await settle(pilot)
+        assert shown_text(app.screen.query_one("#promises-title", Static)).startswith("My promises, overdue: 1   ")
+        assert "promises: 1 overdue, 1 due within the hour" in app.sub_title
+        set_clock(lambda: WEDNESDAY_10AM + timedelta(hours=1))  # the parcel call falls overdue with no one doing anything
+        app.screen.tick()
+        await settle(pilot)
+        assert len(table_rows(app.screen.query_one("#promises"))) == 2
+        assert "promises: 2 overdue" in app.sub_title
+
+
 async def test_a_resolved_call_offers_a_follow_up(shop: Desk) -> None:
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:

@@ -104,11 +104,9 @@ class PromisesScreen(Screen):
         """Keeps the cursor on the promise it was on, wherever that promise now sits in the list."""
         current = self.current()
         self.rows = listing.rows
+        self.app.remind()  # the header's counts look again with the list, never a tick behind it
         overdue = sum(row.overdue for row in self.rows)
-        whose = "Everyone's" if self.everyone else "My"
-        self.query_one("#promises-title", Static).update(
-            Text(f"{whose} promises, {FILTER_WORDS[self.due]}: {len(self.rows)}, overdue: {overdue}   (f: filter)")
-        )
+        self.query_one("#promises-title", Static).update(Text(heading(self.everyone, self.due, len(self.rows), overdue)))
         notice = self.query_one("#orphans", Static)
         notice.set_class(not listing.orphans, "hidden")
         notice.update(Text(f"⚠ {listing.orphans} open promises belong to people no longer at the desk: choose them and press o.",
@@ -156,6 +154,13 @@ class PromisesScreen(Screen):
         """Says why (another desk may have moved, reassigned or kept it meanwhile) and shows the list as it is now."""
         self.notify(problem_text(problem), severity="error")
         self.action_reload()
+
+
+def heading(everyone: bool, due: str | None, count: int, overdue: int) -> str:
+    """"Everyone's promises, overdue: 7": the overdue count is said once, not again after a list of only overdue ones."""
+    whose = "Everyone's" if everyone else "My"
+    also = "" if due == "overdue" else f", overdue: {overdue}"
+    return f"{whose} promises, {FILTER_WORDS[due]}: {count}{also}   (f: filter)"
 
 
 def _cells(row: PromiseRow) -> tuple[Text, ...]:
