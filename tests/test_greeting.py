@@ -78,6 +78,22 @@ async def test_two_marys_are_flagged_and_enter_does_not_pick(two_marys: Desk) ->
         assert app.screen.customer_id == 2
 
 
+async def test_back_from_a_card_typing_looks_up_the_next_customer(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary")
+        await pilot.press("down", "enter")  # chosen in the results table
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingCardScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        box = app.screen.query_one("#query", Input)
+        assert app.focused is box and box.selected_text == "mary"
+        await type_text(pilot, "jo")
+        assert box.value == "jo"
+
+
 async def test_the_street_tells_them_apart_and_enter_opens_the_greeting_card(two_marys: Desk) -> None:
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:

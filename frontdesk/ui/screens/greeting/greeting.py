@@ -33,6 +33,8 @@ class GreetingScreen(Screen):
         self.desk = desk
         self.greeting = GreetingDesk(desk)
         self.matches: list[Match] = []
+        self.card_was_open = False
+        """A greeting card was opened from here: coming back, the search box takes focus again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -59,8 +61,16 @@ class GreetingScreen(Screen):
         self.query_input.focus()
 
     def on_screen_resume(self) -> None:
-        """Back from a card or a dialog: a record may have been added, corrected or merged meanwhile."""
+        """Back from a card or a dialog: a record may have been added, corrected or merged meanwhile.
+
+        Back from a card, the next customer is looked up by typing at once: the box has focus and the
+        old query is selected, so the first key replaces it.
+        """
         self.run_search(self.query_input.value)
+        if self.card_was_open:
+            self.card_was_open = False
+            self.query_input.focus()
+            self.query_input.select_all()
 
     def progress_from_worker(self, done: int, total: int) -> None:
         self.app.call_from_thread(self.index_progress, done, total)
@@ -127,6 +137,7 @@ class GreetingScreen(Screen):
         self.open_card(int(event.row_key.value))
 
     def open_card(self, customer_id: int) -> None:
+        self.card_was_open = True
         self.app.push_screen(GreetingCardScreen(self.desk, customer_id))
 
     def chosen_in_table(self) -> int | None:
