@@ -69,3 +69,12 @@ def in_view(widget: Widget) -> bool:
 def footer_keys(screen) -> list[str]:
     """The keys the screen's own footer shows, as drawn ("^s Save")."""
     return [drawn_text(key) for key in screen.query("Footer FooterKey") if in_view(key)]
+
+
+def no_reason_to_give(screen) -> None:
+    """Answers the wrap-up's questions for a call without a reason or category: explicitly none."""
+    from frontdesk.ui.screens.call.wrap_up import NONE_FITS, NO_REASON  # noqa: PLC0415 - only the wrap-up tests need it
+    for box in screen.query("#wrap-reason"):
+        box.value = NO_REASON
+    for select in screen.query("#wrap-category"):
+        select.value = NONE_FITS

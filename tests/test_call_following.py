@@ -29,7 +29,7 @@ from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.call.live_call import LiveCallScreen, touches_the_call
 from frontdesk.ui.screens.call.note_edit import NoteEditScreen
-from tests.pilot import settle as settle_once, shown_text, table_rows, type_text
+from tests.pilot import settle as settle_once, shown_text, table_rows, type_text, no_reason_to_give
 
 SIZE = (140, 45)
 
@@ -108,7 +108,7 @@ async def test_a_handoff_elsewhere_shows_and_a_wrap_up_elsewhere_closes_the_call
 
         await type_text(pilot, "the line I was typing")
         with desk.session() as session:
-            wrap_up(session, call, ELENI, WrapUp("resolved", "Sorted by Eleni", "drafted"))
+            wrap_up(session, call, ELENI, WrapUp("resolved-later", "Sorted by Eleni", "drafted"))
         await changed(pilot, Change(2, "interaction", "wrapped-up", call, 1, call, terminal="other"))
         assert isinstance(app.screen, CallScreen)
         assert desk.current_interaction_id is None
@@ -150,6 +150,7 @@ async def test_the_call_says_who_else_has_the_customer_open(desk: Desk, call: in
 
         await pilot.press("f9")
         await settle(pilot)
+        no_reason_to_give(app.screen)
         app.screen.query_one("#summary", TextArea).text = "Parcel found at the neighbour's."
         await pilot.press("enter", "ctrl+s")
         await settle(pilot)

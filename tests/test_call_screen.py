@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlmodel import select
-from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.db.models import Agent, Handoff, Interaction, MoodChange, Note, Promise
@@ -21,7 +21,7 @@ from frontdesk.services.customers import create_customer
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import draft_of, notes_of
-from tests.pilot import drawn_text, footer_keys, in_view, open_card, settle as settle_once, shown_text, table_rows, type_text
+from tests.pilot import drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
 
@@ -83,11 +83,20 @@ async def test_a_whole_call_by_keyboard_from_greeting_to_wrap_up(desk_with_custo
         assert '"I just want someone to call me back"' in summary.text
         await pilot.press("down", "enter")  # outcome: follow-up needed
         summary.text += "\nLab chased; Mrs. Johnson prefers a call after 4pm."
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Choose the category" in shown_text(app.screen.query_one("#form-error", Label))  # the call has none yet
+        app.screen.query_one("#wrap-category", Select).value = "Appointment"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CallScreen), shown_text(app.screen.query_one("#form-error", Label))
     call = the_call(desk)
-    assert (call.outcome, call.reason, call.summary_edited, call.courtesy) == ("follow-up", "Blood test results", True, ["greeted"])
+    assert (call.outcome, call.reason, call.category, call.summary_edited, call.courtesy) == (
+        "follow-up", "Blood test results", "Appointment", True, ["greeted"])
+    with desk.session() as session:  # "Follow-up needed" promised the follow-up, in the same commit
+        assert [(promise.what, promise.kind) for promise in session.exec(select(Promise))] == [
+            ("Follow up: Blood test results", "follow-up")]
     with desk.session() as session:
         assert [(note.text, note.verbatim) for note in notes_of(session, call.id)] == [
             ("Results are a week late", False), ("I just want someone to call me back", True)]
@@ -102,6 +111,7 @@ async def test_a_message_wraps_and_stays_in_view_with_the_save_key(desk_with_cus
         await type_text(pilot, "Asked about parking")
         await pilot.press("f9")
         await settle(pilot)
+        no_reason_to_give(app.screen)
         await pilot.press("enter", "ctrl+s")
         await settle(pilot)
         error = app.screen.query_one("#form-error", Label)
@@ -117,6 +127,7 @@ async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with
         await type_text(pilot, "Asked about parking")
         await pilot.press("f9")
         await settle(pilot)
+        no_reason_to_give(app.screen)
         await pilot.press("enter", "ctrl+s")  # resolved, summary untouched
         await settle(pilot)
         assert "exactly as drafted" in shown_text(app.screen.query_one("#form-error", Label))

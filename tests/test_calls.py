@@ -25,7 +25,7 @@ from frontdesk.services.notes import add_note, draft_of, edit_note, edits_of, no
 from frontdesk.services.open_work import open_work
 from frontdesk.ui.screens.call.resume import ResumeScreen, open_text
 from frontdesk.services.validation import ValidationError
-from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up
+from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up, wrap_up_form
 
 
 @pytest.fixture
@@ -171,6 +171,25 @@ def test_an_edited_summary_and_not_asked_satisfaction(desk: Desk, call: int) -> 
         wrap_up(session, call, desk.agent_id, WrapUp("follow-up", "Mrs. Johnson: results chased with the lab.", "drafted"))
         closed = session.get(Interaction, call)
         assert (closed.summary_edited, closed.satisfaction_asked, closed.satisfaction) == (True, False, None)
+
+
+def test_follow_up_needed_promises_the_follow_up_and_a_handed_on_case_was_not_first_contact(
+    desk: Desk, call: int, colleagues: tuple[int, int],
+) -> None:
+    eleni, _ = colleagues
+    with desk.session() as session:
+        assert "resolved" in wrap_up_form(session, call).outcomes
+        hand_off(session, call, desk.agent_id, eleni)
+        form = wrap_up_form(session, call)
+        assert (form.reason_missing, form.category_missing) == (False, True)
+        assert list(form.outcomes) == ["resolved-later", "follow-up", "escalated", "left"]
+        with pytest.raises(ValidationError, match="not first contact"):
+            wrap_up(session, call, eleni, WrapUp("resolved", "Sorted", "drafted"))
+        wrap_up(session, call, eleni, WrapUp("follow-up", "Lab chased", "drafted", category=""))
+        closed = session.get(Interaction, call)
+        assert (closed.outcome, closed.reason, closed.category) == ("follow-up", "Test results", "")
+        [promise] = session.exec(select(Promise).where(Promise.interaction_id == call)).all()
+        assert (promise.what, promise.kind, promise.owner_id) == ("Follow up: Test results", "follow-up", eleni)
 
 
 def test_an_unknown_caller_is_linked_later(desk: Desk) -> None:

@@ -17,7 +17,7 @@ from frontdesk.services.call_view import CallView
 from frontdesk.services.changes import Change
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable
-from frontdesk.services.facades.call_forms import RESOLVED
+from frontdesk.services.facades.call_forms import FOLLOW_UP, RESOLVED
 from frontdesk.services.facades.calls import CallOpened, LiveCall
 from frontdesk.ui.background import UNAVAILABLE, in_background
 from frontdesk.ui.messages import DeskChanged
@@ -325,10 +325,11 @@ class LiveCallScreen(Screen):
 
         def closed(outcome: str | None) -> None:
             if outcome:
-                self.notify(Text(f"Saved. Outcome: {outcome}."))
+                promised = " A follow-up promise is on your list (F4)." if outcome == FOLLOW_UP else ""
+                self.notify(Text(f"Saved. Outcome: {outcome}.{promised}"))
                 linked = self.view is not None and self.view.customer_id is not None
                 self.leave()
-                if outcome == RESOLVED and linked:
+                if outcome in RESOLVED and linked:
                     self.app.push_screen(FollowUpOfferScreen(self.desk, self.interaction_id))
 
         self.app.push_screen(WrapUpScreen(self.desk, self.interaction_id), closed)
