@@ -57,7 +57,7 @@ async def open_card(pilot: Pilot, query: str) -> None:
 
 def drawn_text(widget: Widget) -> str:
     """What the widget draws, its lines joined by spaces: a message cut at the frame is missing its end here."""
-    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    lines = widget.render_lines(Region(0, 0, *widget.outer_size))
     return " ".join(" ".join(line.text.split()) for line in lines).strip()
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import select
+from textual.geometry import Region
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 
 from frontdesk.ui.app import FrontDeskApp
@@ -294,6 +295,42 @@ async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> No
     with shop.session() as session:
         change = session.exec(select(PromiseChange)).one()
         assert (change.customer_told, change.told_before_deadline) == (True, True)
+
+
+def mark_colours(box: Checkbox) -> tuple[object, object]:
+    """The foreground and background the checkbox's mark (the X) is drawn in."""
+    for line in box.render_lines(Region(0, 0, *box.outer_size)):
+        for segment in line:
+            if segment.text.strip() == box.BUTTON_INNER and segment.style is not None:
+                return segment.style.color, segment.style.bgcolor
+    raise AssertionError("the checkbox draws no mark")
+
+
+async def test_an_unticked_checkbox_shows_no_mark_and_a_ticked_one_a_clear_one(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Refund the double charge", WEDNESDAY_10AM + timedelta(hours=4))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", "n")
+        await settle(pilot)
+        told = app.screen.query_one("#renegotiate-told", Checkbox)
+        colour, background = mark_colours(told)
+        assert colour == background  # nothing to mistake for a tick
+        told.value = True
+        await settle(pilot)
+        colour, background = mark_colours(told)
+        assert contrast(colour, background) >= 3
+
+
+def contrast(one, other) -> float:
+    """WCAG contrast ratio of two Rich colours."""
+    def luminance(colour) -> float:
+        channels = [value / 255 for value in colour.get_truecolor()]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> None:
