@@ -53,6 +53,8 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
         self.desk = desk
         self.saving = False
         """True while a save is under way, so a second Ctrl+S does not save twice."""
+        self.error_typed: tuple[str, ...] | None = None
+        """What the boxes held when the error line was last written; None while it is empty."""
 
     def dialog_title(self) -> str:
         return self.DIALOG_TITLE
@@ -115,14 +117,19 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
         self.show_error(problem)
 
     def show_error(self, problem: Exception | str | None) -> None:
-        """One error line, cleared by the next attempt: an old message never stays on screen."""
+        """One error line, cleared by the next attempt or edit: an old message never stays on screen."""
+        self.error_typed = None if problem is None else self.typed()
         self.query_one("#form-error", Label).update("" if problem is None else problem_text(problem))
+
+    def typed(self) -> tuple[str, ...]:
+        """Everything typed in the form's boxes, to tell a real edit from a late echo of one made before."""
+        return tuple(widget.value if isinstance(widget, Input) else widget.text for widget in self.query("Input, TextArea"))
 
     @on(Input.Changed)
     @on(TextArea.Changed)
     def edited(self) -> None:
-        """The error line spoke of what was typed before: once it changes, the old message goes."""
-        if not self.saving:
+        """The error line spoke of what was typed then: once the agent types something else, it goes."""
+        if self.error_typed is not None and not self.saving and self.typed() != self.error_typed:
             self.show_error(None)
 
     def action_cancel(self) -> None:
