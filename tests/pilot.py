@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 
 from textual.geometry import Region
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -78,3 +80,20 @@ def no_reason_to_give(screen) -> None:
         box.value = NO_REASON
     for select in screen.query("#wrap-category"):
         select.value = NONE_FITS
+
+
+class Toasts(list[Notification]):
+    """Every toast the app raised, heard as a message (`app.run_test(message_hook=toasts)`): kept after it fades."""
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        return [str(notification.message) for notification in self]
+
+
+def select_prompts(select: Widget) -> list[str]:
+    """The choices a Select offers, as its drop-down list shows them."""
+    return [str(option.prompt) for option in select.query_one("SelectOverlay").options]

@@ -163,7 +163,7 @@ async def test_the_line_being_typed_is_saved_as_a_draft_and_offered_on_the_next_
 
 async def test_bad_notes_are_stored_exactly_and_shown_literally(desk_with_customer: Desk) -> None:
     app = FrontDeskApp(desk_with_customer)
-    pasted = "[bold]x[/] \x1b[31mred\x1b[0m نتیجه"
+    pasted = "[bold]x[/] \x1b[31mred\x1b[0m نتیجه \u202etxt.exe"
     async with app.run_test(size=SIZE) as pilot:
         await start_call_with_mary(pilot)
         await pilot.press("enter")  # an empty line is not a note
@@ -174,7 +174,7 @@ async def test_bad_notes_are_stored_exactly_and_shown_literally(desk_with_custom
         await pilot.press("enter")
         await settle(pilot)
         shown = str(app.screen.query_one("#notes", OptionList).get_option_at_index(0).prompt)
-        assert "[bold]x[/] ␛[31mred␛[0m نتیجه" in shown
+        assert "[bold]x[/] ␛[31mred␛[0m نتیجه ⟨RLO⟩txt.exe" in shown
     with desk_with_customer.session() as session:
         assert [len(note.text) for note in session.exec(select(Note))] == [len(pasted), 100_000]
         assert session.exec(select(Note)).first().text == pasted

@@ -57,6 +57,35 @@ def test_db_and_db_url_together_are_refused(tmp_path: Path, capsys: pytest.Captu
     assert "either --db or --db-url" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("flags", "said"), [
+    (["--db", ""], "--db needs a file path"),
+    (["--db-url", " "], "--db-url needs a database URL"),
+    (["--db", ":memory:"], "in memory loses everything"),
+    (["--db-url", "sqlite://"], "in memory loses everything"),
+    (["--db-url", "sqlite:///file:desk?mode=memory&uri=true"], "in memory loses everything"),
+])
+@pytest.mark.parametrize("command", [["config"], ["demo"]])
+def test_an_empty_or_in_memory_database_is_refused(
+    flags: list[str], said: str, command: list[str], capsys: pytest.CaptureFixture[str],
+) -> None:
+    if command == ["demo"] and flags[0] == "--db-url":
+        pytest.skip("the demo refuses any --db-url")
+    assert main([*command, *flags]) == 1
+    error = capsys.readouterr().err
+    assert said in error and error.count("\n") == 1
+
+
+def test_a_reader_that_stops_reading_ends_the_output_quietly(demo_url: str) -> None:
+    reading, writing = os.pipe()
+    os.close(reading)  # `| head -2` has already exited
+    try:
+        result = subprocess.run([sys.executable, "-m", "frontdesk", "--db-url", demo_url, "find", "mary", "--json"],
+                                stdout=writing, stderr=subprocess.PIPE, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    finally:
+        os.close(writing)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
 def test_an_unknown_agent_is_refused(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db-url", demo_url, "--agent", "Nobody"]) == 1
     assert "No active agent called 'Nobody'" in capsys.readouterr().err

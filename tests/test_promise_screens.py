@@ -23,7 +23,7 @@ from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import set_reason
 from frontdesk.services.promises import make_promise
-from tests.pilot import open_card, settle, shown_text, table_rows, type_text
+from tests.pilot import open_card, settle, shown_text, table_rows, Toasts, type_text
 
 SIZE = (140, 45)
 WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -338,15 +338,16 @@ async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> No
         make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
         make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
     app = FrontDeskApp(shop)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
-        messages = [str(notification.message) for notification in app._notifications]
+        messages = [str(notification.message) for notification in toasts]
         assert any("Overdue" in message and "Email the invoice" in message for message in messages)
         assert any("Due soon" in message and "Call back about the parcel" in message for message in messages)
         assert "promises: 1 overdue, 1 due within the hour" in app.sub_title
         app.remind()
         await settle(pilot)
-        assert len(app._notifications) == len(messages)  # each promise is announced once per state
+        assert len(toasts) == len(messages)  # each promise is announced once per state
 
 
 async def test_the_overdue_count_is_said_once_and_the_header_follows_the_list(shop: Desk) -> None:
@@ -445,7 +446,8 @@ async def test_many_reminders_at_once_are_summed_up_in_one(shop: Desk) -> None:
         for minutes in (-90, -60, -30, 20, 40):
             make_promise(session, shop.agent_id, 1, f"Promise {minutes}", WEDNESDAY_10AM + timedelta(minutes=minutes))
     app = FrontDeskApp(shop)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
-        messages = [str(notification.message) for notification in app._notifications]
+        messages = [str(notification.message) for notification in toasts]
         assert messages == ["5 promises need you: 3 overdue, 2 due within the hour. F4 lists them."]

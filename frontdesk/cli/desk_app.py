@@ -23,7 +23,9 @@ def run_demo(args: argparse.Namespace) -> int:
     """With --db the practice desk is kept in that file; without it, in a temporary folder removed on quitting."""
     if args.db_url:
         raise CliError("The demo desk uses its own SQLite file; give --db PATH, not --db-url.")
-    if not args.db:
+    if args.db is not None:
+        database_url(args.db)  # an empty or in-memory --db is refused, not taken for "none given"
+    else:
         with tempfile.TemporaryDirectory(prefix="frontdesk-demo-") as folder:
             return _run_practice(Path(folder) / "demo.sqlite", args)
     path = Path(args.db).expanduser()

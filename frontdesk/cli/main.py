@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,8 @@ from frontdesk.services.validation import ValidationError
 from frontdesk.cli.settings import ENV_DB_PATH, ENV_DB_URL, SettingsError
 
 EXIT_ERROR = 1
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for a command whose reader went away (128 + SIGPIPE)."""
 
 
 def _database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -79,6 +82,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_left()
+
+
+def _reader_left() -> int:
+    """`frontdesk find --json | head -2`: the reader stopped reading, which is no error worth a traceback.
+
+    Output still buffered for the closed pipe is sent to /dev/null, so Python's exit flush is quiet.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 def _lazy(module: str, function: str):
