@@ -108,12 +108,20 @@ def test_find_prints_matches_as_the_app_ranks_them(demo_url: str, capsys: pytest
     found = json.loads(capsys.readouterr().out)
     assert len(found) == 3
     assert (found[0]["name"], found[0]["street"]) == ("Mary Jackson", "40 Johnson Avenue")
-    assert found[0]["phone"].endswith("0021") and "876" not in found[0]["phone"]
+    assert found[0]["phone_last4"] == "0021" and "phone" not in found[0]
 
 
 def test_find_as_a_table(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db-url", demo_url, "find", "نیک‌نام"]) == 0
     assert "نیک‌نام" in capsys.readouterr().out
+
+
+def test_a_piped_table_keeps_each_row_and_header_on_one_line(demo_url: str) -> None:
+    result = run_cli("--db-url", demo_url, "find", "mary", "--limit", "3", env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "Score" in line)
+    assert all(word in header for word in ("Name", "Street", "Phone", "Born", "Matched on", "Ambiguous"))
+    assert sum("Mary" in line for line in lines) == 3  # one line per customer, none wrapped
 
 
 def test_find_refuses_a_silly_limit(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from frontdesk.cli.errors import CliError
+from frontdesk.cli.tables import print_table
 from frontdesk.services.desk import open_desk
 from frontdesk.services.greeting import matched_customers
 from frontdesk.cli.settings import database_url
-from frontdesk.services.customer_text import masked_phone, why
+from frontdesk.services.customer_text import masked_phone, phone_last4, why
 
 
 def run_find(args: argparse.Namespace) -> int:
@@ -36,7 +36,7 @@ def run_find(args: argparse.Namespace) -> int:
             str(rank), f"{match.score:.0f}", Text(summary.name), Text(summary.street), Text(masked_phone(summary.phone)),
             str(summary.birth_date.year) if summary.birth_date else "", why(match), "yes" if match.ambiguous else "",
         )
-    Console().print(table)
+    print_table(table)
     return 0
 
 
@@ -44,5 +44,5 @@ def _as_json(match, summary) -> dict[str, object]:
     return {
         "customer_id": match.customer_id, "score": round(match.score, 2), "ambiguous": match.ambiguous,
         "matched": list(match.matched), "name": summary.name, "street": summary.street,
-        "phone": masked_phone(summary.phone), "birth_date": summary.birth_date.isoformat() if summary.birth_date else None,
+        "phone_last4": phone_last4(summary.phone), "birth_date": summary.birth_date.isoformat() if summary.birth_date else None,
     }
