@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from sqlmodel import select
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 
@@ -20,7 +21,7 @@ from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
-from frontdesk.services.notes import draft_of, notes_of
+from frontdesk.services.notes import NOTE_MAX_LENGTH, draft_of, notes_of
 from tests.pilot import drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
@@ -159,6 +160,18 @@ async def test_the_line_being_typed_is_saved_as_a_draft_and_offered_on_the_next_
         await settle(pilot)
         assert isinstance(again.screen, LiveCallScreen)
         assert again.screen.query_one("#note-line", Input).value == "she said the parcel"
+
+
+async def test_a_paste_over_the_note_limit_is_cut_at_the_box_and_said(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "Her letter:")
+        line = app.screen.query_one("#note-line", Input)
+        line.post_message(events.Paste("y" * (NOTE_MAX_LENGTH + 5_000)))
+        await settle(pilot)
+        assert line.value == "Her letter:" + "y" * (NOTE_MAX_LENGTH - len("Her letter:"))
+        assert "too long for a note: only its first part was kept" in shown_text(app.screen.query_one("#draft-status", Static))
 
 
 async def test_bad_notes_are_stored_exactly_and_shown_literally(desk_with_customer: Desk) -> None:

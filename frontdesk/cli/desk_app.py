@@ -15,8 +15,9 @@ from frontdesk.ui.app import FrontDeskApp
 
 def run_app(args: argparse.Namespace) -> int:
     url = database_url(args.db, args.db_url)
-    _named(make_app(url, agent_name=args.agent), args).run()
-    return 0
+    app = _named(make_app(url, agent_name=args.agent), args)
+    app.run()
+    return app.return_code or 0  # a crash (Textual's panic) exits non-zero
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -41,7 +42,7 @@ def _run_practice(path: Path, args: argparse.Namespace) -> int:
     app = _named(make_app(sqlite_url(path), agent_name=args.agent, practice=True), args)
     app.run()
     app.desk.engine.dispose()  # the file is closed before its folder goes
-    return 0
+    return app.return_code or 0
 
 
 def _named(app: FrontDeskApp, args: argparse.Namespace) -> FrontDeskApp:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from rich.text import Text
@@ -19,6 +20,7 @@ from frontdesk.services.open_work import OpenInteraction
 from frontdesk.ui.background import in_background
 from frontdesk.ui.commands import desk_commands
 from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.terminal_input import DeskDriver
 from frontdesk.ui.feed_relay import FeedRelay
 from frontdesk.ui.reminders import PromiseReminders
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
@@ -52,7 +54,7 @@ class FrontDeskApp(App[None]):
     ]
 
     def __init__(self, desk: Desk) -> None:
-        super().__init__()
+        super().__init__(driver_class=DeskDriver if os.name == "posix" else None)  # Windows: Textual's own
         self.desk = desk
         self.book, self.staff = PromiseBook(desk), Staff(desk)
         self.reminders = PromiseReminders()
