@@ -121,6 +121,18 @@ async def test_a_message_wraps_and_stays_in_view_with_the_save_key(desk_with_cus
         assert any(key.endswith("Save") for key in footer_keys(app.screen))
 
 
+async def test_at_80_by_24_the_panels_stack_below_the_notes_and_nothing_is_cut(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_call_with_mary(pilot)
+        notes, side = app.screen.query_one("#notes-pane"), app.screen.query_one("#side-pane")
+        assert notes.region.width >= 78 and side.region.y >= notes.region.bottom  # below the notes, not beside
+        assert app.screen.query_one("#notes").region.height >= 5
+        assert not app.screen.query_one("#history-scroll").display  # collapsed until F8
+        assert "…" not in drawn_text(app.screen.query_one("HeaderTitle"))
+        assert in_view(app.screen.query_one("#note-line", Input))
+
+
 async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with_customer: Desk) -> None:
     app = FrontDeskApp(desk_with_customer)
     async with app.run_test(size=SIZE) as pilot:

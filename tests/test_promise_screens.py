@@ -276,6 +276,23 @@ async def test_goodwill_for_a_make_good_is_drawn_only_when_the_close_is_saved(sh
         assert session.exec(select(Promise)).one().make_good.startswith("gesture of 80")
 
 
+async def test_at_80_columns_the_promises_list_shows_owner_and_tell_by(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Refund the double charge once the bank has confirmed the transfer",
+                     WEDNESDAY_10AM + timedelta(hours=4), tell_by="phone")
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        table = app.screen.query_one("#promises")
+        starts, x = {}, 0
+        for column in table.columns.values():
+            starts[str(column.label)] = x
+            x += column.get_render_width(table)
+        assert starts["Owner"] < starts["Tell by"] < 80 - len("phone")
+
+
 async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> None:
     with shop.session() as session:
         make_promise(session, shop.agent_id, 1, "Refund the double charge", WEDNESDAY_10AM + timedelta(hours=4))

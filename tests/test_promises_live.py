@@ -86,10 +86,10 @@ async def test_the_promises_list_follows_other_desks_and_keeps_the_cursor_on_its
         await settle(pilot)
         screen = app.screen
         table = screen.query_one("#promises", DataTable)
-        assert [row[4] for row in table_rows(table)] == ["Refund the double charge"]
+        assert [row[6] for row in table_rows(table)] == ["Refund the double charge"]
         promise_at(desks, WEDNESDAY_10AM + timedelta(hours=1), "Call back about the parcel")
         await settle_until(pilot, lambda: len(table_rows(table)) == 2)
-        assert [row[4] for row in table_rows(table)] == ["Call back about the parcel", "Refund the double charge"]
+        assert [row[6] for row in table_rows(table)] == ["Call back about the parcel", "Refund the double charge"]
         assert screen.current().promise_id == later  # the cursor stayed on the promise the agent was on
 
         listing = screen.book.listing
@@ -102,7 +102,7 @@ async def test_the_promises_list_follows_other_desks_and_keeps_the_cursor_on_its
         with desks.session() as session:  # Tom takes a message for Sara: her callback joins the list
             take_message(session, tom, desks.agent_id, 1, "", "Ring about the refund", WEDNESDAY_10AM + timedelta(hours=2))
         await settle_until(pilot, lambda: len(table_rows(table)) == 3)
-        assert [(row[3], row[4]) for row in table_rows(table)] == [
+        assert [(row[3], row[6]) for row in table_rows(table)] == [
             ("promise", "Call back about the parcel"), ("callback", "Call back with the message"), ("promise", "Refund the double charge")]
         assert listings == [{"everyone": False, "due": None}]  # read again once, for the callback
         assert screen.current().promise_id == later
@@ -262,6 +262,6 @@ async def test_reassigning_a_promise_moved_elsewhere_says_what_changed(desks: De
         await settle(pilot)
         messages = [str(note.message) for note in toasts]
         assert any("Owner: Sara Karimi -> Tom Baker (Tom Baker, 10:00)" in message for message in messages), messages
-        assert table_rows(app.screen.query_one("#promises"))[0][5] == "Tom Baker"  # the list shows it as it is now
+        assert table_rows(app.screen.query_one("#promises"))[0][4] == "Tom Baker"  # the list shows it as it is now
     with desks.reading() as session:
         assert session.get(Promise, saved).owner_id == agent_id(desks, "Tom Baker")

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, SelectionList
+from textual.widgets import Header, SelectionList
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.now import utcnow
 from frontdesk.services.call_view import CallView
 from frontdesk.services.changes import Change
@@ -107,7 +108,7 @@ class LiveCallScreen(Screen):
             with Vertical(id="side-pane"):
                 yield CourtesyList(id="courtesy")
                 yield HistoryPanel(id="history")
-        yield Footer()
+        yield DeskFooter()
 
     @property
     def pad(self) -> NotePad:

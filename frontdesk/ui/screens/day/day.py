@@ -6,8 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.day import DayBoard, DayView
@@ -37,7 +38,7 @@ class DayScreen(Screen):
         yield DataTable(id="day-agents", cursor_type="row", zebra_stripes=True)
         yield Static("Wants a manager", classes="table-title", markup=False)
         yield DataTable(id="day-escalations", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#day-agents", DataTable).add_columns("Agent", "Contacts today", "Open promises", "Overdue")

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable, EditConflict
 from frontdesk.ui.background import UNAVAILABLE, in_background
@@ -66,7 +67,7 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
             with VerticalScroll(classes="dialog-fields"):
                 yield from self.compose_form()
             yield Label("", id="form-error", classes="error", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def compose_form(self) -> ComposeResult:
         yield from ()

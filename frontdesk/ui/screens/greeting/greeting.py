@@ -6,8 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.lookup import Match
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.greeting import GreetingDesk, SearchResults
@@ -22,9 +23,9 @@ from frontdesk.ui.widgets.match_table import MatchTable
 
 class GreetingScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+n", "new_customer", "New customer", id="greeting.new", tooltip="Add a customer record"),
-        Binding("ctrl+r", "edit_customer", "Correct record", id="greeting.edit", tooltip="Correct the highlighted record"),
-        Binding("ctrl+g", "merge_customer", "Merge records", id="greeting.merge", tooltip="Merge two records of one person"),
+        Binding("ctrl+n", "new_customer", "New", id="greeting.new", tooltip="Add a customer record"),
+        Binding("ctrl+r", "edit_customer", "Correct", id="greeting.edit", tooltip="Correct the highlighted record"),
+        Binding("ctrl+g", "merge_customer", "Merge", id="greeting.merge", tooltip="Merge two records of one person"),
         Binding("down", "to_results", "Results", show=False, id="greeting.results"),
     ]
 
@@ -43,7 +44,7 @@ class GreetingScreen(Screen):
         yield ProgressBar(id="index-progress", show_eta=False, classes="hidden")
         yield Static(id="ambiguity", classes="hidden")
         yield MatchTable(id="matches")
-        yield Footer()
+        yield DeskFooter()
 
     @property
     def query_input(self) -> Input:

@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.now import to_local
 from frontdesk.clock.when import relative, short
 from frontdesk.services.desk import Desk
@@ -62,7 +63,7 @@ class GreetingCardScreen(Screen):
             yield AlsoOpen(id="also-open")
             for part in CARD_PARTS:
                 yield Static(id=part.removeprefix("#"))
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.reload()

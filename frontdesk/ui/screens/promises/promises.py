@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
@@ -57,14 +58,14 @@ class PromisesScreen(Screen):
         yield Static(id="orphans", classes="hidden")
         yield DataTable(id="promises", cursor_type="row", zebra_stripes=True)
         yield Static(id="promise-detail")
-        yield Footer()
+        yield DeskFooter()
 
     @property
     def table(self) -> DataTable:
         return self.query_one("#promises", DataTable)
 
     def on_mount(self) -> None:
-        self.table.add_columns("Due", "When", "Customer", "Kind", "Promise", "Owner", "Tell by")
+        self.table.add_columns("Due", "When", "Customer", "Kind", "Owner", "Tell by", "Promise")  # the long text last
         self.set_interval(TICK, self.tick)
 
     def on_screen_resume(self) -> None:
@@ -171,7 +172,7 @@ def _cells(row: PromiseRow) -> tuple[Text, ...]:
         Text(f"{state} {relative(row.due_at)}".strip(), style=style),
         Text(row.customer_name),
         Text(row.kind),
-        Text(row.what),
         Text(row.owner),
         Text(row.tell_by),
+        Text(row.what),
     )
