@@ -167,6 +167,7 @@ async def test_the_line_being_typed_is_saved_as_a_draft_and_offered_on_the_next_
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, ResumeScreen)
+        assert "esc Not now" in footer_keys(again.screen)  # the dialog's own keys, not the screen's underneath
         assert "unsaved line: she said the parcel" in str(again.screen.query_one(OptionList).get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(pilot)

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.open_work import OpenInteraction
 from frontdesk.clock.when import relative, short
 
@@ -45,6 +46,7 @@ class ResumeScreen(ModalScreen[int | None]):
             yield Static(self.heading(), classes="dialog-title", markup=False)
             options = [Option(open_text(item), id=str(item.interaction_id)) for item in self.work]
             yield OptionList(*options, Option(Text("Not now (they stay in the Call section, F3)"), id=NOT_NOW), id="open-work")
+        yield DeskFooter()
 
     def heading(self) -> str:
         """Says how the work came to the agent: left open by them, or handed to them by a colleague."""
