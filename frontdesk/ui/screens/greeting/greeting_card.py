@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.now import to_local
 from frontdesk.clock.when import relative, short
+from frontdesk.services.customer_text import masked_phone
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
 from frontdesk.services.greeting import GreetingCard
@@ -39,6 +40,8 @@ class GreetingCardScreen(Screen):
         Binding("v", "start('walk-in')", "Start visit", id="card.visit"),
         Binding("e", "edit", "Edit record", id="card.edit"),
         Binding("p", "promise", "Promise", id="card.promise"),
+        Binding("f", "show_phone", "Full number", id="card.phone",
+                tooltip="Show the whole phone number (only its last four digits show until asked; the request is recorded)"),
         Binding("o", "open_kept", "Open the record that stayed", id="card.open-kept",
                 tooltip="This record was merged away at another desk: open the one it was merged into"),
     ]
@@ -54,6 +57,8 @@ class GreetingCardScreen(Screen):
         """Set once a card was on screen: from then on a record that is gone is said, never closed on the agent."""
         self.merged_into_id: int | None = None
         self.starting = False
+        self.phone_shown = False
+        """The agent asked for the full number (f): the same rule as every list, masked until asked."""
         """True while a call or visit is being started, so a second key press does not start two."""
 
     def compose(self) -> ComposeResult:
@@ -89,7 +94,7 @@ class GreetingCardScreen(Screen):
         self.merged_into_id = None
         self.query_one("#gone").add_class("hidden")
         self.query_one("#salutation", Static).update(Text(card.salutation, style="bold"))
-        self.query_one("#who", Static).update(_who(card))
+        self.query_one("#who", Static).update(_who(card, full_phone=self.phone_shown))
         self.query_one("#last-visit", Static).update(_last_visit(card))
         self.query_one("#open-promises", Static).update(promises_text(card.promises))
         self.query_one("#preferences", Static).update(_preferences(card))
@@ -166,6 +171,18 @@ class GreetingCardScreen(Screen):
         self.starting = False
         self.notify(str(problem), severity="error")
 
+    def action_show_phone(self) -> None:
+        if self.card is None or self.phone_shown:
+            return
+        customer_id = self.customer_id
+        in_background(self, lambda: self.greeting.show_phone(customer_id), lambda _nothing: self.phone_asked(),
+                      failed=lambda problem: self.notify(str(problem), severity="error"))
+
+    def phone_asked(self) -> None:
+        self.phone_shown = True
+        if self.card is not None:
+            self.query_one("#who", Static).update(_who(self.card, full_phone=True))
+
     def action_promise(self) -> None:
         self.app.push_screen(PromiseFormScreen(self.desk, self.customer_id), lambda _made: self.reload())
 
@@ -173,7 +190,7 @@ class GreetingCardScreen(Screen):
         self.app.push_screen(CustomerFormScreen(self.desk, customer_id=self.customer_id), lambda _saved: self.reload())
 
 
-def _who(card: GreetingCard) -> Text:
+def _who(card: GreetingCard, *, full_phone: bool) -> Text:
     customer = card.customer.values
     text = Text.assemble(("Name: ", "bold"), card.name)
     if customer.pronunciation:
@@ -181,7 +198,8 @@ def _who(card: GreetingCard) -> Text:
     if customer.preferred_address:
         text.append_text(Text.assemble("\n", ("Likes to be called: ", "bold"), customer.preferred_address))
     text.append_text(Text.assemble("\n", ("Language: ", "bold"), LANGUAGES.get(customer.language, customer.language or "—")))
-    details = [customer.street, ", ".join(customer.phones), customer.email]
+    phones = customer.phones if full_phone else [masked_phone(phone) for phone in customer.phones]
+    details = [customer.street, ", ".join(phones), customer.email]
     if customer.birth_date:
         details.append(f"born {customer.birth_date}")
     text.append_text(Text.assemble("\n", ("Details: ", "bold"), " · ".join(part for part in details if part) or "—"))
