@@ -6,7 +6,11 @@ import asyncio
 import time
 from collections.abc import Callable
 
+from textual.geometry import Region
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from tests.known_secret import KNOWN_SECRET
@@ -60,3 +64,45 @@ async def type_secret(pilot: Pilot, secret: str = KNOWN_SECRET) -> None:
     await type_text(pilot, secret)
     await pilot.press("enter")
     await settle(pilot)
+
+
+def drawn_text(widget: Widget) -> str:
+    """What the widget draws, its lines joined by spaces: a message cut at the frame is missing its end here."""
+    lines = widget.render_lines(Region(0, 0, *widget.outer_size))
+    return " ".join(" ".join(line.text.split()) for line in lines).strip()
+
+
+def in_view(widget: Widget) -> bool:
+    """The widget is drawn, whole, inside the terminal."""
+    return widget.region.area > 0 and widget.screen.region.contains_region(widget.region)
+
+
+def footer_keys(screen) -> list[str]:
+    """The keys the screen's own footer shows, as drawn ("^s Save")."""
+    return [drawn_text(key) for key in screen.query("Footer FooterKey") if in_view(key)]
+
+
+def no_reason_to_give(screen) -> None:
+    """Answers the wrap-up's questions for a call without a reason or category: explicitly none."""
+    from frontdesk.ui.screens.call.wrap_up import NONE_FITS, NO_REASON  # noqa: PLC0415 - only the wrap-up tests need it
+    for box in screen.query("#wrap-reason"):
+        box.value = NO_REASON
+    for select in screen.query("#wrap-category"):
+        select.value = NONE_FITS
+
+
+class Toasts(list[Notification]):
+    """Every toast the app raised, heard as a message (`app.run_test(message_hook=toasts)`): kept after it fades."""
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        return [str(notification.message) for notification in self]
+
+
+def select_prompts(select: Widget) -> list[str]:
+    """The choices a Select offers, as its drop-down list shows them."""
+    return [str(option.prompt) for option in select.query_one("SelectOverlay").options]

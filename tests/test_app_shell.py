@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Label, Static
-from textual.widgets._toast import Toast
+from sqlmodel import Session, create_engine, func, select
 
 from frontdesk.ui.app import FrontDeskApp
-from frontdesk.db.models import Role
+from frontdesk.clock.now import utcnow
+from frontdesk.db.models import Promise, PromiseStatus, Role
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk import open_desk
 from frontdesk.cli.launch import make_app
@@ -20,7 +21,7 @@ from frontdesk.services.agents import list_agents
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from tests.known_secret import KNOWN_SECRET, PRACTICE_PIN
-from tests.pilot import settle, shown_text, table_rows, type_secret, type_text
+from tests.pilot import Toasts, settle, shown_text, table_rows, type_secret, type_text
 
 SIZE = (120, 40)
 
@@ -118,7 +119,14 @@ async def test_the_day_section_counts_todays_work(demo_url: str) -> None:
         await settle(pilot)
         await pilot.press("f5")
         await settle(pilot)
-        assert "overdue" in shown_text(app.screen.query_one("#day-totals", Static))
+        engine = create_engine(demo_url)
+        with Session(engine) as session:
+            still_open = select(func.count()).select_from(Promise).where(Promise.status == PromiseStatus.OPEN)
+            opened = session.exec(still_open).one()
+            overdue = session.exec(still_open.where(Promise.due_at < utcnow())).one()
+        engine.dispose()
+        assert overdue > 0
+        assert f"Promises: {opened} open, {overdue} overdue" in shown_text(app.screen.query_one("#day-totals", Static))
         assert len(table_rows(app.screen.query_one("#day-agents"))) == 4
         assert table_rows(app.screen.query_one("#day-escalations")) == []
 
@@ -126,8 +134,8 @@ async def test_the_day_section_counts_todays_work(demo_url: str) -> None:
 async def test_a_name_that_looks_like_markup_is_shown_literally(desk: Desk) -> None:
     with desk.session() as session:
         create_customer(session, CustomerForm(given_name="[bold]Ann[/]", family_name="[link=x]Smith", street="[red]1 Main St"), desk.agent_id)
-    app = FrontDeskApp(desk)
-    async with app.run_test(size=SIZE) as pilot:
+    app, toasts = FrontDeskApp(desk), Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
         await type_text(pilot, "ann smith")
         rows = table_rows(app.screen.query_one("#matches"))
@@ -137,8 +145,8 @@ async def test_a_name_that_looks_like_markup_is_shown_literally(desk: Desk) -> N
         assert "[bold]Ann[/] [link=x]Smith" in shown_text(app.screen.query_one("#who", Static))
         await pilot.press("c")  # the toast names the customer, and the call header too
         await settle(pilot)
-        toasts = [str(Toast(notification).render()) for notification in app._notifications]
-        assert any("Call with [bold]Ann[/] [link=x]Smith started" in toast for toast in toasts), toasts
+        [started] = [toast for toast in toasts if "Call with" in str(toast.message)]
+        assert str(started.message).startswith("Call with [bold]Ann[/] [link=x]Smith started at ") and not started.markup
         assert "[link=x]Smith" in shown_text(app.screen.query_one("#call-header", Static))
 
 

@@ -29,7 +29,7 @@ from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.call.live_call import LiveCallScreen, touches_the_call
 from frontdesk.ui.screens.call.note_edit import NoteEditScreen
-from tests.pilot import settle as settle_once, shown_text, table_rows, type_text
+from tests.pilot import no_reason_to_give, settle as settle_once, shown_text, table_rows, Toasts, type_text
 
 SIZE = (140, 45)
 
@@ -98,21 +98,22 @@ async def test_notes_added_and_edited_elsewhere_appear(desk: Desk, call: int) ->
 
 async def test_a_handoff_elsewhere_shows_and_a_wrap_up_elsewhere_closes_the_call(desk: Desk, call: int) -> None:
     app = FrontDeskApp(desk)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         screen = await open_the_call(pilot)
         with desk.session() as session:
             hand_off(session, call, desk.agent_id, ELENI)
         await changed(pilot, Change(1, "interaction", "handed-off", call, 1, call, terminal="other"))
         assert "Owner: Eleni Georgiou · handoffs: 1" in header(screen)
-        assert any("now with Eleni Georgiou" in str(note.message) for note in app._notifications)
+        assert any("now with Eleni Georgiou" in str(note.message) for note in toasts)
 
         await type_text(pilot, "the line I was typing")
         with desk.session() as session:
-            wrap_up(session, call, ELENI, WrapUp("resolved", "Sorted by Eleni", "drafted"))
+            wrap_up(session, call, ELENI, WrapUp("resolved-later", "Sorted by Eleni", "drafted"))
         await changed(pilot, Change(2, "interaction", "wrapped-up", call, 1, call, terminal="other"))
         assert isinstance(app.screen, CallScreen)
         assert desk.current_interaction_id is None
-        [told] = [str(note.message) for note in app._notifications if "wrapped up on another terminal" in str(note.message)]
+        [told] = [str(note.message) for note in toasts if "wrapped up on another terminal" in str(note.message)]
         assert "Your unsaved line was: the line I was typing" in told
 
 
@@ -150,6 +151,7 @@ async def test_the_call_says_who_else_has_the_customer_open(desk: Desk, call: in
 
         await pilot.press("f9")
         await settle(pilot)
+        no_reason_to_give(app.screen)
         app.screen.query_one("#summary", TextArea).text = "Parcel found at the neighbour's."
         await pilot.press("enter", "ctrl+s")
         await settle(pilot)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from textual import events
 from sqlmodel import select
-from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 
 from frontdesk.clock.hours import at_local
 from frontdesk.clock.now import local_zone, set_clock
@@ -24,8 +25,8 @@ from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
-from frontdesk.services.notes import draft_of, notes_of
-from tests.pilot import open_card, settle as settle_once, shown_text, table_rows, type_text
+from frontdesk.services.notes import NOTE_MAX_LENGTH, draft_of, notes_of
+from tests.pilot import drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
 
@@ -87,15 +88,53 @@ async def test_a_whole_call_by_keyboard_from_greeting_to_wrap_up(desk_with_custo
         assert '"I just want someone to call me back"' in summary.text
         await pilot.press("down", "enter")  # outcome: follow-up needed
         summary.text += "\nLab chased; Mrs. Johnson prefers a call after 4pm."
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Choose the category" in shown_text(app.screen.query_one("#form-error", Label))  # the call has none yet
+        app.screen.query_one("#wrap-category", Select).value = "Appointment"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CallScreen), shown_text(app.screen.query_one("#form-error", Label))
     call = the_call(desk)
-    assert (call.outcome, call.reason, call.summary_edited, call.courtesy) == ("follow-up", "Blood test results", True, ["greeted"])
+    assert (call.outcome, call.reason, call.category, call.summary_edited, call.courtesy) == (
+        "follow-up", "Blood test results", "Appointment", True, ["greeted"])
+    with desk.session() as session:  # "Follow-up needed" promised the follow-up, in the same commit
+        assert [(promise.what, promise.kind) for promise in session.exec(select(Promise))] == [
+            ("Follow up: Blood test results", "follow-up")]
     with desk.session() as session:
         assert [(note.text, note.verbatim) for note in notes_of(session, call.id)] == [
             ("Results are a week late", False), ("I just want someone to call me back", True)]
         assert [change.mood for change in session.exec(select(MoodChange))] == ["upset"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_a_message_wraps_and_stays_in_view_with_the_save_key(desk_with_customer: Desk, size: tuple[int, int]) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=size) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "Asked about parking")
+        await pilot.press("f9")
+        await settle(pilot)
+        no_reason_to_give(app.screen)
+        await pilot.press("enter", "ctrl+s")
+        await settle(pilot)
+        error = app.screen.query_one("#form-error", Label)
+        assert in_view(error)
+        assert drawn_text(error).endswith("or press Ctrl+S again to save it flagged as unedited.")
+        assert any(key.endswith("Save") for key in footer_keys(app.screen))
+
+
+async def test_at_80_by_24_the_panels_stack_below_the_notes_and_nothing_is_cut(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_call_with_mary(pilot)
+        notes, side = app.screen.query_one("#notes-pane"), app.screen.query_one("#side-pane")
+        assert notes.region.width >= 78 and side.region.y >= notes.region.bottom  # below the notes, not beside
+        assert app.screen.query_one("#notes").region.height >= 5
+        assert not app.screen.query_one("#history-scroll").display  # collapsed until F8
+        assert "…" not in drawn_text(app.screen.query_one("HeaderTitle"))
+        assert in_view(app.screen.query_one("#note-line", Input))
 
 
 async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with_customer: Desk) -> None:
@@ -105,6 +144,7 @@ async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with
         await type_text(pilot, "Asked about parking")
         await pilot.press("f9")
         await settle(pilot)
+        no_reason_to_give(app.screen)
         await pilot.press("enter", "ctrl+s")  # resolved, summary untouched
         await settle(pilot)
         assert "exactly as drafted" in shown_text(app.screen.query_one("#form-error", Label))
@@ -131,6 +171,7 @@ async def test_the_line_being_typed_is_saved_as_a_draft_and_offered_on_the_next_
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, ResumeScreen)
+        assert "esc Not now" in footer_keys(again.screen)  # the dialog's own keys, not the screen's underneath
         assert "unsaved line: she said the parcel" in str(again.screen.query_one(OptionList).get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(pilot)
@@ -138,9 +179,21 @@ async def test_the_line_being_typed_is_saved_as_a_draft_and_offered_on_the_next_
         assert again.screen.query_one("#note-line", Input).value == "she said the parcel"
 
 
+async def test_a_paste_over_the_note_limit_is_cut_at_the_box_and_said(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "Her letter:")
+        line = app.screen.query_one("#note-line", Input)
+        line.post_message(events.Paste("y" * (NOTE_MAX_LENGTH + 5_000)))
+        await settle(pilot)
+        assert line.value == "Her letter:" + "y" * (NOTE_MAX_LENGTH - len("Her letter:"))
+        assert "too long for a note: only its first part was kept" in shown_text(app.screen.query_one("#draft-status", Static))
+
+
 async def test_bad_notes_are_stored_exactly_and_shown_literally(desk_with_customer: Desk) -> None:
     app = FrontDeskApp(desk_with_customer)
-    pasted = "[bold]x[/] \x1b[31mred\x1b[0m نتیجه"
+    pasted = "[bold]x[/] \x1b[31mred\x1b[0m نتیجه \u202etxt.exe"
     async with app.run_test(size=SIZE) as pilot:
         await start_call_with_mary(pilot)
         await pilot.press("enter")  # an empty line is not a note
@@ -151,7 +204,7 @@ async def test_bad_notes_are_stored_exactly_and_shown_literally(desk_with_custom
         await pilot.press("enter")
         await settle(pilot)
         shown = str(app.screen.query_one("#notes", OptionList).get_option_at_index(0).prompt)
-        assert "[bold]x[/] ␛[31mred␛[0m نتیجه" in shown
+        assert "[bold]x[/] ␛[31mred␛[0m نتیجه ⟨RLO⟩txt.exe" in shown
     with desk_with_customer.session() as session:
         assert [len(note.text) for note in session.exec(select(Note))] == [len(pasted), 100_000]
         assert session.exec(select(Note)).first().text == pasted

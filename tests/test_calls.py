@@ -24,8 +24,9 @@ from frontdesk.services.interactions import link_customer, start_interaction
 from frontdesk.services.moods import current_mood, mood_history, set_mood
 from frontdesk.services.notes import add_note, draft_of, edit_note, edits_of, notes_of, save_draft
 from frontdesk.services.open_work import open_work
+from frontdesk.ui.screens.call.resume import ResumeScreen, open_text
 from frontdesk.services.validation import ValidationError
-from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up
+from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up, wrap_up_form
 
 
 @pytest.fixture
@@ -173,6 +174,25 @@ def test_an_edited_summary_and_not_asked_satisfaction(desk: Desk, call: int) -> 
         assert (closed.summary_edited, closed.satisfaction_asked, closed.satisfaction) == (True, False, None)
 
 
+def test_follow_up_needed_promises_the_follow_up_and_a_handed_on_case_was_not_first_contact(
+    desk: Desk, call: int, colleagues: tuple[int, int],
+) -> None:
+    eleni, _ = colleagues
+    with desk.session() as session:
+        assert "resolved" in wrap_up_form(session, call).outcomes
+        hand_off(session, call, desk.agent_id, eleni)
+        form = wrap_up_form(session, call)
+        assert (form.reason_missing, form.category_missing) == (False, True)
+        assert list(form.outcomes) == ["resolved-later", "follow-up", "escalated", "left"]
+        with pytest.raises(ValidationError, match="not first contact"):
+            wrap_up(session, call, eleni, WrapUp("resolved", "Sorted", "drafted"))
+        wrap_up(session, call, eleni, WrapUp("follow-up", "Lab chased", "drafted", category=""))
+        closed = session.get(Interaction, call)
+        assert (closed.outcome, closed.reason, closed.category) == ("follow-up", "Test results", "")
+        [promise] = session.exec(select(Promise).where(Promise.interaction_id == call)).all()
+        assert (promise.what, promise.kind, promise.owner_id) == ("Follow up: Test results", "follow-up", eleni)
+
+
 def test_an_unknown_caller_is_linked_later(desk: Desk) -> None:
     with desk.session() as session:
         interaction = start_interaction(session, desk.agent_id, None, channel="walk-in")
@@ -261,8 +281,22 @@ def test_only_supervisors_edit_reason_categories(desk: Desk, colleagues: tuple[i
         assert "Billing" in category_names(session)
 
 
+def test_open_work_says_who_handed_it_over(desk: Desk, call: int, colleagues: tuple[int, int]) -> None:
+    eleni, tom = colleagues
+    with desk.session() as session:
+        hand_off(session, call, desk.agent_id, tom)
+        [item] = open_work(session, tom)
+        assert (item.interaction_id, item.handed_by) == (call, "Sara Karimi")
+        hand_off(session, call, tom, eleni, "Eleni knows the lab")
+        assert open_work(session, tom) == []
+        [item] = open_work(session, eleni)
+        assert item.handed_by == "Tom Baker"
+    assert "handed to you by Tom Baker" in open_text(item).plain
+    assert ResumeScreen([item]).heading() == "Handed to you and still open. Resume one?"
+
+
 def test_open_work_lists_what_the_agent_left_open_with_its_draft(desk: Desk, call: int) -> None:
     with desk.session() as session:
         save_draft(session, call, desk.agent_id, "half a sentence")
         [item] = open_work(session, desk.agent_id)
-        assert (item.interaction_id, item.who, item.draft) == (call, "Mary Johnson", "half a sentence")
+        assert (item.interaction_id, item.who, item.draft, item.handed_by) == (call, "Mary Johnson", "half a sentence", "")

@@ -74,6 +74,35 @@ def test_db_and_db_url_together_are_refused(tmp_path: Path, capsys: pytest.Captu
     assert "either --db or --db-url" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("flags", "said"), [
+    (["--db", ""], "--db needs a file path"),
+    (["--db-url", " "], "--db-url needs a database URL"),
+    (["--db", ":memory:"], "in memory loses everything"),
+    (["--db-url", "sqlite://"], "in memory loses everything"),
+    (["--db-url", "sqlite:///file:desk?mode=memory&uri=true"], "in memory loses everything"),
+])
+@pytest.mark.parametrize("command", [["config"], ["demo"]])
+def test_an_empty_or_in_memory_database_is_refused(
+    flags: list[str], said: str, command: list[str], capsys: pytest.CaptureFixture[str],
+) -> None:
+    if command == ["demo"] and flags[0] == "--db-url":
+        pytest.skip("the demo refuses any --db-url")
+    assert main([*command, *flags]) == 1
+    error = capsys.readouterr().err
+    assert said in error and error.count("\n") == 1
+
+
+def test_a_reader_that_stops_reading_ends_the_output_quietly(demo_url: str) -> None:
+    reading, writing = os.pipe()
+    os.close(reading)  # `| head -2` has already exited
+    try:
+        result = subprocess.run([sys.executable, "-m", "frontdesk", "--db-url", demo_url, "find", "mary", "--json"],
+                                stdout=writing, stderr=subprocess.PIPE, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    finally:
+        os.close(writing)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
 def test_an_unknown_agent_is_refused(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db-url", demo_url, "--agent", "Nobody"]) == 1
     assert "No active agent called 'Nobody'" in capsys.readouterr().err
@@ -96,12 +125,20 @@ def test_find_prints_matches_as_the_app_ranks_them(demo_url: str, demo_secret: N
     found = json.loads(capsys.readouterr().out)
     assert len(found) == 3
     assert (found[0]["name"], found[0]["street"]) == ("Mary Jackson", "40 Johnson Avenue")
-    assert found[0]["phone"].endswith("0021") and "876" not in found[0]["phone"]
+    assert found[0]["phone_last4"] == "0021" and "phone" not in found[0]
 
 
 def test_find_as_a_table(demo_url: str, demo_secret: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db-url", demo_url, *SARA, "find", "نیک‌نام"]) == 0
     assert "نیک‌نام" in capsys.readouterr().out
+
+
+def test_a_piped_table_keeps_each_row_and_header_on_one_line(demo_url: str) -> None:
+    result = run_cli("--db-url", demo_url, "find", "mary", "--limit", "3", env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "Score" in line)
+    assert all(word in header for word in ("Name", "Street", "Phone", "Born", "Matched on", "Ambiguous"))
+    assert sum("Mary" in line for line in lines) == 3  # one line per customer, none wrapped
 
 
 def test_find_refuses_a_silly_limit(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:

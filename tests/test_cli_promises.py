@@ -35,7 +35,8 @@ def listed(db_url: str, capsys: pytest.CaptureFixture[str], *options: str) -> li
     return json.loads(capsys.readouterr().out)
 
 
-def test_json_lists_every_open_promise_soonest_first(promised: Desk, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_lists_every_open_promise_soonest_first(promised: Desk, db_url: str, capsys: pytest.CaptureFixture[str],
+                                                     customer: int) -> None:  # noqa: F811  (a fixture by name)
     rows = listed(db_url, capsys)
     assert [(row["status"], row["what"], row["owner"], row["owner_active"]) for row in rows] == [
         ("overdue", "Send the [bold]lab[/bold] results", "Sara Karimi", True),
@@ -43,7 +44,8 @@ def test_json_lists_every_open_promise_soonest_first(promised: Desk, db_url: str
         ("upcoming", "Post the new card", "Eleni Georgiou", False),
     ]
     assert datetime.fromisoformat(rows[0]["due_at"]) == at(THURSDAY, 9)
-    assert (rows[0]["customer"], rows[0]["kind"], rows[0]["tell_by"]) == ("Mary Johnson", "promise", "email")
+    assert (rows[0]["customer_id"], rows[0]["customer"], rows[0]["kind"], rows[0]["tell_by"]) == (
+        customer, "Mary Johnson", "promise", "email")
 
 
 @pytest.mark.parametrize(("options", "expected"), [

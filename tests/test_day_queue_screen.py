@@ -19,7 +19,7 @@ from frontdesk.ui.screens.day.send_kudos import SendKudosScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.kudos.my_kudos import MyKudosScreen
-from tests.pilot import hearing, settle, settle_until, table_rows, type_text
+from tests.pilot import Toasts, hearing, settle, settle_until, table_rows, type_text
 from tests.test_kudos import worthy_desk
 from tests.test_live_queue import busy_desk, signed_in_as
 
@@ -110,12 +110,13 @@ async def test_enter_on_an_escalation_takes_the_call_over_and_opens_it(desk: Des
 
 async def test_c_opens_the_customers_card_and_says_so_when_there_is_none(desk: Desk) -> None:
     app = supervising(desk, busy_desk(desk))
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await open_day(pilot)
         await pilot.press("c")  # the missed call from a number not linked to anyone
         await settle(pilot)
         assert isinstance(app.screen, DayScreen)
-        assert any("No customer record" in str(note.message) for note in app._notifications)
+        assert any("No customer record" in str(note.message) for note in toasts)
         await pilot.press("down", "c")
         await settle(pilot)
         assert isinstance(app.screen, GreetingCardScreen)
@@ -137,7 +138,8 @@ async def test_a_message_taken_at_another_desk_joins_the_queue_in_its_place(desk
 async def test_an_agent_cannot_open_the_day_section(desk: Desk) -> None:
     worthy_desk(desk)  # Sara, an agent, signed in with nothing left open
     app = FrontDeskApp(desk)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
         assert app.check_action("open_day", ()) is False, "an agent's footer does not offer F5"
         await pilot.press("f5")
@@ -146,7 +148,7 @@ async def test_an_agent_cannot_open_the_day_section(desk: Desk) -> None:
         app.action_open_day()  # reached another way all the same
         await settle(pilot)
         assert isinstance(app.screen, GreetingScreen)
-        assert any("Only supervisors open the Day section" in str(note.message) for note in app._notifications)
+        assert any("Only supervisors open the Day section" in str(note.message) for note in toasts)
         app.action_send_kudos()
         await settle(pilot)
         assert isinstance(app.screen, GreetingScreen)
@@ -172,9 +174,10 @@ async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_i
         assert len(table_rows(suggestions)) == 4  # that one is thanked for
     tom = signed_in_as(Desk(engine=desk.engine), ids["tom"])
     app = FrontDeskApp(tom)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
-        told = [str(note.message) for note in app._notifications if note.title == "Kudos"]
+        told = [str(note.message) for note in toasts if note.title == "Kudos"]
         assert told == ["Kudos from Daniel Brooks (a promise kept early): Two days early, thank you"]
         app.action_my_kudos()
         await settle(pilot)
@@ -183,6 +186,7 @@ async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_i
             ["Daniel Brooks", "a promise kept early", "Two days early, thank you"],
         ]
     app = FrontDeskApp(tom)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
-        assert not [note for note in app._notifications if note.title == "Kudos"]  # once only
+        assert not [note for note in toasts if note.title == "Kudos"]  # once only

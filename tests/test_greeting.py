@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.clock.now import utcnow
-from frontdesk.db.models import Customer, Interaction
+from frontdesk.db.models import AuditEvent, Customer, Interaction
 from frontdesk.services.desk import Desk
 from frontdesk.ui.screens.dialogs.confirm import ConfirmScreen
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
@@ -78,6 +78,22 @@ async def test_two_marys_are_flagged_and_enter_does_not_pick(two_marys: Desk) ->
         assert app.screen.customer_id == 2
 
 
+async def test_back_from_a_card_typing_looks_up_the_next_customer(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary")
+        await pilot.press("down", "enter")  # chosen in the results table
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingCardScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        box = app.screen.query_one("#query", Input)
+        assert app.focused is box and box.selected_text == "mary"
+        await type_text(pilot, "jo")
+        assert box.value == "jo"
+
+
 async def test_the_street_tells_them_apart_and_enter_opens_the_greeting_card(two_marys: Desk) -> None:
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
@@ -95,6 +111,20 @@ async def test_the_street_tells_them_apart_and_enter_opens_the_greeting_card(two
         assert "with Sara Karimi" in shown_text(card.query_one("#last-visit", Static))
         assert "OVERDUE" in shown_text(card.query_one("#open-promises", Static))
         assert "Prefers email" in shown_text(card.query_one("#preferences", Static))
+
+
+async def test_the_card_masks_the_phone_like_every_list_and_shows_it_on_request_recorded(two_marys: Desk) -> None:
+    app = FrontDeskApp(two_marys)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "johnson jackson ave")
+        who = app.screen.query_one("#who", Static)
+        assert "•" in shown_text(who) and "3344" in shown_text(who) and "201" not in shown_text(who)
+        await pilot.press("f")
+        await settle(pilot)
+        assert "+1 555 201 3344" in shown_text(who)
+    with two_marys.session() as session:
+        shown = session.exec(select(AuditEvent).where(AuditEvent.action == "view-phone")).all()
+        assert [(event.entity_id, event.agent_id) for event in shown] == [(1, two_marys.agent_id)]
 
 
 async def test_a_call_starts_from_the_card(two_marys: Desk) -> None:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import select
+from textual.geometry import Region
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 
 from frontdesk.ui.app import FrontDeskApp
@@ -23,7 +24,7 @@ from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import set_reason
 from frontdesk.services.promises import make_promise
 from tests.known_secret import KNOWN_SECRET
-from tests.pilot import open_card, settle, shown_text, table_rows, type_text
+from tests.pilot import Toasts, open_card, settle, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
 WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -98,11 +99,12 @@ async def test_the_picker_needs_a_choice_or_a_decline(shop: Desk) -> None:
         assert [offer.title for offer in session.exec(select(SolutionOffer))] == ["Full refund"]
 
 
-async def test_goodwill_over_the_budget_needs_a_supervisors_approval(shop: Desk) -> None:
+async def test_goodwill_over_the_budget_needs_a_supervisors_approval_and_draws_nothing_by_itself(shop: Desk) -> None:
+    answers = []
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:
         await in_a_call(pilot, shop)
-        app.push_screen(GoodwillScreen(shop, customer_id=1, interaction_id=shop.current_interaction_id))
+        app.push_screen(GoodwillScreen(shop), answers.append)
         await settle(pilot)
         assert "50.00 EUR left of 50.00" in shown_text(app.screen.query_one("#goodwill-budget", Static))
         await type_text(pilot, "80")
@@ -122,9 +124,33 @@ async def test_goodwill_over_the_budget_needs_a_supervisors_approval(shop: Desk)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LiveCallScreen)
+    assert [(answer.amount, answer.approved_by_id) for answer in answers] == [(80, 2)]
     with shop.session() as session:
-        grant = session.exec(select(GoodwillGrant)).one()
-        assert (grant.amount, grant.approved_by_id) == (80, 2)
+        assert session.exec(select(GoodwillGrant)).all() == []  # drawn only with the action it pays for
+
+
+async def test_cancelling_the_goodwill_for_a_chosen_option_records_neither(shop: Desk) -> None:
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await in_a_call(pilot, shop)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        await pilot.press("enter", "down", "down", "enter", "ctrl+s")  # choose the credit, which costs goodwill
+        await settle(pilot)
+        assert isinstance(app.screen, GoodwillScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "No goodwill was drawn" in shown_text(app.screen.query_one("#form-error", Label))
+        with shop.session() as session:
+            assert (session.exec(select(SolutionOffer)).all(), session.exec(select(GoodwillGrant)).all()) == ([], [])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with shop.session() as session:
+        assert [offer.title for offer in session.exec(select(SolutionOffer))] == ["Store credit plus 10%"]
+        assert [grant.amount for grant in session.exec(select(GoodwillGrant))] == [10]
 
 
 async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
@@ -161,6 +187,39 @@ async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
         assert promise.due_at.astimezone(UTC) == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
 
+async def test_old_warnings_go_once_the_input_changes(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("p")
+        await settle(pilot)
+        await type_text(pilot, "Exchange ready")
+        due = app.screen.query_one("#promise-due .when-input", Input)
+        due.value = "sat 10am"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "closed" in shown_text(app.screen.query_one("#promise-check", Static))
+        due.focus()
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert shown_text(app.screen.query_one("#promise-check", Static)) == ""
+        assert not app.screen.query_one("#promise-alternatives", OptionList).display
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        set_clock(lambda: WEDNESDAY_10AM + timedelta(hours=5))
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "apolog" in shown_text(app.screen.query_one("#form-error", Label)).lower()
+        await type_text(pilot, "Sorry")
+        assert shown_text(app.screen.query_one("#form-error", Label)) == ""
+
+
 async def test_an_overdue_promise_is_closed_with_an_apology_and_a_make_good(shop: Desk) -> None:
     with shop.session() as session:
         make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))
@@ -187,6 +246,62 @@ async def test_an_overdue_promise_is_closed_with_an_apology_and_a_make_good(shop
         assert promise.apology.startswith("Sorry")
 
 
+async def test_goodwill_for_a_make_good_is_drawn_only_when_the_close_is_saved(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))
+    set_clock(lambda: WEDNESDAY_10AM + timedelta(hours=5))
+
+    async def close_with_goodwill(pilot) -> None:
+        await pilot.press("k")
+        await settle(pilot)
+        app.screen.query_one("#close-apology", Input).value = "Sorry, the lab was late"
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        app.screen.query_one("#goodwill-amount", Input).value = "80"
+        app.screen.query_one("#goodwill-reason", Input).value = "Results late twice"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("enter", "down", "enter", "ctrl+s")  # approved by Daniel Brooks
+        await settle(pilot)
+        assert "Goodwill to draw when this is saved: 80" in shown_text(app.screen.query_one("#close-goodwill", Static))
+
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        await close_with_goodwill(pilot)
+        await pilot.press("escape")  # the close is cancelled: nothing is charged
+        await settle(pilot)
+        with shop.session() as session:
+            assert session.exec(select(GoodwillGrant)).all() == []
+            assert session.exec(select(Promise)).one().status == "open"
+        await close_with_goodwill(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert table_rows(app.screen.query_one("#promises")) == []
+    with shop.session() as session:
+        assert [(grant.amount, grant.promise_id) for grant in session.exec(select(GoodwillGrant))] == [(80, 1)]
+        assert session.exec(select(Promise)).one().make_good.startswith("gesture of 80")
+
+
+async def test_at_80_columns_the_promises_list_shows_owner_and_tell_by(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Refund the double charge once the bank has confirmed the transfer",
+                     WEDNESDAY_10AM + timedelta(hours=4), tell_by="phone")
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        table = app.screen.query_one("#promises")
+        starts, x = {}, 0
+        for column in table.columns.values():
+            starts[str(column.label)] = x
+            x += column.get_render_width(table)
+        assert starts["Owner"] < starts["Tell by"] < 80 - len("phone")
+
+
 async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> None:
     with shop.session() as session:
         make_promise(session, shop.agent_id, 1, "Refund the double charge", WEDNESDAY_10AM + timedelta(hours=4))
@@ -208,20 +323,75 @@ async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> No
         assert (change.customer_told, change.told_before_deadline) == (True, True)
 
 
+def mark_colours(box: Checkbox) -> tuple[object, object]:
+    """The foreground and background the checkbox's mark (the X) is drawn in."""
+    for line in box.render_lines(Region(0, 0, *box.outer_size)):
+        for segment in line:
+            if segment.text.strip() == box.BUTTON_INNER and segment.style is not None:
+                return segment.style.color, segment.style.bgcolor
+    raise AssertionError("the checkbox draws no mark")
+
+
+async def test_an_unticked_checkbox_shows_no_mark_and_a_ticked_one_a_clear_one(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Refund the double charge", WEDNESDAY_10AM + timedelta(hours=4))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", "n")
+        await settle(pilot)
+        told = app.screen.query_one("#renegotiate-told", Checkbox)
+        colour, background = mark_colours(told)
+        assert colour == background  # nothing to mistake for a tick
+        told.value = True
+        await settle(pilot)
+        colour, background = mark_colours(told)
+        assert contrast(colour, background) >= 3
+
+
+def contrast(one, other) -> float:
+    """WCAG contrast ratio of two Rich colours."""
+    def luminance(colour) -> float:
+        channels = [value / 255 for value in colour.get_truecolor()]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> None:
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
+        make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
+    app = FrontDeskApp(shop)
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
+        await settle(pilot)
+        messages = [str(notification.message) for notification in toasts]
+        assert any("Overdue" in message and "Email the invoice" in message for message in messages)
+        assert any("Due soon" in message and "Call back about the parcel" in message for message in messages)
+        assert "promises: 1 overdue, 1 due within the hour" in app.sub_title
+        app.remind()
+        await settle(pilot)
+        assert len(toasts) == len(messages)  # each promise is announced once per state
+
+
+async def test_the_overdue_count_is_said_once_and_the_header_follows_the_list(shop: Desk) -> None:
     with shop.session() as session:
         make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
         make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        messages = [str(notification.message) for notification in app._notifications]
-        assert any("Overdue" in message and "Email the invoice" in message for message in messages)
-        assert any("Due soon" in message and "Call back about the parcel" in message for message in messages)
-        assert "promises: 1 overdue, 1 due within the hour" in app.sub_title
-        app.remind()
+        await pilot.press("f4", "f")
         await settle(pilot)
-        assert len(app._notifications) == len(messages)  # each promise is announced once per state
+        assert shown_text(app.screen.query_one("#promises-title", Static)).startswith("My promises, overdue: 1   ")
+        assert "promises: 1 overdue, 1 due within the hour" in app.sub_title
+        set_clock(lambda: WEDNESDAY_10AM + timedelta(hours=1))  # the parcel call falls overdue with no one doing anything
+        app.screen.tick()
+        await settle(pilot)
+        assert len(table_rows(app.screen.query_one("#promises"))) == 2
+        assert "promises: 2 overdue" in app.sub_title
 
 
 async def test_a_resolved_call_offers_a_follow_up(shop: Desk) -> None:
@@ -302,7 +472,8 @@ async def test_many_reminders_at_once_are_summed_up_in_one(shop: Desk) -> None:
         for minutes in (-90, -60, -30, 20, 40):
             make_promise(session, shop.agent_id, 1, f"Promise {minutes}", WEDNESDAY_10AM + timedelta(minutes=minutes))
     app = FrontDeskApp(shop)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
-        messages = [str(notification.message) for notification in app._notifications]
+        messages = [str(notification.message) for notification in toasts]
         assert messages == ["5 promises need you: 3 overdue, 2 due within the hour. F4 lists them."]

@@ -12,7 +12,7 @@ from sqlalchemy import event
 from sqlmodel import select, update
 
 from frontdesk.clock.now import local_zone, set_clock, to_local
-from frontdesk.db.models import Agent, AuditEvent, Promise, PromiseKind, PromiseStatus
+from frontdesk.db.models import Agent, AuditEvent, GoodwillGrant, Promise, PromiseKind, PromiseStatus
 from frontdesk.services.desk import Desk
 from frontdesk.clock.hours import OpeningHours, at_local
 from frontdesk.services.agents import create_agent
@@ -23,6 +23,9 @@ from frontdesk.services.interactions import start_interaction
 from frontdesk.services.merge import merge_customers
 from frontdesk.services.promise_checks import check_promise, stored_utc
 from frontdesk.services.errors import EditConflict
+from frontdesk.services.facades.promises import PromiseBook
+from frontdesk.services.goodwill import GoodwillRequest
+from frontdesk.services.promise_conflicts import SeenPromise
 from frontdesk.services.promise_rows import DUE_FILTERS, PromiseRow, due_reminders, promise_rows
 import frontdesk.services.promises as promises_service
 from frontdesk.services.promises import (
@@ -195,6 +198,23 @@ def test_a_promise_kept_on_time_is_closed_with_its_note(desk: Desk, customer: in
         assert (kept.status, kept.kept_late, kept.closing_note, kept.closed_at) == (PromiseStatus.KEPT, False, "Results emailed", NOW)
         with pytest.raises(ValidationError, match="no longer open"):
             keep_promise(session, saved, desk.agent_id)
+
+
+def test_goodwill_for_a_make_good_is_drawn_with_the_close_or_not_at_all(desk: Desk, customer: int) -> None:
+    saved = promise(desk, customer, at(THURSDAY, 15))
+    move_clock(at(THURSDAY, 16))
+    book, goodwill = PromiseBook(desk), GoodwillRequest("gesture", 20, "Results late")
+    with desk.reading() as session:
+        row = session.get(Promise, saved)
+        seen = SeenPromise(row.id, row.version, row.due_at, row.owner_id, "")
+    with pytest.raises(ValidationError, match="made good"):
+        book.close_late(seen, apology="Sorry", make_good="", note="", goodwill=goodwill, customer_id=customer)
+    with desk.session() as session:
+        assert session.exec(select(GoodwillGrant)).all() == []
+    book.close_late(seen, apology="Sorry", make_good="A voucher", note="", goodwill=goodwill, customer_id=customer)
+    with desk.session() as session:
+        assert [(grant.amount, grant.promise_id) for grant in session.exec(select(GoodwillGrant))] == [(20, saved)]
+        assert session.get(Promise, saved).status == PromiseStatus.KEPT
 
 
 def test_a_late_promise_needs_an_apology_and_a_make_good(desk: Desk, customer: int) -> None:

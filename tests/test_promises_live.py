@@ -33,7 +33,7 @@ from frontdesk.ui.screens.day.categories import CategoriesScreen
 from frontdesk.ui.screens.promises.promise_close import ClosePromiseScreen
 from frontdesk.ui.screens.promises.promises import PromisesScreen
 from frontdesk.ui.screens.promises.renegotiate import RenegotiateScreen
-from tests.pilot import hearing, settle, settle_until, shown_text, table_rows
+from tests.pilot import hearing, settle, settle_until, shown_text, table_rows, Toasts
 
 SIZE = (140, 45)
 WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -86,10 +86,10 @@ async def test_the_promises_list_follows_other_desks_and_keeps_the_cursor_on_its
         await settle(pilot)
         screen = app.screen
         table = screen.query_one("#promises", DataTable)
-        assert [row[4] for row in table_rows(table)] == ["Refund the double charge"]
+        assert [row[6] for row in table_rows(table)] == ["Refund the double charge"]
         promise_at(desks, WEDNESDAY_10AM + timedelta(hours=1), "Call back about the parcel")
         await settle_until(pilot, lambda: len(table_rows(table)) == 2)
-        assert [row[4] for row in table_rows(table)] == ["Call back about the parcel", "Refund the double charge"]
+        assert [row[6] for row in table_rows(table)] == ["Call back about the parcel", "Refund the double charge"]
         assert screen.current().promise_id == later  # the cursor stayed on the promise the agent was on
 
         listing = screen.book.listing
@@ -102,7 +102,7 @@ async def test_the_promises_list_follows_other_desks_and_keeps_the_cursor_on_its
         with desks.session() as session:  # Tom takes a message for Sara: her callback joins the list
             take_message(session, tom, desks.agent_id, 1, "", "Ring about the refund", WEDNESDAY_10AM + timedelta(hours=2))
         await settle_until(pilot, lambda: len(table_rows(table)) == 3)
-        assert [(row[3], row[4]) for row in table_rows(table)] == [
+        assert [(row[3], row[6]) for row in table_rows(table)] == [
             ("promise", "Call back about the parcel"), ("callback", "Call back with the message"), ("promise", "Refund the double charge")]
         assert listings == [{"everyone": False, "due": None}]  # read again once, for the callback
         assert screen.current().promise_id == later
@@ -110,7 +110,8 @@ async def test_the_promises_list_follows_other_desks_and_keeps_the_cursor_on_its
 
 async def test_the_header_counts_and_reminders_follow_other_desks_at_once(desks: Desk) -> None:
     app = FrontDeskApp(desks)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
         assert "promises:" not in app.sub_title
         with desks.session() as session:  # Tom promises something in Sara's name, already late
@@ -119,7 +120,7 @@ async def test_the_header_counts_and_reminders_follow_other_desks_at_once(desks:
         another_desk_did(app, "promise")
         await settle(pilot)
         assert "promises: 1 overdue, 0 due within the hour" in app.sub_title
-        assert any("Overdue" in str(note.message) and "Send the invoice" in str(note.message) for note in app._notifications)
+        assert any("Overdue" in str(note.message) and "Send the invoice" in str(note.message) for note in toasts)
 
 
 async def test_a_promise_falls_overdue_with_time_alone(desks: Desk) -> None:
@@ -248,7 +249,8 @@ async def test_reassigning_a_promise_moved_elsewhere_says_what_changed(desks: De
     saved = promise_at(desks, WEDNESDAY_10AM + timedelta(hours=4), "Refund the double charge")
     sign_in_as(desks, "Daniel Brooks")
     app = FrontDeskApp(desks)
-    async with app.run_test(size=SIZE) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
         await pilot.press("f4", "a")
         await settle(pilot)
@@ -258,8 +260,8 @@ async def test_reassigning_a_promise_moved_elsewhere_says_what_changed(desks: De
             reassign_promise(session, saved, agent_id(desks, "Sara Karimi"), agent_id(desks, "Tom Baker"))
         await pilot.press("enter")  # Daniel Brooks (the list is Daniel, Sara, Tom)
         await settle(pilot)
-        messages = [str(note.message) for note in app._notifications]
+        messages = [str(note.message) for note in toasts]
         assert any("Owner: Sara Karimi -> Tom Baker (Sara Karimi, 10:00)" in message for message in messages), messages
-        assert table_rows(app.screen.query_one("#promises"))[0][5] == "Tom Baker"  # the list shows it as it is now
+        assert table_rows(app.screen.query_one("#promises"))[0][4] == "Tom Baker"  # the list shows it as it is now
     with desks.reading() as session:
         assert session.get(Promise, saved).owner_id == agent_id(desks, "Tom Baker")

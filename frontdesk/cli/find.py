@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from frontdesk.clock.dates import year_words
 from frontdesk.cli.errors import CliError
 from frontdesk.cli.identity import open_signed_in
+from frontdesk.cli.tables import print_table
 from frontdesk.lookup import Found
 from frontdesk.services.greeting import matched_customers
-from frontdesk.services.customer_text import masked_phone, shown_of, why
+from frontdesk.services.customer_text import masked_phone, phone_last4, shown_of, why
 
 MAX_LIMIT = 1000
 
@@ -39,7 +39,7 @@ def run_find(args: argparse.Namespace) -> int:
             str(rank), f"{match.score:.0f}", Text(summary.name), Text(summary.street), Text(masked_phone(summary.phone)),
             year_words(summary.birth_date) if summary.birth_date else "", why(match), "yes" if match.ambiguous else "",
         )
-    Console().print(table)
+    print_table(table)
     if found.more or not found.counted_all:
         print(f"{shown_of(len(rows), found.fitting, found.counted_all)}: {_more_hint(found, args.limit)}")
     return 0
@@ -57,5 +57,5 @@ def _as_json(match, summary) -> dict[str, object]:
     return {
         "customer_id": match.customer_id, "score": round(match.score, 2), "ambiguous": match.ambiguous,
         "matched": list(match.matched), "name": summary.name, "street": summary.street,
-        "phone": masked_phone(summary.phone), "birth_date": summary.birth_date.isoformat() if summary.birth_date else None,
+        "phone_last4": phone_last4(summary.phone), "birth_date": summary.birth_date.isoformat() if summary.birth_date else None,
     }

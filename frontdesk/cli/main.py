@@ -16,7 +16,7 @@ from frontdesk.cli.settings import ENV_DB_PATH, ENV_DB_URL, SettingsError
 
 EXIT_ERROR = 1
 EXIT_BROKEN_PIPE = 141
-"""As a shell reports a command stopped by SIGPIPE: `frontdesk import ... | head -1` read what it wanted."""
+"""What a shell reports for a command whose reader went away (128 + SIGPIPE)."""
 
 
 def _database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -123,14 +123,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        _quiet_stdout()
-        return EXIT_BROKEN_PIPE
+        return _reader_left()
 
 
-def _quiet_stdout() -> None:
-    """The reader (`head`) has gone: what is still buffered goes nowhere, instead of failing again at exit."""
+def _reader_left() -> int:
+    """`frontdesk find --json | head -2`: the reader stopped reading, which is no error worth a traceback.
+
+    Output still buffered for the closed pipe is sent to /dev/null, so Python's exit flush is quiet.
+    """
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 def _lazy(module: str, function: str):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from frontdesk.cli.errors import CliError
+from frontdesk.cli.tables import print_table
 from frontdesk.clock.dates import moment_words
 from frontdesk.clock.now import to_local
 from frontdesk.cli.identity import open_signed_in
@@ -41,7 +41,7 @@ def run_promises(args: argparse.Namespace) -> int:
             Text(moment_words(row.due_at), style=style), Text(_state(row), style=style),
             Text(row.customer_name), Text(row.kind), Text(row.what), Text(_owner(row)),
         )
-    Console().print(table)
+    print_table(table)
     return 0
 
 
@@ -57,6 +57,6 @@ def _owner(row: PromiseRow) -> str:
 def _as_json(row: PromiseRow) -> dict[str, object]:
     return {
         "promise_id": row.promise_id, "due_at": to_local(row.due_at).isoformat(), "status": _state(row).lower(),
-        "customer": row.customer_name, "kind": row.kind, "what": row.what, "owner": row.owner,
+        "customer_id": row.customer_id, "customer": row.customer_name, "kind": row.kind, "what": row.what, "owner": row.owner,
         "owner_active": row.owner_active, "tell_by": row.tell_by, "changes": row.changes,
     }

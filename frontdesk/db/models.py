@@ -35,6 +35,8 @@ class Mood(StrEnum):
 class Outcome(StrEnum):
     RESOLVED = "resolved"
     """Resolved on first contact."""
+    RESOLVED_LATER = "resolved-later"
+    """Resolved, but not on first contact: the customer was handed on before it was."""
     FOLLOW_UP = "follow-up"
     ESCALATED = "escalated"
     LEFT = "left"

@@ -9,16 +9,18 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from frontdesk.clock.now import local_zone, utcnow
-from frontdesk.db.models import Agent, Customer, GoodwillGrant, Interaction, Note, Promise, PromiseStatus, SolutionOption
+from frontdesk.db.models import Agent, Customer, DeskSetting, GoodwillGrant, Interaction, Note, Promise, PromiseStatus, SolutionOption
 from frontdesk.demo import people
 from frontdesk.demo.catalog import SOLUTIONS
+from frontdesk.clock.hours import OpeningHours, at_local
 from frontdesk.demo.month import add_month
-from frontdesk.clock.hours import at_local
 from frontdesk.demo.people import NameBook
 from frontdesk.services.agent_secrets import hash_secret
 from frontdesk.services.desk_rules import load_rules
 
 DEMO_CUSTOMERS = 300
+DEMO_HOURS = "mon-fri 09:00-17:00; sat 10:00-14:00"
+"""The practice desk's opening hours (the README's example): its promises fall due only within them."""
 
 LOOK_ALIKES = (
     dict(honorific="Mrs.", given_name="Mary", family_name="Johnson", street="12 Jackson Avenue", language="en",
@@ -47,7 +49,8 @@ def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7, *,
         for number, customer in enumerate(records):
             visits = rng.choice((1, 2)) if number < len(LOOK_ALIKES) else rng.choice((0, 1, 1, 2, 3))
             _add_history(session, rng, customer, agents, now, visits)
-        _add_promises(session, rng, records, agents, now)
+        session.add(DeskSetting(key="opening_hours", value=DEMO_HOURS))
+        _add_promises(session, rng, records, agents, now, OpeningHours.parse(DEMO_HOURS, tz=local_zone()))
         session.add_all(SolutionOption(category=category, title=title, gives=gives, limitations=limits, goodwill_cost=cost)
                         for category, title, gives, limits, cost in SOLUTIONS)
         session.add_all(GoodwillGrant(agent_id=agent.id, kind="gesture", amount=amount, reason=reason, at=now - timedelta(days=2))
@@ -105,13 +108,14 @@ def _add_history(session: Session, rng: random.Random, customer: Customer, agent
                              verbatim=True, created_at=started + timedelta(minutes=len(lines) + 1)))
 
 
-def _add_promises(session: Session, rng: random.Random, records: list[Customer], agents: list[Agent], now: datetime) -> None:
-    """Some due later today, some overdue, some upcoming, some long kept: a desk mid-week."""
+def _add_promises(session: Session, rng: random.Random, records: list[Customer], agents: list[Agent], now: datetime,
+                  hours: OpeningHours) -> None:
+    """Some due soon, some overdue, some upcoming, some long kept: a desk mid-week, all within its opening hours."""
     windows = (
-        (12, lambda: now + timedelta(minutes=rng.randint(5, 120)), PromiseStatus.OPEN),
-        (8, lambda: now - timedelta(hours=rng.randint(2, 72)), PromiseStatus.OPEN),
-        (20, lambda: _office_hours(now, rng.randint(1, 10), rng), PromiseStatus.OPEN),
-        (30, lambda: _office_hours(now, -rng.randint(3, 90), rng), PromiseStatus.KEPT),
+        (12, lambda: hours.add_working_time(now, timedelta(minutes=rng.randint(5, 120))), PromiseStatus.OPEN),
+        (8, lambda: _open_moment_before(hours, now - timedelta(hours=rng.randint(1, 48)), rng), PromiseStatus.OPEN),
+        (20, lambda: _open_moment_on(hours, now + timedelta(days=rng.randint(1, 10)), rng), PromiseStatus.OPEN),
+        (30, lambda: _open_moment_on(hours, now - timedelta(days=rng.randint(3, 90)), rng), PromiseStatus.KEPT),
     )
     for count, due, status in windows:
         for customer in rng.sample(records, count):
@@ -125,9 +129,25 @@ def _add_promises(session: Session, rng: random.Random, records: list[Customer],
             ))
 
 
-def _office_hours(now: datetime, days: int, rng: random.Random) -> datetime:
-    """A weekday between 09:00 and 16:30, local time: when a real desk would promise something."""
-    day = (now + timedelta(days=days)).astimezone(local_zone()).date()
-    while day.weekday() >= 5:
+def _open_moment_on(hours: OpeningHours, around: datetime, rng: random.Random) -> datetime:
+    """A half hour within the first open day from `around` on: when a real desk would promise something."""
+    day = around.astimezone(hours.tz).date()
+    while not hours.week[day.weekday()] or day in hours.holidays:
         day += timedelta(days=1)
-    return at_local(day, time(rng.randint(9, 16), rng.choice((0, 30))), local_zone())
+    opens, closes = rng.choice(hours.week[day.weekday()])
+    first, last = opens.hour * 2 + (opens.minute > 0), closes.hour * 2 + closes.minute // 30 - 1
+    half_hour = rng.randint(first, max(first, last))
+    return at_local(day, time(half_hour // 2, 30 * (half_hour % 2)), hours.tz)
+
+
+def _open_moment_before(hours: OpeningHours, before: datetime, rng: random.Random) -> datetime:
+    """An open half hour on the last open day up to `before`, and not after it: what is overdue now."""
+    day = before.astimezone(hours.tz).date()
+    for _ in range(366):
+        if hours.week[day.weekday()] and day not in hours.holidays:
+            opening = at_local(day, hours.week[day.weekday()][0][0], hours.tz)
+            moment = _open_moment_on(hours, opening, rng)
+            if opening <= before:
+                return moment if moment <= before else opening
+        day -= timedelta(days=1)
+    raise ValueError("the practice desk has no opening hours")

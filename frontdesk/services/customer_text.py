@@ -18,6 +18,11 @@ def masked_phone(phone: str) -> str:
     return "".join("•" if index in hidden else char for index, char in enumerate(phone))
 
 
+def phone_last4(phone: str) -> str:
+    """The last four digits, as ASCII digits whatever script they were typed in: for scripts, never the whole number."""
+    return "".join(str(unicodedata.digit(char)) for char in phone if unicodedata.category(char) == "Nd")[-4:]
+
+
 def describe(summary: CustomerSummary) -> str:
     """Name, street, birth date and phone ending: the things that tell look-alikes apart."""
     born = f", born {typed_date(summary.birth_date)}" if summary.birth_date else ""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from sqlmodel import Session, func, select
@@ -11,10 +12,11 @@ from sqlmodel import Session, func, select
 from frontdesk.clock.now import local_zone, utcnow
 from frontdesk.db.models import Agent, GoodwillGrant, GoodwillKind
 from frontdesk.services import audit
-from frontdesk.services.guards import require_supervisor
-from frontdesk.services.sign_in import check_secret
+from frontdesk.services.agent_secrets import secret_matches
 from frontdesk.services.desk_rules import DeskRules
+from frontdesk.services.guards import require_supervisor
 from frontdesk.services.locks import lock_row
+from frontdesk.services.sign_in import check_secret
 from frontdesk.services.validation import ValidationError, clean_line
 
 
@@ -57,31 +59,90 @@ def budget_of(session: Session, agent_id: int, rules: DeskRules) -> Budget:
     return Budget(budget=rules.goodwill_budget_per_month, used=float(used), currency=rules.currency)
 
 
+@dataclass(frozen=True)
+
+
+@dataclass(frozen=True)
+class GoodwillRequest:
+    """A grant as asked for and checked, not yet drawn: it is drawn in the same commit as the action it pays for.
+
+    Over the budget, it carries the approving supervisor's secret, typed on the spot: the secret is checked
+    (and a wrong one counted) when the request is checked, and checked again, uncounted, when it is drawn.
+    """
+
+    kind: str
+    amount: float
+    reason: str
+    approved_by_id: int | None = None
+    approver_secret: str = field(default="", repr=False, compare=False)
+
+    def describe(self) -> str:
+        return f"{self.kind} of {self.amount:g}: {self.reason}"
+
+
+Vouch = Callable[[Session, int, str], object]
+"""Proves the approver typed their own secret, or raises."""
+
+
+def check_goodwill(session: Session, agent_id: int, rules: DeskRules, request: GoodwillRequest) -> GoodwillRequest:
+    """The request as it will be stored (reason cleaned), or a ValidationError (NeedsApproval over the budget).
+
+    A wrong approver's secret counts towards their lock-out and is committed at once: call this before the
+    action the grant pays for, never in its transaction.
+    """
+    return _checked(session, agent_id, rules, request,
+                    vouch=lambda s, approver, secret: check_secret(s, approver, secret, purpose="approve goodwill"))
+
+
+def add_goodwill(
+    session: Session, agent_id: int, rules: DeskRules, request: GoodwillRequest, *, customer_id: int | None = None,
+    interaction_id: int | None = None, promise_id: int | None = None,
+) -> GoodwillGrant:
+    """Adds the grant to the caller's transaction, uncommitted: the caller commits it with the action it pays for."""
+    lock_row(session, Agent, agent_id)  # the same agent at two terminals draws from one budget, one grant at a time
+    checked = _checked(session, agent_id, rules, request, vouch=_secret_still_theirs)
+    grant = GoodwillGrant(
+        agent_id=agent_id, customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
+        kind=checked.kind, amount=checked.amount, reason=checked.reason, approved_by_id=checked.approved_by_id,
+    )
+    session.add(grant)
+    session.flush()
+    detail = f"{checked.kind} {grant.amount:.2f} {rules.currency}" + (f" approved by {grant.approved_by_id}" if grant.approved_by_id else "")
+    audit.record(session, agent_id, "create", "goodwill", grant.id, detail)
+    return grant
+
+
 def grant_goodwill(
     session: Session, agent_id: int, rules: DeskRules, *, kind: str, amount: float, reason: str,
     customer_id: int | None = None, interaction_id: int | None = None, promise_id: int | None = None,
     approved_by_id: int | None = None, approver_secret: str = "",
 ) -> GoodwillGrant:
+    """A grant on its own, checked (a wrong approver's secret counted) and committed at once."""
+    request = check_goodwill(session, agent_id, rules, GoodwillRequest(kind, amount, reason, approved_by_id, approver_secret))
+    grant = add_goodwill(session, agent_id, rules, request,
+                         customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id)
+    session.commit()
+    session.refresh(grant)
+    return grant
+
+
+def _checked(session: Session, agent_id: int, rules: DeskRules, request: GoodwillRequest, *, vouch: Vouch) -> GoodwillRequest:
     """Over the budget left, a supervisor other than the agent approves by typing their own secret here and now."""
-    if kind not in set(GoodwillKind):
+    if request.kind not in set(GoodwillKind):
         raise ValidationError("kind", "Choose a goodwill gesture or a policy exception.")
-    _check_amount(amount, rules)
-    reason = clean_line(reason, field="reason", label="The reason", max_length=1000, required=True)
-    if approved_by_id is not None:
-        _check_approver(session, agent_id, approved_by_id, approver_secret)
-    lock_row(session, Agent, agent_id)  # the same agent at two terminals draws from one budget, one grant at a time
+    _check_amount(request.amount, rules)
+    reason = clean_line(request.reason, field="reason", label="The reason", max_length=1000, required=True)
+    amount = round(request.amount, 2)
     budget = budget_of(session, agent_id, rules)
-    over = amount > budget.left
-    if over and approved_by_id is None:
+    if amount <= budget.left:
+        return GoodwillRequest(request.kind, amount, reason)
+    if request.approved_by_id is None:
         raise NeedsApproval(budget, amount)
-    if over:
-        require_supervisor(session, approved_by_id, "approve_goodwill")
-    grant = GoodwillGrant(
-        agent_id=agent_id, customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
-        kind=kind, amount=round(amount, 2), reason=reason, approved_by_id=approved_by_id if over else None,
-    )
-    detail = f"{kind} {grant.amount:.2f} {rules.currency}" + (f" approved by {approved_by_id}" if grant.approved_by_id else "")
-    return audit.created(session, grant, agent_id, "goodwill", detail)
+    if request.approved_by_id == agent_id:
+        raise ValidationError("approved_by", "Nobody can approve their own overrun; ask another supervisor.")
+    vouch(session, request.approved_by_id, request.approver_secret)
+    require_supervisor(session, request.approved_by_id, "approve_goodwill")
+    return GoodwillRequest(request.kind, amount, reason, request.approved_by_id, request.approver_secret)
 
 
 def _check_amount(amount: float, rules: DeskRules) -> None:
@@ -93,8 +154,8 @@ def _check_amount(amount: float, rules: DeskRules) -> None:
                                         "(desk rule goodwill_max_amount).")
 
 
-def _check_approver(session: Session, agent_id: int, approved_by_id: int, secret: str) -> None:
-    """The approver proves who they are with their own secret; a wrong one counts towards their lock-out."""
-    if approved_by_id == agent_id:
-        raise ValidationError("approved_by", "Nobody can approve their own overrun; ask another supervisor.")
-    check_secret(session, approved_by_id, secret, purpose="approve goodwill")
+def _secret_still_theirs(session: Session, approver_id: int, secret: str) -> None:
+    """Checked again when the grant is drawn, without counting (the check before it counted any wrong try)."""
+    approver = session.get(Agent, approver_id)
+    if approver is None or approver.secret_hash is None or not secret_matches(approver.secret_hash, secret):
+        raise ValidationError("approver_secret", "The approving supervisor's secret did not match; ask them to type it again.")

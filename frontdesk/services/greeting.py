@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 from frontdesk.clock.now import local_now
 from frontdesk.db.models import Customer, Interaction
 from frontdesk.lookup import Match
+from frontdesk.services import audit
 from frontdesk.services.agents import agent_names
 from frontdesk.services.customer_form import CustomerRecord
 from frontdesk.services.customers import LIVE, aliases_of, customer_record, formal_name, full_name, get_customer
@@ -111,3 +112,10 @@ def greeting_card(session: Session, customer_id: int, agent_id: int | None) -> G
         promises=tuple(open_promise_rows(session, customer_id=customer_id)),
         aliases=tuple(aliases_of(session, customer_id)),
     )
+
+
+def record_phone_shown(session: Session, customer_id: int, agent_id: int) -> None:
+    """The full number is personal data shown on request: who asked, and when, is on the audit trail."""
+    get_customer(session, customer_id)
+    audit.record(session, agent_id, "view-phone", "customer", customer_id)
+    session.commit()

@@ -229,8 +229,11 @@ def follow_up_due(rules: DeskRules, resolved_at: datetime) -> datetime:
     return hours.next_open(at_local(day, local.time(), hours.tz))
 
 
-def make_follow_up(session: Session, agent_id: int, interaction_id: int, rules: DeskRules) -> Promise:
-    """Row 11: a resolved case gets a call to ask how it went; asking twice for one case is not service."""
+def make_follow_up(session: Session, agent_id: int, interaction_id: int, rules: DeskRules, *, what: str = "") -> Promise:
+    """Row 11: a resolved case gets a call to ask how it went; asking twice for one case is not service.
+
+    `what` says what the follow-up is for when it is not that question (a case that needs more work).
+    """
     interaction = lock_row(session, Interaction, interaction_id)  # so a second terminal asking at once finds ours
     if interaction is None:
         raise ValidationError("interaction", "That interaction no longer exists.")
@@ -243,5 +246,5 @@ def make_follow_up(session: Session, agent_id: int, interaction_id: int, rules: 
     if existing is not None:
         return existing
     reason = interaction.reason or interaction.category or "their last contact"
-    return make_promise(session, agent_id, interaction.customer_id, f"Ask how it went after: {reason}",
+    return make_promise(session, agent_id, interaction.customer_id, what or f"Ask how it went after: {reason}",
                         follow_up_due(rules, utcnow()), interaction_id=interaction_id, kind=PromiseKind.FOLLOW_UP)

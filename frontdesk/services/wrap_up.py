@@ -10,15 +10,20 @@ from frontdesk.clock.dates import moment_words
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Channel, Customer, Interaction, Outcome, Promise
 from frontdesk.services import audit
+from frontdesk.services.categories import category_names
 from frontdesk.services.customers import formal_name
+from frontdesk.services.desk_rules import load_rules
+from frontdesk.services.handoffs import handoff_count
 from frontdesk.services.interactions import get_interaction
 from frontdesk.services.locks import lock_row
 from frontdesk.services.notes import NOTE_MAX_LENGTH, notes_of
-from frontdesk.services.validation import ValidationError, clean_text, exact_text
+from frontdesk.services.promises import make_follow_up
+from frontdesk.services.validation import ValidationError, clean_line, clean_text, exact_text
 
 VERBS = {Channel.PHONE: "called", Channel.WALK_IN: "came in", Channel.EMAIL: "wrote", Channel.CHAT: "chatted"}
 OUTCOME_WORDS = {
     Outcome.RESOLVED: "Resolved on first contact",
+    Outcome.RESOLVED_LATER: "Resolved after a handoff",
     Outcome.FOLLOW_UP: "Follow-up needed",
     Outcome.ESCALATED: "Escalated",
     Outcome.LEFT: "Customer left or hung up",
@@ -34,6 +39,35 @@ class WrapUp:
     satisfaction: int | None = None
     satisfaction_comment: str = ""
     satisfaction_asked: bool = False
+    reason: str | None = None
+    """Why the customer got in touch, when the call had none yet: "" says there was none; None leaves it as it is."""
+    category: str | None = None
+    """The same for the category: "" says none fits."""
+
+
+@dataclass(frozen=True)
+class WrapUpForm:
+    """What the wrap-up dialog asks: the drafted summary, what the call still lacks, and the outcomes it may have."""
+
+    drafted: str
+    reason_missing: bool
+    category_missing: bool
+    categories: tuple[str, ...]
+    outcomes: dict[str, str]
+
+
+def outcomes_for(handed_off: bool) -> dict[str, str]:
+    """A customer who was handed on was not helped on first contact: that outcome is not offered then."""
+    unwanted = Outcome.RESOLVED if handed_off else Outcome.RESOLVED_LATER
+    return {outcome: words for outcome, words in OUTCOME_WORDS.items() if outcome != unwanted}
+
+
+def wrap_up_form(session: Session, interaction_id: int) -> WrapUpForm:
+    interaction = get_interaction(session, interaction_id)
+    return WrapUpForm(
+        draft_summary(session, interaction_id), not interaction.reason, not interaction.category,
+        tuple(category_names(session)), outcomes_for(handoff_count(session, interaction_id) > 0),
+    )
 
 
 def draft_summary(session: Session, interaction_id: int) -> str:
@@ -65,6 +99,10 @@ def wrap_up(session: Session, interaction_id: int, agent_id: int, wrap: WrapUp) 
         raise ValidationError("outcome", "Choose an outcome: resolved, follow-up, escalated or left.")
     if interaction.owner_id != agent_id:
         raise ValidationError("owner", "Only the interaction's owner can wrap it up.")
+    if wrap.outcome not in outcomes_for(handoff_count(session, interaction_id) > 0):
+        raise ValidationError("outcome", "The customer was handed on, so this was not first contact: "
+                                         "choose 'Resolved after a handoff'.")
+    _complete_reason(interaction, wrap)
     summary = exact_text(wrap.summary, field="summary", label="The summary", max_length=NOTE_MAX_LENGTH)
     if wrap.satisfaction_asked and wrap.satisfaction not in range(1, 6):
         raise ValidationError("satisfaction", "The customer's rating is a number from 1 to 5.")
@@ -79,4 +117,15 @@ def wrap_up(session: Session, interaction_id: int, agent_id: int, wrap: WrapUp) 
     interaction.ended_at = utcnow()
     detail = f"outcome={wrap.outcome} summary_edited={interaction.summary_edited}"
     audit.record(session, agent_id, "close", "interaction", interaction_id, detail)
+    if wrap.outcome == Outcome.FOLLOW_UP:  # the follow-up is promised in the same commit as the wrap-up
+        make_follow_up(session, agent_id, interaction_id, load_rules(session),
+                       what=f"Follow up: {interaction.reason or interaction.category or 'their request'}")
     session.commit()
+
+
+def _complete_reason(interaction: Interaction, wrap: WrapUp) -> None:
+    """The reason and category the wrap-up dialog asked for, when the call still lacked them."""
+    if wrap.reason is not None:
+        interaction.reason = clean_line(wrap.reason, field="reason", label="The reason", max_length=500)
+    if wrap.category is not None:
+        interaction.category = clean_line(wrap.category, field="category", label="The category", max_length=80)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from rich.text import Text
@@ -22,7 +23,9 @@ from frontdesk.services.facades.staff import Staff, TakenOff
 from frontdesk.services.open_work import OpenInteraction
 from frontdesk.ui.background import in_background
 from frontdesk.ui.commands import desk_commands, is_supervisors
+from frontdesk.ui.compact import BREAKPOINTS, COMPACT_BELOW
 from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.terminal_input import DeskDriver
 from frontdesk.ui.feed_relay import FeedRelay
 from frontdesk.ui.idle_lock import CHECK_EVERY, IdleLock
 from frontdesk.ui.reminders import PromiseReminders
@@ -61,9 +64,11 @@ class FrontDeskApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
+
     def __init__(self, desk: Desk, *, preselected: Colleague | None = None) -> None:
         """`preselected` (`--agent NAME`) is highlighted at sign-in, which still asks for their secret."""
-        super().__init__()
+        super().__init__(driver_class=DeskDriver if os.name == "posix" else None)  # Windows: Textual's own
         self.desk, self.preselected = desk, preselected
         self.book, self.staff = PromiseBook(desk), Staff(desk)
         self.reminders = PromiseReminders()
@@ -173,9 +178,17 @@ class FrontDeskApp(App[None]):
         self.show_header()
 
     def show_header(self) -> None:
-        practice = "PRACTICE DESK · " if self.desk.practice else ""
-        counts = self.reminders.header_text()
-        self.sub_title = f"{practice}{self.desk.agent.name} ({self.desk.agent.role})" + (f" · {counts}" if counts else "")
+        """Below COMPACT_BELOW columns the header says the same in fewer words, so none is cut."""
+        if self.desk.agent is None:
+            return
+        compact = self.size.width < COMPACT_BELOW
+        practice = ("PRACTICE · " if compact else "PRACTICE DESK · ") if self.desk.practice else ""
+        counts = self.reminders.header_text(compact=compact)
+        who = self.desk.agent.name if compact else f"{self.desk.agent.name} ({self.desk.agent.role})"
+        self.sub_title = f"{practice}{who}" + (f" · {counts}" if counts else "")
+
+    def on_resize(self) -> None:
+        self.show_header()
 
     def on_desk_changed(self, event: DeskChanged) -> None:
         """A promise made, kept, moved or reassigned at any desk shows in the header counts at once."""

@@ -51,6 +51,8 @@ class PromiseReminders:
             return [Reminder(Text(summary), severity)]
         return fresh
 
-    def header_text(self) -> str:
+    def header_text(self, *, compact: bool = False) -> str:
         overdue, soon = self.counts
-        return f"promises: {overdue} overdue, {soon} due within the hour" if overdue or soon else ""
+        if not (overdue or soon):
+            return ""
+        return f"{overdue} overdue, {soon} soon" if compact else f"promises: {overdue} overdue, {soon} due within the hour"

@@ -19,11 +19,12 @@ from frontdesk.services.interactions import get_interaction, set_reason
 from frontdesk.services.notes import EarlierWording, NoteRow, earlier_wordings, edit_note
 from frontdesk.services.promises import follow_up_due, make_follow_up
 from frontdesk.services.validation import ValidationError
-from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up
+from frontdesk.services.wrap_up import WrapUp, WrapUpForm, wrap_up, wrap_up_form
 
 
-RESOLVED: str = Outcome.RESOLVED
-"""The outcome after which the desk offers to follow up with the customer."""
+RESOLVED: frozenset[str] = frozenset({Outcome.RESOLVED, Outcome.RESOLVED_LATER})
+"""The outcomes after which the desk offers to follow up with the customer."""
+FOLLOW_UP: str = Outcome.FOLLOW_UP
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,9 @@ class CallForms:
         with self.desk.session() as session:
             return NoteRow.of(edit_note(session, note_id, self.desk.agent_id, text, verbatim=verbatim, version=version))
 
-    def draft_summary(self, interaction_id: int) -> str:
+    def wrap_up_form(self, interaction_id: int) -> WrapUpForm:
         with self.desk.reading() as session:
-            return draft_summary(session, interaction_id)
+            return wrap_up_form(session, interaction_id)
 
     def wrap_up(self, interaction_id: int, wrap: WrapUp) -> None:
         with self.desk.session() as session:

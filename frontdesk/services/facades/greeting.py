@@ -19,7 +19,9 @@ from frontdesk.services import presence
 from frontdesk.services.access_log import record_access
 from frontdesk.services.customers import CustomerNotFound, quick_name_search
 from frontdesk.services.desk import Desk
-from frontdesk.services.greeting import GreetingCard, MatchedCustomer, greeting_card, matched_customers, summaries
+from frontdesk.services.greeting import (
+    GreetingCard, MatchedCustomer, greeting_card, matched_customers, record_phone_shown, summaries,
+)
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.customer_text import describe
 from frontdesk.services.presence import OpenElsewhere
@@ -114,6 +116,11 @@ class GreetingDesk:
                 return CardView(customer_id, None, gone=_gone_text(session, gone), merged_into_id=gone.merged_into_id)
             elsewhere = presence.open_elsewhere(session, self.desk.terminal_id, [customer_id])
         return CardView(customer_id, card, elsewhere.get(customer_id, ()))
+
+    def show_phone(self, customer_id: int) -> None:
+        """Records that the agent asked for the customer's full phone number."""
+        with self.desk.session() as session:
+            record_phone_shown(session, customer_id, self.desk.agent_id)
 
     def open_elsewhere(self, customer_id: int) -> tuple[OpenElsewhere, ...]:
         with self.desk.reading() as session:

@@ -9,7 +9,8 @@ from frontdesk.db.models import GoodwillKind
 from frontdesk.services.agents import Colleague, as_colleague, supervisors
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
-from frontdesk.services.goodwill import Budget, budget_of, grant_goodwill
+from frontdesk.services.desk_rules import load_rules
+from frontdesk.services.goodwill import Budget, GoodwillRequest, add_goodwill, budget_of, check_goodwill
 from frontdesk.services.interactions import get_interaction
 from frontdesk.services.solutions import OfferedOption, options_for, record_offers
 
@@ -36,16 +37,6 @@ class GoodwillForm:
     approvers: tuple[Colleague, ...]
 
 
-@dataclass(frozen=True)
-class GoodwillGiven:
-    """A recorded grant, as the dialog that asked for it needs to describe it."""
-
-    id: int
-    kind: str
-    amount: float
-    reason: str
-
-
 class Offers:
     """Solution options for a call, and goodwill from the agent's monthly budget."""
 
@@ -64,8 +55,13 @@ class Offers:
             return SolutionChoices(interaction.category, interaction.customer_id, options, currency)
 
     def record_offers(self, interaction_id: int, offered: Sequence[OfferedOption], chosen: int | None,
-                      limitations_explained: bool) -> None:
+                      limitations_explained: bool, *, goodwill: GoodwillRequest | None = None,
+                      customer_id: int | None = None) -> None:
+        """The offers and the goodwill the chosen one costs are stored in one commit, or neither is."""
         with self.desk.session() as session:
+            if goodwill is not None:
+                add_goodwill(session, self.desk.agent_id, load_rules(session), goodwill,
+                             customer_id=customer_id, interaction_id=interaction_id)
             record_offers(session, interaction_id, self.desk.agent_id, offered, chosen=chosen,
                           limitations_explained=limitations_explained)
 
@@ -75,13 +71,10 @@ class Offers:
             approvers = tuple(as_colleague(agent) for agent in supervisors(session) if agent.id != self.desk.agent_id)
             return GoodwillForm(rules, budget_of(session, self.desk.agent_id, rules), approvers)
 
-    def grant_goodwill(self, rules: DeskRules, *, kind: str, amount: float, reason: str, approved_by_id: int | None,
-                       approver_secret: str = "", customer_id: int | None, interaction_id: int | None,
-                       promise_id: int | None) -> GoodwillGiven:
-        """Refused with NeedsApproval when over the budget left and no supervisor approved it with their secret."""
+    def check_goodwill(self, rules: DeskRules, request: GoodwillRequest) -> GoodwillRequest:
+        """Refused with NeedsApproval when over the budget left and no supervisor approved it; nothing is drawn yet.
+
+        A write session: a wrong approver's secret is counted towards their lock-out.
+        """
         with self.desk.session() as session:
-            grant = grant_goodwill(
-                session, self.desk.agent_id, rules, kind=kind, amount=amount, reason=reason, approved_by_id=approved_by_id,
-                approver_secret=approver_secret, customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
-            )
-            return GoodwillGiven(grant.id, grant.kind, grant.amount, grant.reason)
+            return check_goodwill(session, self.desk.agent_id, rules, request)

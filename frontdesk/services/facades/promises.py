@@ -9,6 +9,7 @@ from frontdesk.db.models import Role
 from frontdesk.services.agents import Colleague, colleagues
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import load_rules
+from frontdesk.services.goodwill import GoodwillRequest, add_goodwill
 from frontdesk.services.promise_conflicts import SeenPromise
 from frontdesk.services.promise_rows import PromiseRow, due_reminders, promise_rows
 from frontdesk.services.promises import (
@@ -92,8 +93,13 @@ class PromiseBook:
         with self.desk.session() as session:
             keep_promise(session, seen.promise_id, self.desk.agent_id, note, seen=seen)
 
-    def close_late(self, seen: SeenPromise, *, apology: str, make_good: str, note: str) -> None:
+    def close_late(self, seen: SeenPromise, *, apology: str, make_good: str, note: str,
+                   goodwill: GoodwillRequest | None = None, customer_id: int | None = None) -> None:
+        """The goodwill drawn for the make-good is stored in the same commit as the close, or neither is."""
         with self.desk.session() as session:
+            if goodwill is not None:
+                add_goodwill(session, self.desk.agent_id, load_rules(session), goodwill,
+                             customer_id=customer_id, promise_id=seen.promise_id)
             close_late(session, seen.promise_id, self.desk.agent_id, apology=apology, make_good=make_good, note=note, seen=seen)
 
     def move(self, seen: SeenPromise, new_due_at: datetime, *, customer_told: bool, note: str, confirmed: bool) -> None:

@@ -21,7 +21,7 @@ CHECKS = {
     "agent": {"role": "role IN ('agent', 'supervisor')"},
     "interaction": {
         "channel": "channel IN ('phone', 'walk-in', 'email', 'chat')",
-        "outcome": "outcome IN ('', 'resolved', 'follow-up', 'escalated', 'left')",
+        "outcome": "outcome IN ('', 'resolved', 'resolved-later', 'follow-up', 'escalated', 'left')",
         "satisfaction": "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
     },
     "moodchange": {"mood": "mood IN ('calm', 'worried', 'upset', 'angry')"},

@@ -9,8 +9,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short, span
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.calls import CallQueue, CallSection
@@ -47,7 +48,7 @@ class CallScreen(Screen):
         yield DataTable(id="mine", cursor_type="row", zebra_stripes=True)
         yield Static("Waiting for a reply (Enter calls back now)", classes="table-title", markup=False)
         yield DataTable(id="waiting", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#mine", DataTable).add_columns("Started", "Who", "Channel", "Reason", "Unsaved line")

@@ -11,31 +11,30 @@ from textual.widgets import Input, Label, Select, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
-from frontdesk.services.facades.offers import KIND_WORDS, GoodwillForm, GoodwillGiven, Offers
-from frontdesk.services.goodwill import NeedsApproval
+from frontdesk.services.facades.offers import KIND_WORDS, GoodwillForm, Offers
+from frontdesk.services.goodwill import GoodwillRequest, NeedsApproval
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 @dataclass(frozen=True)
 class Asked:
     rules: DeskRules
-    kind: str
-    amount: float
-    reason: str
-    approved_by_id: int | None
-    approver_secret: str
+    request: GoodwillRequest
 
 
-class GoodwillScreen(FormDialog[GoodwillGiven | None]):
-    """Returns the grant as recorded (id, kind, amount, reason), or None when nothing was given."""
+class GoodwillScreen(FormDialog[GoodwillRequest | None]):
+    """Returns the grant as checked against the budget, or None when none is wanted.
+
+    Nothing is drawn here: the screen that asked stores the grant in the same commit as the action it
+    pays for (the make-good of a closed promise, the customer's chosen option), so a cancelled action
+    never leaves money spent.
+    """
 
     DIALOG_TITLE = "Goodwill gesture or policy exception"
     AUTO_FOCUS = "#goodwill-amount"
 
-    def __init__(self, desk: Desk, *, customer_id: int | None, interaction_id: int | None = None,
-                 promise_id: int | None = None, amount: float = 0.0, reason: str = "") -> None:
+    def __init__(self, desk: Desk, *, amount: float = 0.0, reason: str = "") -> None:
         super().__init__(desk)
         self.offers = Offers(desk)
-        self.links = {"customer_id": customer_id, "interaction_id": interaction_id, "promise_id": promise_id}
         self.amount, self.reason = amount, reason
         self.form: GoodwillForm | None = None
 
@@ -70,14 +69,13 @@ class GoodwillScreen(FormDialog[GoodwillGiven | None]):
         if amount != amount:
             raise ValueError("Type the amount as a number, e.g. 15 or 12.50.")
         approver = self.query_one("#goodwill-approver", Select).value
-        return Asked(self.form.rules, str(self.query_one("#goodwill-kind", Select).value), amount,
-                     self.query_one("#goodwill-reason", Input).value, None if approver is Select.NULL else int(approver),
-                     self.query_one("#goodwill-approver-secret", Input).value)
+        return Asked(self.form.rules, GoodwillRequest(
+            str(self.query_one("#goodwill-kind", Select).value), amount, self.query_one("#goodwill-reason", Input).value,
+            None if approver is Select.NULL else int(approver), self.query_one("#goodwill-approver-secret", Input).value,
+        ))
 
-    def save(self, asked: Asked) -> GoodwillGiven:
-        return self.offers.grant_goodwill(asked.rules, kind=asked.kind, amount=asked.amount, reason=asked.reason,
-                                          approved_by_id=asked.approved_by_id, approver_secret=asked.approver_secret,
-                                          **self.links)
+    def save(self, asked: Asked) -> GoodwillRequest:
+        return self.offers.check_goodwill(asked.rules, asked.request)
 
     def show_error(self, problem: Exception | str | None) -> None:
         """Over the budget: the supervisor list and a box for their secret appear; a wrong secret is cleared for another try."""

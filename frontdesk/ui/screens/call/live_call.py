@@ -10,14 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, SelectionList
+from textual.widgets import Header, SelectionList
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.now import utcnow
 from frontdesk.services.call_view import CallView
 from frontdesk.services.changes import Change
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable
-from frontdesk.services.facades.call_forms import RESOLVED
+from frontdesk.services.facades.call_forms import FOLLOW_UP, RESOLVED
 from frontdesk.services.facades.calls import CallOpened, LiveCall
 from frontdesk.ui.background import UNAVAILABLE, in_background
 from frontdesk.ui.messages import DeskChanged
@@ -107,7 +108,7 @@ class LiveCallScreen(Screen):
             with Vertical(id="side-pane"):
                 yield CourtesyList(id="courtesy")
                 yield HistoryPanel(id="history")
-        yield Footer()
+        yield DeskFooter()
 
     @property
     def pad(self) -> NotePad:
@@ -326,10 +327,11 @@ class LiveCallScreen(Screen):
 
         def closed(outcome: str | None) -> None:
             if outcome:
-                self.notify(Text(f"Saved. Outcome: {outcome}."))
+                promised = " A follow-up promise is on your list (F4)." if outcome == FOLLOW_UP else ""
+                self.notify(Text(f"Saved. Outcome: {outcome}.{promised}"))
                 linked = self.view is not None and self.view.customer_id is not None
                 self.leave()
-                if outcome == RESOLVED and linked:
+                if outcome in RESOLVED and linked:
                     self.app.push_screen(FollowUpOfferScreen(self.desk, self.interaction_id))
 
         self.app.push_screen(WrapUpScreen(self.desk, self.interaction_id), closed)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.moods import MOODS
 from frontdesk.ui.widgets.mood_style import MOOD_STYLES
 
@@ -27,6 +28,7 @@ class MoodScreen(ModalScreen[str | None]):
             yield Static("How does the customer sound?", classes="dialog-title", markup=False)
             options = [Option(Text(f"{number}  {mood}", style=MOOD_STYLES[mood]), id=mood) for number, mood in enumerate(MOODS, start=1)]
             yield OptionList(*options, id="moods")
+        yield DeskFooter()
 
     @on(OptionList.OptionSelected, "#moods")
     def chosen(self, event: OptionList.OptionSelected) -> None:

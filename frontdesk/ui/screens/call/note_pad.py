@@ -12,7 +12,7 @@ from textual.widgets import Input, Label, Static
 from frontdesk.clock.now import local_now
 from frontdesk.services.errors import DeskUnavailable
 from frontdesk.services.facades.calls import LiveCall
-from frontdesk.services.notes import Draft
+from frontdesk.services.notes import NOTE_MAX_LENGTH, Draft
 from frontdesk.ui.screens.call.in_order import InOrder
 from frontdesk.ui.widgets.note_line import NoteLine
 
@@ -45,7 +45,8 @@ class NotePad(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="line-kind", markup=False)
-        yield NoteLine(self.commit, placeholder="Type what you hear; Enter saves the line", id="note-line")
+        yield NoteLine(self.commit, placeholder="Type what you hear; Enter saves the line", id="note-line",
+                       max_length=NOTE_MAX_LENGTH)
         yield Static("", id="draft-status", markup=False)
 
     def on_mount(self) -> None:
@@ -72,6 +73,21 @@ class NotePad(Vertical):
         self.line.cursor_position = len(self.line.value)
         self.verbatim = self.verbatim or verbatim
         self.show_line_kind()
+
+    @on(NoteLine.Pasted)
+    def pasted(self, event: NoteLine.Pasted) -> None:
+        """The agent sees what a paste kept: every line as one note, or its first part when it was too long."""
+        if not self.ready:  # the stored draft is still on its way back: the paste waits for it, whole
+            self.set_timer(0.1, lambda: self.pasted(event))
+            return
+        cut = f" It was {event.dropped:,} characters too long for a note: only its first part was kept." if event.dropped else ""
+        if event.lines > 1:
+            self.commit(event.text)
+            self.say(f"Pasted {event.lines} lines: kept as one note (↑ then Enter to correct it).{cut}")
+        else:
+            self.say(cut.strip())
+        if cut:
+            self.app.notify(cut.strip(), severity="warning")
 
     @on(Input.Changed, "#note-line")
     def typed(self) -> None:

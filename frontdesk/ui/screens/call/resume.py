@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.open_work import OpenInteraction
 from frontdesk.clock.when import relative, short
 
@@ -21,6 +22,8 @@ NOT_NOW = "not-now"
 
 def open_text(item: OpenInteraction) -> Text:
     text = Text.assemble((item.who, "bold"), f"  {item.channel}, started {short(item.started_at)} ({relative(item.started_at)})")
+    if item.handed_by:
+        text.append(f"  handed to you by {item.handed_by}", style="bold")
     if item.reason:
         text.append(f"  {item.reason}")
     if item.draft:
@@ -40,9 +43,18 @@ class ResumeScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("You left these open. Resume one?", classes="dialog-title", markup=False)
+            yield Static(self.heading(), classes="dialog-title", markup=False)
             options = [Option(open_text(item), id=str(item.interaction_id)) for item in self.work]
             yield OptionList(*options, Option(Text("Not now (they stay in the Call section, F3)"), id=NOT_NOW), id="open-work")
+        yield DeskFooter()
+
+    def heading(self) -> str:
+        """Says how the work came to the agent: left open by them, or handed to them by a colleague."""
+        if all(item.handed_by for item in self.work):
+            return "Handed to you and still open. Resume one?"
+        if any(item.handed_by for item in self.work):
+            return "Open in your hands (some handed to you). Resume one?"
+        return "You left these open. Resume one?"
 
     @on(OptionList.OptionSelected, "#open-work")
     def chosen(self, event: OptionList.OptionSelected) -> None:

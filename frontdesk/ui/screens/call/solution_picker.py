@@ -11,7 +11,8 @@ from textual.widgets.option_list import Option
 
 from frontdesk.lookup import normalize
 from frontdesk.services.desk import Desk
-from frontdesk.services.facades.offers import GoodwillGiven, Offers, SolutionChoices
+from frontdesk.services.facades.offers import Offers, SolutionChoices
+from frontdesk.services.goodwill import GoodwillRequest
 from frontdesk.services.solutions import OfferedOption
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
@@ -54,6 +55,8 @@ class SolutionPickerScreen(FormDialog[bool]):
         self.chosen: int | None = None
         self.declined = False
         self.limits_explained = False
+        self.goodwill: GoodwillRequest | None = None
+        """The goodwill the chosen option costs, once asked for: stored with the offers, in one commit."""
 
     def dialog_title(self) -> str:
         return "Options"
@@ -118,11 +121,11 @@ class SolutionPickerScreen(FormDialog[bool]):
     def choose(self, event: OptionList.OptionSelected) -> None:
         index = int(event.option.id)
         self.offered.add(index)
-        self.chosen, self.declined = index, False
+        self.chosen, self.declined, self.goodwill = index, False, None
         self.redraw()
 
     def action_declined(self) -> None:
-        self.chosen, self.declined = None, True
+        self.chosen, self.declined, self.goodwill = None, True, None
         self.redraw()
 
     def action_limits(self) -> None:
@@ -146,24 +149,30 @@ class SolutionPickerScreen(FormDialog[bool]):
         chosen = indices.index(self.chosen) if self.chosen is not None else None
         return [self.options[index] for index in indices], chosen, self.limits_explained
 
+    def chosen_cost(self) -> OfferedOption | None:
+        """The chosen option when it costs goodwill."""
+        option = self.options[self.chosen] if self.chosen is not None else None
+        return option if option is not None and option.goodwill_cost else None
+
+    def action_save(self) -> None:
+        """A chosen option with a goodwill cost asks for the grant first; both are then stored together."""
+        option = self.chosen_cost()
+        if option is None or self.goodwill is not None or self.saving:
+            super().action_save()
+            return
+        self.app.push_screen(GoodwillScreen(self.desk, amount=option.goodwill_cost, reason=f"Chosen option: {option.title}"),
+                             self.goodwill_asked)
+
+    def goodwill_asked(self, request: GoodwillRequest | None) -> None:
+        if request is None:
+            self.show_error("No goodwill was drawn, so nothing is recorded yet: Ctrl+S to draw it, or choose another option.")
+            return
+        self.goodwill = request
+        super().action_save()
+
     def save(self, values: tuple[list[OfferedOption], int | None, bool]) -> bool:
         offered, chosen, limits_explained = values
-        self.offers.record_offers(self.interaction_id, offered, chosen, limits_explained)
-        return True
-
-    def saved(self, _recorded: bool) -> None:
-        """A chosen option with a goodwill cost draws it from the agent's budget next."""
-        option = self.options[self.chosen] if self.chosen is not None else None
-        if option is None or not option.goodwill_cost:
-            self.dismiss(True)
-            return
         customer_id = self.choices.customer_id if self.choices else None
-        self.app.push_screen(GoodwillScreen(
-            self.desk, customer_id=customer_id, interaction_id=self.interaction_id,
-            amount=option.goodwill_cost, reason=f"Chosen option: {option.title}",
-        ), self.goodwill_done)
-
-    def goodwill_done(self, grant: GoodwillGiven | None) -> None:
-        if grant is None:
-            self.notify("The options were recorded; no goodwill was drawn for the chosen one.", severity="warning")
-        self.dismiss(True)
+        self.offers.record_offers(self.interaction_id, offered, chosen, limits_explained, goodwill=self.goodwill,
+                                  customer_id=customer_id)
+        return True

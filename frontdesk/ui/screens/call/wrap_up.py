@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static, TextArea
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms
-from frontdesk.services.wrap_up import OUTCOME_WORDS, WrapUp
+from frontdesk.services.wrap_up import WrapUp, WrapUpForm
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 NOT_ASKED = "not asked"
+NONE_FITS = "none fits"
+NO_REASON = "none"
+"""Typed as the reason, it says there was no particular reason: an answer, not a gap."""
 
 
 class WrapUpScreen(FormDialog[str | None]):
     """Returns the outcome once the interaction is closed, or None to go back to the call."""
 
     DIALOG_TITLE = "Wrap up"
-    AUTO_FOCUS = "#outcome"
+    AUTO_FOCUS = "#summary"
     DIALOG_ID = "wrap-up"
 
     def __init__(self, desk: Desk, interaction_id: int) -> None:
@@ -29,9 +34,8 @@ class WrapUpScreen(FormDialog[str | None]):
         self.unedited_warned = False
 
     def compose_form(self) -> ComposeResult:
-        with RadioSet(id="outcome"):
-            for outcome, words in OUTCOME_WORDS.items():
-                yield RadioButton(words, name=outcome)
+        yield Vertical(id="outcome-box")
+        yield Vertical(id="missing-reason")
         yield Label("Summary: drafted from the notes; make it fit this customer before saving", markup=False)
         yield TextArea(id="summary", soft_wrap=True)
         yield Label("The customer's rating", markup=False)
@@ -42,19 +46,45 @@ class WrapUpScreen(FormDialog[str | None]):
         yield Input(placeholder="Their comment, in their words (optional)", id="satisfaction-comment")
         yield Static("Ctrl+S saves and closes the call; Escape goes back to it.", markup=False)
 
-    def load(self) -> str:
-        return self.forms.draft_summary(self.interaction_id)
+    def load(self) -> WrapUpForm:
+        return self.forms.wrap_up_form(self.interaction_id)
 
-    def show_loaded(self, drafted: str) -> None:
-        self.drafted = drafted
+    def show_loaded(self, form: WrapUpForm) -> None:
+        """The outcomes this call may have; the reason and category it still lacks are asked for here."""
+        self.drafted = form.drafted
         summary = self.query_one("#summary", TextArea)
-        summary.text = drafted + summary.text  # anything typed before the draft arrived stays, after it
+        summary.text = form.drafted + summary.text  # anything typed before the draft arrived stays, after it
+        outcomes = RadioSet(*(RadioButton(words, name=outcome) for outcome, words in form.outcomes.items()), id="outcome")
+        self.query_one("#outcome-box").mount(outcomes)
+        missing = self.query_one("#missing-reason")
+        if form.reason_missing:
+            missing.mount(Label("Why they got in touch (type none if there was no particular reason)", markup=False),
+                          Input(id="wrap-reason"))
+        if form.category_missing:
+            choices = [(Text(name), name) for name in form.categories] + [(Text("None of these fits"), NONE_FITS)]
+            missing.mount(Select(choices, prompt="The category", id="wrap-category"))
+        self.call_after_refresh(outcomes.focus)
+
+    def asked_reason(self) -> tuple[str | None, str | None]:
+        """The reason and category typed here; None where the call already had one."""
+        reason = category = None
+        for box in self.query("#wrap-reason").results(Input):
+            reason = box.value.strip()
+            if not reason:
+                raise ValueError("Write why the customer got in touch, or type none.")
+            reason = "" if reason.casefold() == NO_REASON else reason
+        for select in self.query("#wrap-category").results(Select):
+            if select.value is Select.NULL:
+                raise ValueError("Choose the category, or 'None of these fits'.")
+            category = "" if select.value == NONE_FITS else str(select.value)
+        return reason, category
 
     def collect(self) -> WrapUp:
         """A summary saved exactly as drafted is warned about once; the second Ctrl+S saves it, flagged."""
         if self.drafted is None:
             raise ValueError("Still drafting the summary from the notes; try again in a moment.")
         pressed = self.query_one("#outcome", RadioSet).pressed_button
+        reason, category = self.asked_reason()
         rating = str(self.query_one("#satisfaction", Select).value)
         wrap = WrapUp(
             outcome=pressed.name if pressed is not None else "",
@@ -62,7 +92,7 @@ class WrapUpScreen(FormDialog[str | None]):
             drafted_summary=self.drafted,
             satisfaction=None if rating == NOT_ASKED else int(rating),
             satisfaction_comment=self.query_one("#satisfaction-comment", Input).value,
-            satisfaction_asked=rating != NOT_ASKED,
+            satisfaction_asked=rating != NOT_ASKED, reason=reason, category=category,
         )
         if wrap.summary.strip() == self.drafted.strip() and not self.unedited_warned:
             self.unedited_warned = True

@@ -27,6 +27,7 @@ class CatalogScreen(FormDialog[None]):
 
     DEFAULT_CSS = """
     CatalogScreen > .dialog { width: 120; height: 80%; }
+    CatalogScreen .dialog-fields { height: 1fr; }
     CatalogScreen #catalog-panes { height: 1fr; }
     CatalogScreen #catalog-options { width: 1fr; height: 1fr; }
     CatalogScreen #catalog-form { width: 1fr; padding-left: 2; }

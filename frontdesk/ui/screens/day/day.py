@@ -7,8 +7,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane, Tabs
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.day import DayBoard, DayView
@@ -61,7 +62,7 @@ class DayScreen(Screen):
                 yield DayCharts(self.desk)
             with TabPane("Kudos", id="day-kudos"):
                 yield KudosPanel(self.desk)
-        yield Footer()
+        yield DeskFooter()
 
     def action_tab(self, pane: str) -> None:
         """Focus goes to the tab bar first: a focused table left in a hidden tab would bring its tab back."""

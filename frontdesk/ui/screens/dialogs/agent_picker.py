@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.agents import Colleague
 
 
@@ -28,6 +29,7 @@ class AgentPickerScreen(ModalScreen[int | None]):
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield OptionList(*[Option(Text(f"{agent.name} ({agent.role})"), id=str(agent.id)) for agent in self.agents], id="agent-choices")
+        yield DeskFooter()
 
     @on(OptionList.OptionSelected, "#agent-choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from frontdesk.ui.compact import DeskFooter
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
@@ -28,6 +30,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="warning")
                 yield Button(f"{self.no} (n)", id="no", variant="primary")
+        yield DeskFooter()
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable, EditConflict
 from frontdesk.ui.background import UNAVAILABLE, in_background
@@ -52,15 +54,20 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
         self.desk = desk
         self.saving = False
         """True while a save is under way, so a second Ctrl+S does not save twice."""
+        self.error_typed: tuple[str, ...] | None = None
+        """What the boxes held when the error line was last written; None while it is empty."""
 
     def dialog_title(self) -> str:
         return self.DIALOG_TITLE
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id=self.DIALOG_ID, classes="dialog"):
+        """The title and the error line stay in view; the fields scroll between them; the keys are in the footer."""
+        with Vertical(id=self.DIALOG_ID, classes="dialog"):
             yield Static(self.dialog_title(), classes="dialog-title", markup=False)
-            yield from self.compose_form()
+            with VerticalScroll(classes="dialog-fields"):
+                yield from self.compose_form()
             yield Label("", id="form-error", classes="error", markup=False)
+        yield DeskFooter()
 
     def compose_form(self) -> ComposeResult:
         yield from ()
@@ -111,8 +118,20 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
         self.show_error(problem)
 
     def show_error(self, problem: Exception | str | None) -> None:
-        """One error line, cleared by the next attempt: an old message never stays on screen."""
+        """One error line, cleared by the next attempt or edit: an old message never stays on screen."""
+        self.error_typed = None if problem is None else self.typed()
         self.query_one("#form-error", Label).update("" if problem is None else problem_text(problem))
+
+    def typed(self) -> tuple[str, ...]:
+        """Everything typed in the form's boxes, to tell a real edit from a late echo of one made before."""
+        return tuple(widget.value if isinstance(widget, Input) else widget.text for widget in self.query("Input, TextArea"))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def edited(self) -> None:
+        """The error line spoke of what was typed then: once the agent types something else, it goes."""
+        if self.error_typed is not None and not self.saving and self.typed() != self.error_typed:
+            self.show_error(None)
 
     def action_cancel(self) -> None:
         self.dismiss(self.CANCELLED)

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.desk import Desk
 from frontdesk.ui.widgets.customer_search import CustomerSearch
 
@@ -26,6 +27,7 @@ class CustomerPickerScreen(ModalScreen[int | None]):
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield CustomerSearch(self.desk, "Name, street, phone or birth date")
+        yield DeskFooter()
 
     @on(CustomerSearch.Chosen)
     def chosen(self, event: CustomerSearch.Chosen) -> None:

@@ -6,8 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.lookup import Match
 from frontdesk.services.customer_text import shown_of
 from frontdesk.services.desk import Desk
@@ -23,9 +24,9 @@ from frontdesk.ui.widgets.match_table import MatchTable
 
 class GreetingScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+n", "new_customer", "New customer", id="greeting.new", tooltip="Add a customer record"),
-        Binding("ctrl+r", "edit_customer", "Correct record", id="greeting.edit", tooltip="Correct the highlighted record"),
-        Binding("ctrl+g", "merge_customer", "Merge records", id="greeting.merge", tooltip="Merge two records of one person"),
+        Binding("ctrl+n", "new_customer", "New", id="greeting.new", tooltip="Add a customer record"),
+        Binding("ctrl+r", "edit_customer", "Correct", id="greeting.edit", tooltip="Correct the highlighted record"),
+        Binding("ctrl+g", "merge_customer", "Merge", id="greeting.merge", tooltip="Merge two records of one person"),
         Binding("down", "to_results", "Results", show=False, id="greeting.results"),
     ]
 
@@ -40,6 +41,8 @@ class GreetingScreen(Screen):
         """Customers that fit the query but are not in the list yet."""
         self.next_page_row: int | None = None
         """Where the cursor goes once the next page arrives: its first new row."""
+        self.card_was_open = False
+        """A greeting card was opened from here: coming back, the search box takes focus again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,7 +51,7 @@ class GreetingScreen(Screen):
         yield ProgressBar(id="index-progress", show_eta=False, classes="hidden")
         yield Static(id="ambiguity", classes="hidden")
         yield MatchTable(id="matches")
-        yield Footer()
+        yield DeskFooter()
 
     @property
     def query_input(self) -> Input:
@@ -66,8 +69,16 @@ class GreetingScreen(Screen):
         self.query_input.focus()
 
     def on_screen_resume(self) -> None:
-        """Back from a card or a dialog: a record may have been added, corrected or merged meanwhile."""
+        """Back from a card or a dialog: a record may have been added, corrected or merged meanwhile.
+
+        Back from a card, the next customer is looked up by typing at once: the box has focus and the
+        old query is selected, so the first key replaces it.
+        """
         self.run_search(self.query_input.value)
+        if self.card_was_open:
+            self.card_was_open = False
+            self.query_input.focus()
+            self.query_input.select_all()
 
     def progress_from_worker(self, done: int, total: int) -> None:
         self.app.call_from_thread(self.index_progress, done, total)
@@ -154,6 +165,7 @@ class GreetingScreen(Screen):
         self.open_card(int(event.row_key.value))
 
     def open_card(self, customer_id: int) -> None:
+        self.card_was_open = True
         self.app.push_screen(GreetingCardScreen(self.desk, customer_id))
 
     def chosen_in_table(self) -> int | None:

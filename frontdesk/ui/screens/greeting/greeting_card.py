@@ -8,10 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from frontdesk.clock.dates import day_month_year
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short
+from frontdesk.services.customer_text import masked_phone
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.customer_requests import CustomerRequests, Erased
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
@@ -41,6 +43,8 @@ class GreetingCardScreen(Screen):
         Binding("v", "start('walk-in')", "Start visit", id="card.visit"),
         Binding("e", "edit", "Edit record", id="card.edit"),
         Binding("p", "promise", "Promise", id="card.promise"),
+        Binding("f", "show_phone", "Full number", id="card.phone",
+                tooltip="Show the whole phone number (only its last four digits show until asked; the request is recorded)"),
         Binding("o", "open_kept", "Open the record that stayed", id="card.open-kept",
                 tooltip="This record was merged away at another desk: open the one it was merged into"),
         Binding("a", "access_log", "Who looked", id="card.access-log",
@@ -64,6 +68,8 @@ class GreetingCardScreen(Screen):
         """Set once a card was on screen: from then on a record that is gone is said, never closed on the agent."""
         self.merged_into_id: int | None = None
         self.starting = False
+        self.phone_shown = False
+        """The agent asked for the full number (f): the same rule as every list, masked until asked."""
         """True while a call or visit is being started, so a second key press does not start two."""
 
     def compose(self) -> ComposeResult:
@@ -74,7 +80,7 @@ class GreetingCardScreen(Screen):
             for part in CARD_PARTS:
                 yield Static(id=part.removeprefix("#"))
             yield AccessLogPanel(id="access-log")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -100,7 +106,7 @@ class GreetingCardScreen(Screen):
         self.merged_into_id = None
         self.query_one("#gone").add_class("hidden")
         self.query_one("#salutation", Static).update(Text(card.salutation, style="bold"))
-        self.query_one("#who", Static).update(_who(card))
+        self.query_one("#who", Static).update(_who(card, full_phone=self.phone_shown))
         self.query_one("#last-visit", Static).update(_last_visit(card))
         self.query_one("#open-promises", Static).update(promises_text(card.promises))
         self.query_one("#preferences", Static).update(_preferences(card))
@@ -197,6 +203,18 @@ class GreetingCardScreen(Screen):
         self.starting = False
         self.notify(str(problem), severity="error")
 
+    def action_show_phone(self) -> None:
+        if self.card is None or self.phone_shown:
+            return
+        customer_id = self.customer_id
+        in_background(self, lambda: self.greeting.show_phone(customer_id), lambda _nothing: self.phone_asked(),
+                      failed=lambda problem: self.notify(str(problem), severity="error"))
+
+    def phone_asked(self) -> None:
+        self.phone_shown = True
+        if self.card is not None:
+            self.query_one("#who", Static).update(_who(self.card, full_phone=True))
+
     def action_promise(self) -> None:
         self.app.push_screen(PromiseFormScreen(self.desk, self.customer_id), lambda _made: self.reload())
 
@@ -204,7 +222,7 @@ class GreetingCardScreen(Screen):
         self.app.push_screen(CustomerFormScreen(self.desk, customer_id=self.customer_id), lambda _saved: self.reload())
 
 
-def _who(card: GreetingCard) -> Text:
+def _who(card: GreetingCard, *, full_phone: bool) -> Text:
     customer = card.customer.values
     text = Text.assemble(("Name: ", "bold"), card.name)
     if customer.pronunciation:
@@ -212,7 +230,8 @@ def _who(card: GreetingCard) -> Text:
     if customer.preferred_address:
         text.append_text(Text.assemble("\n", ("Likes to be called: ", "bold"), customer.preferred_address))
     text.append_text(Text.assemble("\n", ("Language: ", "bold"), LANGUAGES.get(customer.language, customer.language or "—")))
-    details = [customer.street, ", ".join(customer.phones), customer.email]
+    phones = customer.phones if full_phone else [masked_phone(phone) for phone in customer.phones]
+    details = [customer.street, ", ".join(phones), customer.email]
     if customer.birth_date:
         details.append(f"born {customer.birth_date}")  # as the form shows it, in the desk's calendar
     text.append_text(Text.assemble("\n", ("Details: ", "bold"), " · ".join(part for part in details if part) or "—"))

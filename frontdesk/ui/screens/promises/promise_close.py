@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import PromiseBook
+from frontdesk.services.goodwill import GoodwillRequest
 from frontdesk.services.promise_conflicts import SeenPromise
 from frontdesk.services.promise_rows import PromiseRow
 from frontdesk.services.validation import ValidationError
@@ -42,8 +43,8 @@ class ClosePromiseScreen(FormDialog[bool]):
         self.row, self.book = row, PromiseBook(desk)
         self.late = False
         """Whether it slipped, as the desk says now rather than as listed: it may have fallen due since."""
-        self.granted = None
-        """The goodwill drawn for the make-good, if any: it stays recorded even if the close is left."""
+        self.goodwill: GoodwillRequest | None = None
+        """The goodwill asked for the make-good: drawn only when the close is saved, with it."""
 
     def compose_form(self) -> ComposeResult:
         yield Static(Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what))
@@ -67,7 +68,7 @@ class ClosePromiseScreen(FormDialog[bool]):
         self.query_one("#close-late").mount(
             Label("The apology you gave the customer", markup=False), Input(id="close-apology"),
             Label("The make-good (what the desk did to make up for it; Ctrl+G to draw goodwill)", markup=False),
-            Input(id="close-make-good"),
+            Input(id="close-make-good"), Static("", id="close-goodwill", markup=False),
         )
         self.call_after_refresh(lambda: self.query_one("#close-apology", Input).focus())
 
@@ -80,7 +81,8 @@ class ClosePromiseScreen(FormDialog[bool]):
 
     def save(self, closing: Closing) -> bool:
         if closing.late:
-            self.book.close_late(closing.seen, apology=closing.apology, make_good=closing.make_good, note=closing.note)
+            self.book.close_late(closing.seen, apology=closing.apology, make_good=closing.make_good, note=closing.note,
+                                 goodwill=self.goodwill, customer_id=self.row.customer_id)
         else:
             self.book.keep(closing.seen, closing.note)
         return True
@@ -95,17 +97,13 @@ class ClosePromiseScreen(FormDialog[bool]):
         if not self.late:
             return
 
-        def granted(grant) -> None:
-            if grant is not None:
-                self.granted = grant
-                make_good = self.query_one("#close-make-good", Input)
-                make_good.value = make_good.value or f"{grant.kind} of {grant.amount:g}: {grant.reason}"
+        def asked(request: GoodwillRequest | None) -> None:
+            if request is None:
+                return
+            self.goodwill = request
+            make_good = self.query_one("#close-make-good", Input)
+            make_good.value = make_good.value or request.describe()
+            self.query_one("#close-goodwill", Static).update(
+                Text(f"Goodwill to draw when this is saved: {request.amount:g} ({request.kind}). Escape draws nothing."))
 
-        self.app.push_screen(GoodwillScreen(self.desk, customer_id=self.row.customer_id, promise_id=self.row.promise_id,
-                                            reason=f"Make-good: {self.row.what}"), granted)
-
-    def action_cancel(self) -> None:
-        if self.granted is not None:
-            self.notify(f"The goodwill ({self.granted.amount:g}) stays recorded: it was given. The promise is still open.",
-                        severity="warning")
-        self.dismiss(False)
+        self.app.push_screen(GoodwillScreen(self.desk, reason=f"Make-good: {self.row.what}"), asked)

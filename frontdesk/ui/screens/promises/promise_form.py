@@ -36,6 +36,7 @@ class PromiseFormScreen(FormDialog[int | None]):
 
     DEFAULT_CSS = """
     PromiseFormScreen > .dialog { height: 85%; }
+    PromiseFormScreen .dialog-fields { height: 1fr; }
     PromiseFormScreen #promise-alternatives { height: auto; max-height: 5; }
     """
     DIALOG_TITLE = "Make a promise the desk can keep"
@@ -116,11 +117,17 @@ class PromiseFormScreen(FormDialog[int | None]):
         if check.alternatives:
             alternatives.highlighted = 0
 
+    @on(Input.Changed, "#promise-due .when-input")
+    @on(Select.Changed, "#promise-owner")
+    def forget_check(self) -> None:
+        """The warning and the times offered were about the old time or owner: they go when it changes."""
+        self.query_one("#promise-check", Static).update("")
+        self.query_one("#promise-alternatives").add_class("hidden")
+
     @on(OptionList.OptionSelected, "#promise-alternatives")
     def use_alternative(self, event: OptionList.OptionSelected) -> None:
         moment = datetime.fromisoformat(event.option.id).astimezone(local_zone())
         self.query_one("#promise-due .when-input", Input).value = f"{typed_date(moment.date())} {moment:%H:%M}"
-        self.query_one("#promise-check", Static).update("")
-        self.query_one("#promise-alternatives").add_class("hidden")
+        self.forget_check()
         self.confirmed_for = None
         self.action_save()

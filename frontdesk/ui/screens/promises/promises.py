@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
@@ -57,14 +58,14 @@ class PromisesScreen(Screen):
         yield Static(id="orphans", classes="hidden")
         yield DataTable(id="promises", cursor_type="row", zebra_stripes=True)
         yield Static(id="promise-detail")
-        yield Footer()
+        yield DeskFooter()
 
     @property
     def table(self) -> DataTable:
         return self.query_one("#promises", DataTable)
 
     def on_mount(self) -> None:
-        self.table.add_columns("Due", "When", "Customer", "Kind", "Promise", "Owner", "Tell by")
+        self.table.add_columns("Due", "When", "Customer", "Kind", "Owner", "Tell by", "Promise")  # the long text last
         self.set_interval(TICK, self.tick)
 
     def on_screen_resume(self) -> None:
@@ -105,11 +106,9 @@ class PromisesScreen(Screen):
         """Keeps the cursor on the promise it was on, wherever that promise now sits in the list."""
         current = self.current()
         self.rows = listing.rows
+        self.app.remind()  # the header's counts look again with the list, never a tick behind it
         overdue = sum(row.overdue for row in self.rows)
-        whose = "Everyone's" if self.everyone else "My"
-        self.query_one("#promises-title", Static).update(
-            Text(f"{whose} promises, {FILTER_WORDS[self.due]}: {len(self.rows)}, overdue: {overdue}   (f: filter)")
-        )
+        self.query_one("#promises-title", Static).update(Text(heading(self.everyone, self.due, len(self.rows), overdue)))
         notice = self.query_one("#orphans", Static)
         notice.set_class(not listing.orphans, "hidden")
         notice.update(Text(f"⚠ {listing.orphans} open promises belong to people no longer at the desk: choose them and press o.",
@@ -159,6 +158,13 @@ class PromisesScreen(Screen):
         self.action_reload()
 
 
+def heading(everyone: bool, due: str | None, count: int, overdue: int) -> str:
+    """"Everyone's promises, overdue: 7": the overdue count is said once, not again after a list of only overdue ones."""
+    whose = "Everyone's" if everyone else "My"
+    also = "" if due == "overdue" else f", overdue: {overdue}"
+    return f"{whose} promises, {FILTER_WORDS[due]}: {count}{also}   (f: filter)"
+
+
 def _cells(row: PromiseRow) -> tuple[Text, ...]:
     style = promise_style(row)
     state = "OVERDUE" if row.overdue else ("today" if row.due_today else "")
@@ -167,7 +173,7 @@ def _cells(row: PromiseRow) -> tuple[Text, ...]:
         Text(f"{state} {relative(row.due_at)}".strip(), style=style),
         Text(row.customer_name),
         Text(row.kind),
-        Text(row.what),
         Text(row.owner),
         Text(row.tell_by),
+        Text(row.what),
     )
