@@ -60,9 +60,6 @@ def budget_of(session: Session, agent_id: int, rules: DeskRules) -> Budget:
 
 
 @dataclass(frozen=True)
-
-
-@dataclass(frozen=True)
 class GoodwillRequest:
     """A grant as asked for and checked, not yet drawn: it is drawn in the same commit as the action it pays for.
 
