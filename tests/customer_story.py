@@ -69,7 +69,7 @@ def customer_with_everything(desk: Desk, given: str, family: str, supervisor_id:
         grant_goodwill(session, agent, load_rules(session), kind=GoodwillKind.GESTURE, amount=5, reason=f"Sorry, {name}",
                        customer_id=customer.id, interaction_id=call.id, promise_id=promise.id)
         hand_off(session, call.id, agent, supervisor_id, f"{name} asked for Daniel")
-        wrap_up(session, call.id, supervisor_id, WrapUp(Outcome.RESOLVED, f"{name} got a courier", "drafted",
+        wrap_up(session, call.id, supervisor_id, WrapUp(Outcome.RESOLVED_LATER, f"{name} got a courier", "drafted",
                                                            satisfaction=4, satisfaction_comment=f"{name}: thanks",
                                                            satisfaction_asked=True))
         customer_id = customer.id

@@ -38,6 +38,7 @@ from frontdesk.services.notes import add_note, save_draft
 from frontdesk.services.promises import keep_promise, make_promise
 from frontdesk.services.wrap_up import WrapUp, wrap_up
 from tests.heard import DELIVERY_LIMIT, Heard
+from tests.known_secret import KNOWN_SECRET
 
 SETTLE = 0.4
 """Seconds to keep listening when a test asserts that nothing more arrives (several watcher looks)."""
@@ -57,7 +58,7 @@ class Terminals:
 def terminals(db_url: str):
     here = open_desk(db_url)
     with here.session() as session:
-        here.agent = as_colleague(create_agent(session, "Sara Karimi"))
+        here.agent = as_colleague(create_agent(session, "Sara Karimi", secret=KNOWN_SECRET))
     there = open_desk(db_url)
     with there.reading() as session:
         there.directory.load(session)
@@ -141,7 +142,7 @@ def test_handoffs_wrap_ups_and_callbacks_say_what_happened(terminals: Terminals)
     assert (handed.kind, handed.interaction_id, handed.customer_id) == ("interaction", call_id, customer.id)
     with here.session() as session:
         add_note(session, call_id, colleague.id, "Refund agreed")
-        wrap_up(session, call_id, colleague.id, WrapUp("resolved", "Refund agreed", "Refund agreed."))
+        wrap_up(session, call_id, colleague.id, WrapUp("resolved-later", "Refund agreed", "Refund agreed."))
     assert heard.wait_for(lambda c: c.action == "wrapped-up").interaction_id == call_id
     with here.session() as session:
         open_then = load_rules(session).opening_hours.add_working_time(utcnow(), timedelta(hours=3))  # any day of the week
@@ -258,7 +259,9 @@ def test_a_postgres_terminal_hears_again_after_its_connection_is_killed(terminal
     assert terminals.heard.wait_for(lambda c: c.kind == "customer", timeout=timeout).entity_id == customer.id
 
 
-def test_an_import_in_another_process_reaches_a_running_terminal(terminals: Terminals, backend: str, tmp_path: Path) -> None:
+def test_an_import_in_another_process_reaches_a_running_terminal(terminals: Terminals, backend: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTDESK_SECRET", KNOWN_SECRET)  # the importing person's, for the command run below
     names = [(f"Procopis{n}", "Outsider") for n in range(150)]
     file = tmp_path / "customers.csv"
     with file.open("w", newline="", encoding="utf-8") as handle:

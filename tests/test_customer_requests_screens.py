@@ -33,7 +33,7 @@ async def test_a_supervisor_sees_who_looked_and_exports_to_a_named_file(two_mary
     sign_in_supervisor(two_marys)
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
-        await open_card(pilot, "mary johnson")
+        await open_card(pilot, "johnson jackson ave")
         assert isinstance(app.screen, GreetingCardScreen)
         assert {"a", "x"} <= footer_keys(app)
         await pilot.press("a")
@@ -53,7 +53,7 @@ async def test_a_supervisor_sees_who_looked_and_exports_to_a_named_file(two_mary
 async def test_an_agent_is_not_offered_the_supervisor_keys(two_marys: Desk) -> None:  # noqa: F811
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
-        await open_card(pilot, "mary johnson")
+        await open_card(pilot, "johnson jackson ave")
         assert isinstance(app.screen, GreetingCardScreen)
         assert not {"a", "x"} & footer_keys(app)
         await pilot.press("a")
@@ -65,7 +65,7 @@ async def test_a_supervisor_erases_from_the_card_after_giving_a_reason_and_sayin
     sign_in_supervisor(two_marys)
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
-        await open_card(pilot, "mary johnson")
+        await open_card(pilot, "johnson jackson ave")
         customer_id = app.screen.customer_id
         await pilot.press("ctrl+d")
         await settle(pilot)

@@ -11,6 +11,7 @@ from sqlmodel import Session, create_engine, select
 from frontdesk.clock.now import local_zone, set_clock
 from frontdesk.db import open_database, sqlite_url
 from frontdesk.db.models import Promise, PromiseStatus
+from frontdesk.demo.practice import PRACTICE_PIN
 from frontdesk.demo.seed import DEMO_HOURS, seed_demo
 from frontdesk.services.desk_rules import load_rules
 from tests.terminal import Terminal
@@ -30,7 +31,7 @@ def test_every_promise_on_the_practice_desk_falls_due_within_its_opening_hours(
     local_zone.cache_clear()
     set_clock(lambda: now)
     engine = open_database(sqlite_url(tmp_path / "practice.sqlite"))
-    seed_demo(engine, customers=80)
+    seed_demo(engine, customers=80, pin=PRACTICE_PIN)
     with Session(engine) as session:
         hours = load_rules(session).opening_hours
         promises = session.exec(select(Promise)).all()
@@ -54,6 +55,7 @@ def test_a_plain_demo_removes_its_temporary_folder_on_quitting(tmp_path: Path, m
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     terminal = Terminal("demo", "--agent", "Sara Karimi")
     try:
+        terminal.sign_in(PRACTICE_PIN)
         terminal.wait_for("PRACTICE DESK", timeout=60)
         assert [folder.name.startswith("frontdesk-demo-") for folder in tmp_path.iterdir()] == [True]
         assert terminal.quit() == 0

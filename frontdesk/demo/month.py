@@ -135,9 +135,14 @@ def _callback(session: Session, desk: MonthDesk, asked: datetime) -> None:
     owner = rng.choice(desk.agents)
     session.add(Promise(
         customer_id=rng.choice(desk.customers).id, kind=PromiseKind.CALLBACK, what="Return the missed call",
-        due_at=asked + timedelta(hours=2), owner_id=owner.id, created_by_id=owner.id, created_at=asked,
+        due_at=_within_hours(desk.hours, asked + timedelta(hours=2)), owner_id=owner.id, created_by_id=owner.id, created_at=asked,
         status=PromiseStatus.KEPT, closed_at=answered,
     ))
+
+
+def _within_hours(hours: OpeningHours, moment: datetime) -> datetime:
+    """A callback asked late in the day is due when the desk next opens, never at night (as the desk's own rule says)."""
+    return moment if hours.is_open(moment) else hours.next_open(moment + timedelta(minutes=1))
 
 
 def _promise(session: Session, desk: MonthDesk, due: datetime) -> None:

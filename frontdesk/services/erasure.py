@@ -25,8 +25,8 @@ ERASED = "(erased)"
 """What replaces erased text that was there; empty text stays empty, so "was a reason noted?" still counts."""
 
 PERSONAL: dict[str, tuple[str, ...]] = {
-    "customer": ("honorific", "given_name", "family_name", "preferred_address", "pronunciation", "phones", "email",
-                 "street", "city", "birth_date", "preferences"),
+    "customer": ("honorific", "given_name", "family_name", "preferred_address", "pronunciation", "phones", "phones_e164",
+                 "email", "street", "city", "birth_date", "preferences"),
     "customeralias": ("name",),
     "interaction": ("reason", "summary", "escalation_reason", "satisfaction_comment"),
     "note": ("text",),
