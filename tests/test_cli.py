@@ -92,11 +92,11 @@ def test_an_empty_or_in_memory_database_is_refused(
     assert said in error and error.count("\n") == 1
 
 
-def test_a_reader_that_stops_reading_ends_the_output_quietly(demo_url: str) -> None:
+def test_a_reader_that_stops_reading_ends_the_output_quietly(demo_url: str, demo_secret: None) -> None:
     reading, writing = os.pipe()
     os.close(reading)  # `| head -2` has already exited
     try:
-        result = subprocess.run([sys.executable, "-m", "frontdesk", "--db-url", demo_url, "find", "mary", "--json"],
+        result = subprocess.run([sys.executable, "-m", "frontdesk", "--db-url", demo_url, *SARA, "find", "mary", "--json"],
                                 stdout=writing, stderr=subprocess.PIPE, text=True, timeout=120, stdin=subprocess.DEVNULL)
     finally:
         os.close(writing)
@@ -133,8 +133,8 @@ def test_find_as_a_table(demo_url: str, demo_secret: None, capsys: pytest.Captur
     assert "نیک‌نام" in capsys.readouterr().out
 
 
-def test_a_piped_table_keeps_each_row_and_header_on_one_line(demo_url: str) -> None:
-    result = run_cli("--db-url", demo_url, "find", "mary", "--limit", "3", env={"COLUMNS": "80"})
+def test_a_piped_table_keeps_each_row_and_header_on_one_line(demo_url: str, demo_secret: None) -> None:
+    result = run_cli("--db-url", demo_url, *SARA, "find", "mary", "--limit", "3", env={"COLUMNS": "80"})
     lines = result.stdout.splitlines()
     header = next(line for line in lines if "Score" in line)
     assert all(word in header for word in ("Name", "Street", "Phone", "Born", "Matched on", "Ambiguous"))

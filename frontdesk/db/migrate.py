@@ -31,8 +31,17 @@ UPGRADE_LOCK_KEY = 0x66726F6E74  # "front"
 
 
 def current_revision(engine: Engine) -> str | None:
+    """On SQLite, waits as long as an upgrade may take: another terminal may be upgrading a new file right now."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if connection.dialect.name != "sqlite":
+            return MigrationContext.configure(connection).get_current_revision()
+        driver = connection.connection.driver_connection
+        busy_timeout = driver.execute("PRAGMA busy_timeout").fetchone()[0]
+        driver.execute(f"PRAGMA busy_timeout = {UPGRADE_WAIT_S * 1000}")
+        try:
+            return MigrationContext.configure(connection).get_current_revision()
+        finally:
+            driver.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
 
 
 def _head(config: Config) -> str | None:

@@ -42,6 +42,8 @@ class NotePad(Vertical):
         """The line and its verbatim mark as the database holds them: what needs no saving again."""
         self.ready = False
         """The stored draft has been read back: until then nothing is written over it (neither draft nor note)."""
+        self.paste_notice = ""
+        """What a paste into this line cut off, said until the line becomes a note (draft saves do not hide it)."""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="line-kind", markup=False)
@@ -85,7 +87,8 @@ class NotePad(Vertical):
             self.commit(event.text)
             self.say(f"Pasted {event.lines} lines: kept as one note (↑ then Enter to correct it).{cut}")
         else:
-            self.say(cut.strip())
+            self.paste_notice = cut.strip()
+            self.say(self.paste_notice)
         if cut:
             self.app.notify(cut.strip(), severity="warning")
 
@@ -105,7 +108,7 @@ class NotePad(Vertical):
 
     def draft_saved(self, typed: tuple[str, bool]) -> None:
         self.stored = typed
-        self.say(f"Draft saved {local_now():%H:%M:%S}")
+        self.say(" ".join(part for part in (self.paste_notice, f"Draft saved {local_now():%H:%M:%S}") if part))
 
     def draft_refused(self, problem: Exception) -> None:
         if not self.writes.showing():
@@ -128,6 +131,7 @@ class NotePad(Vertical):
         self.verbatim = False
         self.show_line_kind()
         self.say("")
+        self.paste_notice = ""
         self.writes.add(lambda: self.call.add_note(text, verbatim), lambda _nothing: self.post_message(self.Saved()),
                         lambda problem: self.refused(text, verbatim, problem))
 

@@ -54,9 +54,10 @@ class LockScreen(FormDialog[Colleague | str]):
         return self.staff.sign_in(self.person.id, secret, purpose="unlock")
 
     def show_error(self, problem: Exception | str | None) -> None:
-        super().show_error(problem)
+        """A refused secret is emptied first, so the message stays until the next one is typed."""
         if problem is not None:
             self.query_one("#unlock-secret", Input).value = ""
+        super().show_error(problem)
 
     def action_switch(self) -> None:
         self.dismiss(SWITCH)

@@ -115,13 +115,16 @@ class SignInScreen(FormDialog[Colleague | None]):
         return self.staff.sign_in(self.chosen.id, secret)
 
     def show_error(self, problem: Exception | str | None) -> None:
-        """A wrong secret empties the box for the next try; a supervisor setting the desk up is asked to choose one."""
-        super().show_error(problem)
+        """A wrong secret empties the box for the next try; a supervisor setting the desk up is asked to choose one.
+
+        The boxes change before the message is shown: a message shown first would be cleared as an edit.
+        """
         if isinstance(problem, NoSecretYet) and problem.may_choose and self.chosen is not None:
             self.ask_secret(self.chosen, choose=True)
         elif problem is not None and self.chosen is not None:
             self.query_one("#secret", Input).value = ""
             self.query_one("#secret", Input).focus()
+        super().show_error(problem)
 
     def action_cancel(self) -> None:
         """Back to the list from the secret box; the first sign-in cannot be called off, or nobody would be at the desk."""
