@@ -261,7 +261,9 @@ async def test_goodwill_for_a_make_good_is_drawn_only_when_the_close_is_saved(sh
         app.screen.query_one("#goodwill-reason", Input).value = "Results late twice"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        await pilot.press("enter", "down", "enter", "ctrl+s")  # approved by Daniel Brooks
+        await pilot.press("enter", "down", "enter")  # approved by Daniel Brooks...
+        app.screen.query_one("#goodwill-approver-secret", Input).value = KNOWN_SECRET  # ...who types his own secret
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Goodwill to draw when this is saved: 80" in shown_text(app.screen.query_one("#close-goodwill", Static))
 

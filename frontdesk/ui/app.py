@@ -68,7 +68,10 @@ class FrontDeskApp(App[None]):
 
     def __init__(self, desk: Desk, *, preselected: Colleague | None = None) -> None:
         """`preselected` (`--agent NAME`) is highlighted at sign-in, which still asks for their secret."""
-        super().__init__(driver_class=DeskDriver if os.name == "posix" else None)  # Windows: Textual's own
+        # A real terminal on Linux or macOS gets the paste-safe driver; Windows, and a browser tab (textual-serve
+        # names its web driver in TEXTUAL_DRIVER), get the driver Textual chooses for them.
+        own_driver = os.name == "posix" and not os.environ.get("TEXTUAL_DRIVER")
+        super().__init__(driver_class=DeskDriver if own_driver else None)
         self.desk, self.preselected = desk, preselected
         self.book, self.staff = PromiseBook(desk), Staff(desk)
         self.reminders = PromiseReminders()
