@@ -28,10 +28,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from time import tzset
+
+import pytest
 
 from sqlmodel import Session
 
-from frontdesk.clock.now import set_clock
+from frontdesk.clock.now import local_zone, set_clock
 from frontdesk.db.models import (
     Customer, GoodwillGrant, Handoff, Interaction, MoodChange, Promise, PromiseChange, PromiseKind, PromiseStatus,
 )
@@ -144,3 +147,29 @@ def _goodwill(session: Session, p: DayDesk) -> None:
         GoodwillGrant(agent_id=p.tom, kind="exception", amount=10, reason="Late return", at=at(18, 11)),
         GoodwillGrant(agent_id=p.tom, kind="gesture", amount=25, reason="Last month", at=at(30, 11, month=10)),
     ])
+
+
+@pytest.fixture(autouse=True)
+def utc_desk(monkeypatch: pytest.MonkeyPatch):
+    """The machine's zone is UTC, so "today" in the facade is the day described above on any machine.
+
+    Autouse in every test module that imports it.
+    """
+    monkeypatch.setenv("TZ", "UTC")
+    tzset()
+    local_zone.cache_clear()
+    yield
+    monkeypatch.undo()
+    tzset()
+    local_zone.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def typed_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`frontdesk report` runs with the secret of the person it names (every person here shares it)."""
+    monkeypatch.setenv("FRONTDESK_SECRET", KNOWN_SECRET)
+
+
+@pytest.fixture
+def day(desk: Desk) -> DayDesk:
+    return build_day_desk(desk)

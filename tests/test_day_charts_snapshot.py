@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from time import tzset
 
 import pytest
 
-from day_desk import build_day_desk
-from frontdesk.clock.now import local_zone
+from day_desk import build_day_desk, utc_desk  # noqa: F401  (fixture, used by name)
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.ui.app import FrontDeskApp
 from tests.pilot import settle, type_text
-
-
-@pytest.fixture(autouse=True)
-def utc_desk(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "UTC")
-    tzset()
-    local_zone.cache_clear()
-    yield
-    monkeypatch.undo()
-    tzset()
-    local_zone.cache_clear()
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
-from time import tzset
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import event
 from sqlmodel import select
 
-from day_desk import NOW, DayDesk, at, build_day_desk
+from day_desk import NOW, DayDesk, at, day, typed_secret, utc_desk  # noqa: F401  (fixtures, used by name)
 from frontdesk.cli.main import main
-from frontdesk.clock.now import local_zone, set_clock
+from frontdesk.clock.now import set_clock
 from frontdesk.db.models import AuditEvent, Customer, GoodwillGrant, Interaction
 from frontdesk.demo.practice import PRACTICE_PIN, open_practice_desk
 from frontdesk.services.agents import Colleague, create_agent
@@ -25,7 +24,6 @@ from frontdesk.services.figures.export import as_csv, as_json
 from frontdesk.services.figures.period import typed_period
 from frontdesk.services.guards import NotAllowed
 from frontdesk.services.interactions import start_interaction
-from tests.known_secret import KNOWN_SECRET
 
 KEYS = ("contacts", "handoffs", "handoffs_per_contact", "first_contact_resolution", "first_contact_resolution_provisional",
         "response_median", "response_within_limit", "average_handle_time", "promises_on_time", "promises_kept_late",
@@ -38,29 +36,6 @@ TODAY = {  # in the order of KEYS
     "Tom Baker": (3, 1, 0.33, 50.0, True, 37.5, 66.7, 25.0, 50.0, 0, 1, 50.0, 100.0, 2, 1, 0, 1, 0, 1, 10.0, 50.0, 0),
     "Whole desk": (5, 3, 0.6, 50.0, True, 52.5, 60.0, 27.5, 60.0, 1, 1, 50.0, 66.7, 3, 1, 1, 1, 1, 1, 80.0, 200.0, 1),
 }
-
-
-@pytest.fixture(autouse=True)
-def typed_secret(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`frontdesk report` runs with the secret of the person it names (every test person shares it)."""
-    monkeypatch.setenv("FRONTDESK_SECRET", KNOWN_SECRET)
-
-
-@pytest.fixture(autouse=True)
-def utc_desk(monkeypatch: pytest.MonkeyPatch):
-    """The machine's zone is UTC, so "today" in the facade is the day tests/day_desk.py describes on any machine."""
-    monkeypatch.setenv("TZ", "UTC")
-    tzset()
-    local_zone.cache_clear()
-    yield
-    monkeypatch.undo()
-    tzset()
-    local_zone.cache_clear()
-
-
-@pytest.fixture
-def day(desk: Desk) -> DayDesk:
-    return build_day_desk(desk)
 
 
 def as_supervisor(desk: Desk, day: DayDesk) -> FiguresBoard:

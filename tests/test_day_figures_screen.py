@@ -4,45 +4,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from time import tzset
 
 import pytest
 from textual.widgets import DataTable, Static, TabbedContent
 
-from day_desk import DayDesk, build_day_desk
+from day_desk import DayDesk, day, typed_secret, utc_desk  # noqa: F401  (fixtures, used by name)
 from frontdesk.cli.main import main
-from frontdesk.clock.now import local_zone
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.figures.definitions import FIGURES
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.day.charts import DayCharts
-from tests.known_secret import KNOWN_SECRET
 from tests.pilot import settle, shown_text, table_rows, type_text
 
 SIZE = (100, 30)
-
-
-@pytest.fixture(autouse=True)
-def typed_secret(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`frontdesk report` runs with the secret of the person it names (every test person shares it)."""
-    monkeypatch.setenv("FRONTDESK_SECRET", KNOWN_SECRET)
-
-
-@pytest.fixture(autouse=True)
-def utc_desk(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TZ", "UTC")
-    tzset()
-    local_zone.cache_clear()
-    yield
-    monkeypatch.undo()
-    tzset()
-    local_zone.cache_clear()
-
-
-@pytest.fixture
-def day(desk: Desk) -> DayDesk:
-    return build_day_desk(desk)
 
 
 def supervisor_app(desk: Desk, day: DayDesk) -> FrontDeskApp:
