@@ -43,7 +43,7 @@ class NotePad(Vertical):
         self.ready = False
         """The stored draft has been read back: until then nothing is written over it (neither draft nor note)."""
         self.paste_notice = ""
-        """What a paste into this line cut off, said until the line becomes a note (draft saves do not hide it)."""
+        """What the last paste kept or cut off, said until the next line becomes a note (draft saves do not hide it)."""
 
     def compose(self) -> ComposeResult:
         yield Label("", id="line-kind", markup=False)
@@ -85,10 +85,10 @@ class NotePad(Vertical):
         cut = f" It was {event.dropped:,} characters too long for a note: only its first part was kept." if event.dropped else ""
         if event.lines > 1:
             self.commit(event.text)
-            self.say(f"Pasted {event.lines} lines: kept as one note (↑ then Enter to correct it).{cut}")
+            self.paste_notice = f"Pasted {event.lines} lines: kept as one note (↑ then Enter to correct it).{cut}"
         else:
             self.paste_notice = cut.strip()
-            self.say(self.paste_notice)
+        self.say(self.paste_notice)
         if cut:
             self.app.notify(cut.strip(), severity="warning")
 
