@@ -110,3 +110,38 @@ def test_four_terminals_starting_a_new_database_at_once_all_open_it(db_url: str)
         versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
     engine.dispose()
     assert versions == [ScriptDirectory.from_config(alembic_config()).get_current_head()]
+
+
+def test_opening_waits_out_a_schema_upgrade_longer_than_a_save_would_wait(
+    db_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A terminal opening the file while another holds it for a slow upgrade waits, instead of failing after the
+    busy timeout of a save (that made one of four terminals starting a new desk on a loaded machine fail)."""
+    import threading
+
+    from frontdesk.db import engine as engine_module
+    from frontdesk.db import sqlite_url
+
+    url = sqlite_url(db_path)
+    open_database(url).dispose()
+    monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 200)
+    upgrading = open_database(url)
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_file() -> None:
+        with upgrading.connect() as connection, connection.execution_options(sqlite_begin="EXCLUSIVE").begin():
+            connection.exec_driver_sql("PRAGMA user_version = 1")
+            locked.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold_the_file)
+    holder.start()
+    assert locked.wait(10)
+    threading.Timer(1.0, release.set).start()  # five times the busy timeout
+    started = time.monotonic()
+    opened = open_database(url)
+    waited = time.monotonic() - started
+    holder.join()
+    opened.dispose()
+    upgrading.dispose()
+    assert waited >= 0.9

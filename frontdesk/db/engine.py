@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from frontdesk.db.errors import DatabaseError
-from frontdesk.db.migrate import upgrade_to_head
+from frontdesk.db.migrate import upgrade_to_head, waiting_for_upgrades
 
 BUSY_TIMEOUT_MS = 5_000
 """How long a terminal waits for another terminal's write (SQLite) or row lock (PostgreSQL) before it
@@ -141,10 +141,14 @@ def _postgres_settings(parsed: URL) -> dict[str, object]:
 
 
 def _check_writable(engine: Engine) -> None:
-    """Fail at start, not at the first saved note, when the database only allows reading."""
+    """Fail at start, not at the first saved note, when the database only allows reading.
+
+    It takes the write lock, so it waits out another terminal that is creating the schema right now
+    (four terminals opening a new file at once), however long that takes on a busy machine.
+    """
     if engine.dialect.name != "sqlite":
         return
-    with engine.connect() as connection:
+    with engine.connect() as connection, waiting_for_upgrades(connection):
         version = connection.exec_driver_sql("PRAGMA user_version").scalar()
         connection.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
         connection.rollback()
@@ -155,7 +159,7 @@ def open_database(url: str) -> Engine:
     engine = make_engine(url)
     shown = engine.url.render_as_string(hide_password=True)
     try:
-        with engine.connect() as connection:
+        with engine.connect().execution_options(**READ_ONLY) as connection:  # is anyone there: no write lock
             connection.execute(text("SELECT 1"))
         _check_writable(engine)
         upgrade_to_head(engine)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -30,18 +32,30 @@ UPGRADE_LOCK_KEY = 0x66726F6E74  # "front"
 """The PostgreSQL advisory lock every frontdesk takes around its schema check and upgrade."""
 
 
+@contextmanager
+def waiting_for_upgrades(connection: Connection) -> Iterator[None]:
+    """On SQLite, lets the connection wait as long as a schema upgrade may take, then restores its busy timeout.
+
+    Another terminal may be creating or upgrading the schema of this very file under an exclusive
+    transaction; everything a terminal does while opening the database waits for that, not for the
+    5 s a save waits. PostgreSQL waits on its advisory lock instead, so there this does nothing.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    busy_timeout = driver.execute("PRAGMA busy_timeout").fetchone()[0]
+    driver.execute(f"PRAGMA busy_timeout = {UPGRADE_WAIT_S * 1000}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
+
+
 def current_revision(engine: Engine) -> str | None:
-    """On SQLite, waits as long as an upgrade may take: another terminal may be upgrading a new file right now."""
-    with engine.connect() as connection:
-        if connection.dialect.name != "sqlite":
-            return MigrationContext.configure(connection).get_current_revision()
-        driver = connection.connection.driver_connection
-        busy_timeout = driver.execute("PRAGMA busy_timeout").fetchone()[0]
-        driver.execute(f"PRAGMA busy_timeout = {UPGRADE_WAIT_S * 1000}")
-        try:
-            return MigrationContext.configure(connection).get_current_revision()
-        finally:
-            driver.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
+    """Waits as long as an upgrade may take: another terminal may be upgrading a new file right now."""
+    with engine.connect() as connection, waiting_for_upgrades(connection):
+        return MigrationContext.configure(connection).get_current_revision()
 
 
 def _head(config: Config) -> str | None:
@@ -102,14 +116,11 @@ def _upgrade(connection: Connection, config: Config, revision: str) -> None:
 def _upgrade_sqlite(connection: Connection, config: Config, revision: str) -> None:
     """SQLite rebuilds a table to alter it; the rows it copies must not trip the FKs midway."""
     driver = connection.connection.driver_connection
-    busy_timeout = driver.execute("PRAGMA busy_timeout").fetchone()[0]
     driver.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
-    driver.execute(f"PRAGMA busy_timeout = {UPGRADE_WAIT_S * 1000}")
     try:
-        with connection.execution_options(sqlite_begin="EXCLUSIVE").begin():
+        with waiting_for_upgrades(connection), connection.execution_options(sqlite_begin="EXCLUSIVE").begin():
             _upgrade(connection, config, revision)
             if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
                 raise DatabaseError("The upgrade would break links between records; nothing was changed.")
     finally:
         driver.execute("PRAGMA foreign_keys = ON")
-        driver.execute(f"PRAGMA busy_timeout = {int(busy_timeout)}")
