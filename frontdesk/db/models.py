@@ -264,17 +264,15 @@ _promise_version = Column("version", Integer, nullable=False, server_default="1"
 class Promise(SQLModel, table=True):
     """Something the desk promised a customer, chased until it is kept."""
 
+    __mapper_args__ = {"version_id_col": _promise_version}
     __table_args__ = (
         one_of("promise", "kind", PromiseKind),
         one_of("promise", "status", PromiseStatus),
-    )
-
-    __mapper_args__ = {"version_id_col": _promise_version}
-    __table_args__ = (
         Index("ix_promise_kind_created_at", "kind", "created_at"),
         Index("ix_promise_figures", "due_at", "kind", "owner_id", "status", "closed_at", "kept_late"),
     )
-    """Callbacks by when they were asked, and a month of promises by due time read from the index alone (figures)."""
+    """The kinds and statuses a promise may have; callbacks by when they were asked, and a month of promises by
+    due time read from the index alone (figures)."""
 
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_promise_version)
