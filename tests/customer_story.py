@@ -22,6 +22,7 @@ from frontdesk.services.facades.greeting import GreetingDesk
 from frontdesk.services.goodwill import grant_goodwill
 from frontdesk.services.handoffs import hand_off
 from frontdesk.services.interactions import start_interaction
+from frontdesk.services.kudos import Earned, send_kudos
 from frontdesk.services.merge import merge_customers
 from frontdesk.services.moods import set_mood
 from frontdesk.services.notes import add_note, edit_note, save_draft
@@ -72,6 +73,7 @@ def customer_with_everything(desk: Desk, given: str, family: str, supervisor_id:
         wrap_up(session, call.id, supervisor_id, WrapUp(Outcome.RESOLVED_LATER, f"{name} got a courier", "drafted",
                                                            satisfaction=4, satisfaction_comment=f"{name}: thanks",
                                                            satisfaction_asked=True))
+        send_kudos(session, supervisor_id, agent, f"{name} said you were wonderful", Earned.PRAISE, note.id)
         customer_id = customer.id
     GreetingDesk(desk).card(customer_id)
     LiveCall(desk, call.id).history(customer_id, looked=True)

@@ -74,6 +74,8 @@ def test_an_export_holds_every_row_about_the_customer_and_none_about_anyone_else
     assert any(first.name in row["text"] for row in document["sections"]["note"]["rows"])
     assert any(first.name in row["previous_text"] for row in document["sections"]["noteedit"]["rows"])
     assert document["audit_trail"]
+    assert [row["note"] for row in document["kudos_about_them"]] == [f"{first.name} said you were wonderful"]
+    assert [row["note"] for row in exports[1]["kudos_about_them"]] == [f"{second.name} said you were wonderful"]
 
 
 def test_the_access_log_says_who_looked_from_where_and_why(desk: Desk, story) -> None:

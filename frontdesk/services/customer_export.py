@@ -44,6 +44,7 @@ def export_customer(session: Session, desk: Desk, customer_id: int) -> dict[str,
             for table, rows in person.tables.items()
         },
         "audit_trail": [row_values(event) for event in person.audit],
+        "kudos_about_them": [row_values(kudos) for kudos in person.kudos],
     }
 
 

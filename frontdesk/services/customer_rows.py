@@ -12,13 +12,19 @@ from dataclasses import dataclass, field
 from sqlalchemy import Table, or_
 from sqlmodel import Session, SQLModel, select
 
-from frontdesk.db.models import AuditEvent
+from frontdesk.db.models import AuditEvent, Kudos
 from frontdesk.services.customers import records_of_person
+from frontdesk.services.kudos import Earned
 from frontdesk.services.locks import for_update as locked
 
 AUDITED_AS = {"customer": "customer", "interaction": "interaction", "note": "note", "promise": "promise",
               "goodwill": "goodwillgrant"}
 """AuditEvent.entity -> the table its entity_id points into."""
+
+KUDOS_SOURCES = {Earned.RATING: "interaction", Earned.CALMED: "interaction", Earned.PRAISE: "note",
+                 Earned.KEPT_EARLY: "promise"}
+"""Kudos.source_kind -> the table its source_id points into: a kudos sent from a suggestion is about one of
+the customer's calls, notes or promises, and its note may well name or quote them."""
 
 
 @dataclass
@@ -29,6 +35,8 @@ class PersonRows:
     tables: dict[str, list[SQLModel]] = field(default_factory=dict)
     audit: list[AuditEvent] = field(default_factory=list)
     """Audit events about any of these rows: their detail may quote what was typed."""
+    kudos: list[Kudos] = field(default_factory=list)
+    """Kudos sent for one of these rows (a rating, praise, a promise kept early): the note may quote the customer."""
 
 
 def models_by_table() -> dict[str, type[SQLModel]]:
@@ -71,7 +79,16 @@ def rows_of_person(session: Session, customer_id: int, *, for_update: bool = Fal
         person.tables[table.name] = rows
         found_ids[table.name] = {row.id for row in rows}
     person.audit = _audit_about(session, found_ids)
+    person.kudos = _kudos_about(session, found_ids)
     return person
+
+
+def _kudos_about(session: Session, found_ids: dict[str, set[int]]) -> list[Kudos]:
+    about = [(Kudos.source_kind == kind) & Kudos.source_id.in_(found_ids[table])
+             for kind, table in KUDOS_SOURCES.items() if found_ids.get(table)]
+    if not about:
+        return []
+    return list(session.exec(select(Kudos).where(or_(*about)).order_by(Kudos.id)))
 
 
 def _audit_about(session: Session, found_ids: dict[str, set[int]]) -> list[AuditEvent]:

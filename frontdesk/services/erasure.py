@@ -82,6 +82,8 @@ def erase_customer(session: Session, agent_id: int | None, customer_id: int, rea
         record.family_name, record.erased_at, record.updated_at = ERASED, now, now
     for event in person.audit:
         event.detail = _blanked(event.detail)
+    for kudos in person.kudos:  # the thanks still counts for the agent; what it said about the customer goes
+        kudos.note = _blanked(kudos.note)
     audit.record(session, agent_id, "erase", "customer", customer_id, reason)
     session.commit()
     return Erasure(customer_id, len(person.customer_ids), changed)
