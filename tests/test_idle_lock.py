@@ -16,7 +16,7 @@ from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from tests.known_secret import KNOWN_SECRET
-from tests.pilot import settle, shown_text, type_secret, type_text
+from tests.pilot import hearing, settle, settle_until, shown_text, type_secret, type_text
 
 SIZE = (100, 30)
 
@@ -80,3 +80,17 @@ async def test_someone_else_can_sign_in_at_a_locked_terminal_and_backing_out_kee
         await pilot.press("f4")
         await settle(pilot)
         assert app.current_mode == "promises"
+
+
+async def test_a_rule_changed_at_another_terminal_applies_without_signing_in_again(short_lock: Desk, supervisor: int) -> None:
+    app = FrontDeskApp(short_lock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await hearing(pilot)
+        assert app.idle.lock_after == timedelta(minutes=3)
+        with short_lock.session() as session:  # the supervisor, at the back office
+            set_rule(session, "lock_after_idle_minutes", "1", supervisor)
+        await settle_until(pilot, lambda: app.idle.lock_after == timedelta(minutes=1))
+        leave_alone(app, 1.1)
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen)

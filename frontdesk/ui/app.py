@@ -99,7 +99,8 @@ class FrontDeskApp(App[None]):
             return
         self.desk.agent = agent
         self.refresh_bindings()
-        in_background(self, self.desk.rules, self.follow_rules, group="rules", exclusive=True)
+        self.idle.touched()
+        self.read_rules()
         self.feed_relay.signed_in()
         self.reminders = PromiseReminders()
         self.show_header()
@@ -123,9 +124,12 @@ class FrontDeskApp(App[None]):
     def action_my_kudos(self) -> None:
         self.push_screen(MyKudosScreen(self.desk))
 
+    def read_rules(self) -> None:
+        in_background(self, self.desk.rules, self.follow_rules, group="rules", exclusive=True)
+
     def follow_rules(self, rules: DeskRules) -> None:
+        """At sign-in, and whenever a supervisor changes the rules at any terminal: a shorter lock applies at once."""
         self.idle.lock_after = rules.lock_after_idle
-        self.idle.touched()
 
     async def on_event(self, event: events.Event) -> None:
         """Every key and click counts as someone at the terminal."""
@@ -195,6 +199,8 @@ class FrontDeskApp(App[None]):
 
     def on_desk_changed(self, event: DeskChanged) -> None:
         """A promise made, kept, moved or reassigned at any desk shows in the header counts at once."""
+        if event.touches("rules") and self.desk.agent is not None:
+            self.read_rules()
         if event.touches("promise", "callback") and self.desk.agent is not None and not self.remind_pending:
             self.remind_pending = True
             self.call_later(self.remind)

@@ -10,7 +10,8 @@ CHECK_EVERY = 5.0
 
 
 class IdleLock:
-    """The person's last key or click, against the desk rule lock_after_idle_minutes (read at each sign-in)."""
+    """The person's last key or click, against the desk rule lock_after_idle_minutes (read at sign-in and again
+    whenever a supervisor changes the desk's rules at any terminal)."""
 
     def __init__(self) -> None:
         self.last_used = time.monotonic()
