@@ -12,8 +12,9 @@ from frontdesk.services.phones import read_phone
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
 EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-LANGUAGES = {"en": "English", "fa": "Persian", "el": "Greek"}
-"""The languages a customer can be served in, by code."""
+LANGUAGES = {"en": "English", "fa": "Persian (فارسی)", "el": "Greek (Ελληνικά)"}
+"""The languages a customer can be served in, by code, named in English and in their own script: the one list
+the form, the card, the import and the CLI all read."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from frontdesk.services.customer_conflicts import CustomerChanged
-from frontdesk.services.customer_form import CustomerForm, CustomerRecord, on_top, split_phones
+from frontdesk.services.customer_form import LANGUAGES, CustomerForm, CustomerRecord, on_top, split_phones
 from frontdesk.services.customer_text import describe
 from frontdesk.services.customers import CustomerNotFound
 from frontdesk.services.desk import Desk
@@ -30,7 +30,6 @@ LINE_FIELDS = (
     ("city", "City"),
     ("birth_date", "Birth date (1961-03-04 or 04/03/1961)"),
 )
-LANGUAGES = [("English", "en"), ("Persian", "fa"), ("Greek", "el")]
 
 
 class CustomerFormScreen(FormDialog[int | None]):
@@ -65,7 +64,7 @@ class CustomerFormScreen(FormDialog[int | None]):
             yield Label(label, markup=False)
             yield Input(id=f"field-{field}")
         yield Label("Language", markup=False)
-        yield Select(LANGUAGES, id="field-language", prompt="Language")
+        yield Select([(name, code) for code, name in LANGUAGES.items()], id="field-language", prompt="Language")
         yield Label("Preferences and notes", markup=False)
         yield TextArea(id="field-preferences", soft_wrap=True)
         yield Static(id="look-alikes", classes="hidden")
@@ -98,7 +97,7 @@ class CustomerFormScreen(FormDialog[int | None]):
             value = getattr(values, field)
             box = self.query_one(f"#field-{field}", Input)
             box.value = (", ".join(value) if field == "phones" else str(value or "")) + box.value
-        if values.language in {code for _, code in LANGUAGES}:
+        if values.language in LANGUAGES:
             self.query_one("#field-language", Select).value = values.language
         self.query_one("#field-preferences", TextArea).text = values.preferences
 

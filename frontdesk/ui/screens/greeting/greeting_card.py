@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 from frontdesk.clock.dates import day_month_year
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short
+from frontdesk.services.customer_form import LANGUAGES
 from frontdesk.services.customer_text import masked_phone
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.customer_requests import CustomerRequests, Erased
@@ -28,7 +29,6 @@ from frontdesk.ui.widgets.access_log import AccessLogPanel
 from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.promise_text import promises_text
 
-LANGUAGES = {"en": "English", "fa": "Persian (فارسی)", "el": "Greek (Ελληνικά)"}
 CARD_PARTS = ("#salutation", "#who", "#last-visit", "#open-promises", "#preferences")
 ABOUT_THE_CUSTOMER = ("customer", "promise", "interaction", "callback")
 """Changes that can alter what the card shows: the record itself, its promises, its last visit."""
