@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Table, or_
 from sqlmodel import Session, SQLModel, select
@@ -78,22 +79,16 @@ def rows_of_person(session: Session, customer_id: int, *, for_update: bool = Fal
         rows = list(session.exec(locked(query) if for_update else query))
         person.tables[table.name] = rows
         found_ids[table.name] = {row.id for row in rows}
-    person.audit = _audit_about(session, found_ids)
-    person.kudos = _kudos_about(session, found_ids)
+    person.audit = _named_by_kind_and_id(session, AuditEvent.entity, AuditEvent.entity_id, AUDITED_AS, found_ids)
+    person.kudos = _named_by_kind_and_id(session, Kudos.source_kind, Kudos.source_id, KUDOS_SOURCES, found_ids)
     return person
 
 
-def _kudos_about(session: Session, found_ids: dict[str, set[int]]) -> list[Kudos]:
-    about = [(Kudos.source_kind == kind) & Kudos.source_id.in_(found_ids[table])
-             for kind, table in KUDOS_SOURCES.items() if found_ids.get(table)]
+def _named_by_kind_and_id(session: Session, kind: Any, entity_id: Any, tables: dict[str, str],
+                          found_ids: dict[str, set[int]]) -> list[Any]:
+    """Rows that point at the person's rows by a (kind, id) pair rather than a foreign key, oldest first."""
+    about = [(kind == name) & entity_id.in_(found_ids[table]) for name, table in tables.items() if found_ids.get(table)]
     if not about:
         return []
-    return list(session.exec(select(Kudos).where(or_(*about)).order_by(Kudos.id)))
-
-
-def _audit_about(session: Session, found_ids: dict[str, set[int]]) -> list[AuditEvent]:
-    about = [(AuditEvent.entity == entity) & AuditEvent.entity_id.in_(found_ids[table])
-             for entity, table in AUDITED_AS.items() if found_ids.get(table)]
-    if not about:
-        return []
-    return list(session.exec(select(AuditEvent).where(or_(*about)).order_by(AuditEvent.id)))
+    model = kind.class_
+    return list(session.exec(select(model).where(or_(*about)).order_by(model.id)))
