@@ -33,7 +33,7 @@ class Budget:
         return self.budget - self.used
 
     def describe(self) -> str:
-        return f"{shown_money(self.left, self.currency)} left of {self.budget:.2f} this month"
+        return f"{shown_money(self.left, self.currency)} left of {money_text(self.budget)} this month"
 
 
 class NeedsApproval(ValidationError):

@@ -8,8 +8,8 @@ from datetime import datetime
 
 from frontdesk.clock.now import to_local
 from frontdesk.services.figures.board import DeskFigures
-from frontdesk.services.figures.goodwill import OverBudgetApproval
 from frontdesk.services.figures.definitions import FIGURES, exported, shown
+from frontdesk.services.figures.goodwill import OverBudgetApproval
 from frontdesk.services.money import money_text, shown_money
 
 AGENT_HEADING = "Agent"
@@ -75,7 +75,7 @@ def as_csv(figures: DeskFigures) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([AGENT_HEADING, *(figure.key for figure in FIGURES)])
     for row in figures.rows:
-        writer.writerow([spreadsheet_safe(row.name), *("" if figure.read(row) is None else exported(figure, row) for figure in FIGURES)])
+        writer.writerow([spreadsheet_safe(row.name), *(exported(figure, row) for figure in FIGURES)])  # None: an empty cell
     if figures.approvals:
         out.write("# Over-budget approvals\n")
         writer.writerow(["at", "agent", "approved_by", "amount", "reason"])
