@@ -74,7 +74,7 @@ def generate(engine: Engine, *, customers: int, interactions: int, notes: int, p
                                      moment + timedelta(days=1), True, rng.random() < 0.7, "")
                                     for number, moment in enumerate((working_moment(rng, year_ago, 365) for _ in range(promises // 10)), start=1)))
     write(GoodwillGrant.__table__, ((number, rng.randint(2, agents), rng.randint(1, customers), None, None, "gesture",
-                                     float(rng.choice((5, 10, 20))), "Waited", working_moment(rng, year_ago, 365),
+                                     rng.choice((500, 1000, 2000)), "Waited", working_moment(rng, year_ago, 365),
                                      1 if rng.random() < 0.1 else None) for number in range(1, interactions // 50 + 1)))
     return written
 

@@ -142,10 +142,10 @@ def _promises(session: Session, p: DayDesk, customer: int) -> None:
 
 def _goodwill(session: Session, p: DayDesk) -> None:
     session.add_all([
-        GoodwillGrant(agent_id=p.sara, kind="gesture", amount=30, reason="Parcel lost", at=at(18, 9)),
-        GoodwillGrant(agent_id=p.sara, kind="gesture", amount=40, reason="Waited an hour", at=at(18, 10), approved_by_id=p.daniel),
-        GoodwillGrant(agent_id=p.tom, kind="exception", amount=10, reason="Late return", at=at(18, 11)),
-        GoodwillGrant(agent_id=p.tom, kind="gesture", amount=25, reason="Last month", at=at(30, 11, month=10)),
+        GoodwillGrant(agent_id=p.sara, kind="gesture", amount_cents=3000, reason="Parcel lost", at=at(18, 9)),
+        GoodwillGrant(agent_id=p.sara, kind="gesture", amount_cents=4000, reason="Waited an hour", at=at(18, 10), approved_by_id=p.daniel),
+        GoodwillGrant(agent_id=p.tom, kind="exception", amount_cents=1000, reason="Late return", at=at(18, 11)),
+        GoodwillGrant(agent_id=p.tom, kind="gesture", amount_cents=2500, reason="Last month", at=at(30, 11, month=10)),
     ])
 
 

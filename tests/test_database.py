@@ -190,8 +190,9 @@ BROKEN_RULES = [
     ("UPDATE promise SET status = 'broken'", "ck_promise_status"),
     ("UPDATE promise SET kind = 'wish'", "ck_promise_kind"),
     ("UPDATE goodwillgrant SET kind = 'bribe'", "ck_goodwillgrant_kind"),
-    ("UPDATE goodwillgrant SET amount = -1", "ck_goodwillgrant_amount"),
-    ("UPDATE goodwillgrant SET amount = 1e308", "ck_goodwillgrant_amount"),
+    ("UPDATE goodwillgrant SET amount_cents = -1", "ck_goodwillgrant_amount_cents"),
+    ("UPDATE goodwillgrant SET amount_cents = 100000000000", "ck_goodwillgrant_amount_cents"),
+    ("UPDATE solutionoption SET goodwill_cost_cents = -1", "ck_solutionoption_goodwill_cost_cents"),
 ]
 
 

@@ -30,12 +30,13 @@ KEYS = ("contacts", "handoffs", "handoffs_per_contact", "first_contact_resolutio
         "promises_overdue", "promises_moved_told_in_time", "csat", "ratings", "mood_calmer", "mood_same", "mood_worse",
         "escalations", "unedited_summaries", "goodwill_spent", "goodwill_budget", "over_budget_approvals")
 TODAY = {  # in the order of KEYS
-    "Daniel Brooks": (0, 0, None, None, False, None, None, None, None, 0, 0, None, None, 0, 0, 0, 0, 0, 0, 0, 50.0, 0),
-    "Eleni Georgiou": (1, 0, 0.0, None, False, None, None, None, None, 0, 0, None, None, 0, 0, 0, 0, 0, 0, 0, 50.0, 0),
-    "Sara Karimi": (3, 2, 0.67, 50.0, True, 120.0, 50.0, 30.0, 66.7, 1, 0, None, 0.0, 1, 0, 1, 0, 1, 0, 70.0, 50.0, 1),
-    "Tom Baker": (3, 1, 0.33, 50.0, True, 37.5, 66.7, 25.0, 50.0, 0, 1, 50.0, 100.0, 2, 1, 0, 1, 0, 1, 10.0, 50.0, 0),
-    "Whole desk": (5, 3, 0.6, 50.0, True, 52.5, 60.0, 27.5, 60.0, 1, 1, 50.0, 66.7, 3, 1, 1, 1, 1, 1, 80.0, 200.0, 1),
+    "Daniel Brooks": (0, 0, None, None, False, None, None, None, None, 0, 0, None, None, 0, 0, 0, 0, 0, 0, "0.00", "50.00", 0),
+    "Eleni Georgiou": (1, 0, 0.0, None, False, None, None, None, None, 0, 0, None, None, 0, 0, 0, 0, 0, 0, "0.00", "50.00", 0),
+    "Sara Karimi": (3, 2, 0.67, 50.0, True, 120.0, 50.0, 30.0, 66.7, 1, 0, None, 0.0, 1, 0, 1, 0, 1, 0, "70.00", "50.00", 1),
+    "Tom Baker": (3, 1, 0.33, 50.0, True, 37.5, 66.7, 25.0, 50.0, 0, 1, 50.0, 100.0, 2, 1, 0, 1, 0, 1, "10.00", "50.00", 0),
+    "Whole desk": (5, 3, 0.6, 50.0, True, 52.5, 60.0, 27.5, 60.0, 1, 1, 50.0, 66.7, 3, 1, 1, 1, 1, 1, "80.00", "200.00", 1),
 }
+"""Money (goodwill spent and budget) as exact decimal strings in the desk's currency."""
 
 
 def as_supervisor(desk: Desk, day: DayDesk) -> FiguresBoard:
@@ -52,7 +53,7 @@ def test_every_figure_for_today_per_agent_and_for_the_desk(desk: Desk, day: DayD
     figures = as_json(board.figures(board.period("today")))
     assert table(figures) == TODAY
     assert figures["over_budget_approvals"] == [{"at": "2026-11-18T10:00:00+00:00", "agent": "Sara Karimi",
-                                                 "approved_by": "Daniel Brooks", "amount": 40.0, "reason": "Waited an hour"}]
+                                                 "approved_by": "Daniel Brooks", "amount": "40.00", "reason": "Waited an hour"}]
     assert figures["provisional"] is True
 
 
@@ -134,7 +135,7 @@ def test_report_json_and_csv_give_the_screen_figures_with_their_definitions(desk
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "# Figures for this week - now: Mon 16 Nov 2026 00:00 - Wed 18 Nov 2026 15:00"
     assert any(line.startswith("# CSAT: Ratings of 4 or 5") for line in lines)
-    assert "Sara Karimi,3,2,0.67,50.0,120.0,50.0,30.0,66.7,1,0,,0.0,1,0,1,0,1,0,70.0,50.0,1" in lines
+    assert "Sara Karimi,3,2,0.67,50.0,120.0,50.0,30.0,66.7,1,0,,0.0,1,0,1,0,1,0,70.00,50.00,1" in lines
     assert main(["report", "--db-url", db_url, "--agent", "Sara Karimi"]) == 1
     assert capsys.readouterr().err.strip() == "frontdesk: error: Only a supervisor can open the Day section: the live queue, the figures per agent and reports."
     assert main(["report", "--db-url", db_url, "--agent", "Daniel Brooks", "--from", "31/02"]) == 1
@@ -143,7 +144,7 @@ def test_report_json_and_csv_give_the_screen_figures_with_their_definitions(desk
 
 def test_the_export_keeps_typed_text_from_running_as_a_spreadsheet_formula(desk: Desk, day: DayDesk) -> None:
     with desk.session() as session:
-        session.add(GoodwillGrant(agent_id=day.tom, kind="gesture", amount=5, reason="=HYPERLINK(\"x\")", at=at(18, 14),
+        session.add(GoodwillGrant(agent_id=day.tom, kind="gesture", amount_cents=500, reason="=HYPERLINK(\"x\")", at=at(18, 14),
                                   approved_by_id=day.daniel))
         session.commit()
     board = as_supervisor(desk, day)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ async def test_the_screen_shows_what_report_json_prints(desk: Desk, day: DayDesk
         assert [row[0] for row in rows] == [figure.label for figure in FIGURES]
         for figure, row in zip(FIGURES, rows):
             for name, values, cell in zip(names, columns, row[1:]):
-                value = values[figure.key]
+                value = Decimal(values[figure.key]) if figure.money else values[figure.key]  # money: "70.00"
                 expected = "-" if value is None else (str(value) if figure.decimals is None else f"{value:.{figure.decimals}f} {figure.unit}".rstrip())
                 if figure.key == "first_contact_resolution" and values["first_contact_resolution_provisional"] and value is not None:
                     expected = f"~{expected}"
@@ -80,7 +81,7 @@ async def test_x_writes_the_view_to_the_file_the_supervisor_names(desk: Desk, da
         await settle(pilot)
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# Figures for this week: Mon 16 Nov 2026 00:00")
-    assert "Sara Karimi,3,2,0.67,50.0,120.0,50.0,30.0,66.7,1,0,,0.0,1,0,1,0,1,0,70.0,50.0,1" in lines
+    assert "Sara Karimi,3,2,0.67,50.0,120.0,50.0,30.0,66.7,1,0,,0.0,1,0,1,0,1,0,70.00,50.00,1" in lines
     assert target_taken.read_text() == "keep me"
 
 

@@ -42,7 +42,7 @@ def shop(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> Desk:
         session.add_all([
             SolutionOption(category="Refund or exchange", title="Full refund", limitations="Receipt needed"),
             SolutionOption(category="Refund or exchange", title="Exchange", limitations="Same price only"),
-            SolutionOption(category="Refund or exchange", title="Store credit plus 10%", limitations="Not cash", goodwill_cost=10),
+            SolutionOption(category="Refund or exchange", title="Store credit plus 10%", limitations="Not cash", goodwill_cost_cents=1000),
             SolutionOption(category="Appointment", title="Earlier slot"),
         ])
         session.commit()
@@ -70,7 +70,7 @@ async def test_offering_options_recording_the_choice_and_its_goodwill(shop: Desk
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, GoodwillScreen)
-        assert app.screen.query_one("#goodwill-amount", Input).value == "10"
+        assert app.screen.query_one("#goodwill-amount", Input).value == "10.00"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LiveCallScreen)
@@ -79,7 +79,7 @@ async def test_offering_options_recording_the_choice_and_its_goodwill(shop: Desk
         assert [(offer.title, offer.chosen) for offer in offers] == [
             ("Full refund", False), ("Exchange", False), ("Store credit plus 10%", True)]
         grant = session.exec(select(GoodwillGrant)).one()
-        assert (grant.amount, grant.reason, grant.approved_by_id) == (10, "Chosen option: Store credit plus 10%", None)
+        assert (grant.amount_cents, grant.reason, grant.approved_by_id) == (1000, "Chosen option: Store credit plus 10%", None)
 
 
 async def test_the_picker_needs_a_choice_or_a_decline(shop: Desk) -> None:
@@ -150,7 +150,7 @@ async def test_cancelling_the_goodwill_for_a_chosen_option_records_neither(shop:
         assert isinstance(app.screen, LiveCallScreen)
     with shop.session() as session:
         assert [offer.title for offer in session.exec(select(SolutionOffer))] == ["Store credit plus 10%"]
-        assert [grant.amount for grant in session.exec(select(GoodwillGrant))] == [10]
+        assert [grant.amount_cents for grant in session.exec(select(GoodwillGrant))] == [1000]
 
 
 async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
@@ -283,7 +283,7 @@ async def test_goodwill_for_a_make_good_is_drawn_only_when_the_close_is_saved(sh
         await settle(pilot)
         assert table_rows(app.screen.query_one("#promises")) == []
     with shop.session() as session:
-        assert [(grant.amount, grant.promise_id) for grant in session.exec(select(GoodwillGrant))] == [(80, 1)]
+        assert [(grant.amount_cents, grant.promise_id) for grant in session.exec(select(GoodwillGrant))] == [(8000, 1)]
         assert session.exec(select(Promise)).one().make_good.startswith("gesture of 80")
 
 

@@ -213,7 +213,7 @@ def test_goodwill_for_a_make_good_is_drawn_with_the_close_or_not_at_all(desk: De
         assert session.exec(select(GoodwillGrant)).all() == []
     book.close_late(seen, apology="Sorry", make_good="A voucher", note="", goodwill=goodwill, customer_id=customer)
     with desk.session() as session:
-        assert [(grant.amount, grant.promise_id) for grant in session.exec(select(GoodwillGrant))] == [(20, saved)]
+        assert [(grant.amount_cents, grant.promise_id) for grant in session.exec(select(GoodwillGrant))] == [(2000, saved)]
         assert session.get(Promise, saved).status == PromiseStatus.KEPT
 
 

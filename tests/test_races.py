@@ -28,6 +28,7 @@ from frontdesk.services.goodwill import grant_goodwill
 from frontdesk.services.importing import import_customers
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.merge import merge_customers
+from frontdesk.services.money import from_cents
 from frontdesk.services.promises import keep_promise, make_follow_up, make_promise
 from frontdesk.services.wrap_up import WrapUp, wrap_up
 
@@ -140,7 +141,7 @@ def merge(desk: Desk, agent_id: int, keep_id: int, merge_id: int) -> int:
         return merge_customers(session, keep_id, merge_id, agent_id).kept_id
 
 
-def grant(desk: Desk, agent_id: int, amount: float) -> int:
+def grant(desk: Desk, agent_id: int, amount: str) -> int:
     rules = desk.rules()
     with desk.session() as session:
         return grant_goodwill(session, agent_id, rules, kind="gesture", amount=amount, reason="Parcel lost twice").id
@@ -260,12 +261,12 @@ def test_goodwill_over_the_budget_from_two_terminals_needs_approval(
     budget = desk.rules().goodwill_budget_per_month
 
     def check(trial: int, attempts: tuple[Attempt, Attempt]) -> None:
-        granted = count(desk, select(func.coalesce(func.sum(GoodwillGrant.amount), 0.0)).where(
-            GoodwillGrant.agent_id == agents[trial]))
+        granted = from_cents(count(desk, select(func.sum(GoodwillGrant.amount_cents)).where(
+            GoodwillGrant.agent_id == agents[trial])))
         assert granted <= budget, f"{granted} granted from a budget of {budget}"
         one_winner(attempts, "a supervisor must approve it")
 
-    trials = [((agent, 40.0), (agent, 40.0)) for agent in agents]
+    trials = [((agent, "40"), (agent, "40")) for agent in agents]
     judge(terminals.race(db_url, grant, trials), check)
 
 

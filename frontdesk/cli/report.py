@@ -12,7 +12,7 @@ from rich.text import Text
 from frontdesk.cli.identity import open_signed_in
 from frontdesk.services.facades.figures import FiguresBoard
 from frontdesk.services.figures.board import DeskFigures
-from frontdesk.services.figures.export import as_csv, as_json, header_lines, headings, period_words, shown_lines
+from frontdesk.services.figures.export import approval_line, as_csv, as_json, header_lines, headings, period_words, shown_lines
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -36,7 +36,6 @@ def _print_table(figures: DeskFigures) -> None:
         table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
     for approval in figures.approvals:
-        console.print(Text(f"Over budget: {approval.agent} {approval.amount:.2f} {figures.currency}, "
-                           f"approved by {approval.approver}: {approval.reason}"))
+        console.print(Text(f"{approval_line(approval, figures.currency)}: {approval.reason}"))
     for line in header_lines(figures)[1:]:
         console.print(Text(line, style="dim"))

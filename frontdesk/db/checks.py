@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import CheckConstraint
 
-AMOUNT_CEILING = 1_000_000_000
-"""No amount of money the desk records reaches this; it keeps infinity and overflow out of the tables."""
+AMOUNT_CEILING_CENTS = 100_000_000_000
+"""No amount of money the desk records reaches this (a thousand million in its currency): a typo or an overflow stays out."""
 
 
 def one_of(table: str, column: str, values: Iterable[str]) -> CheckConstraint:
@@ -21,6 +21,6 @@ def between(table: str, column: str, low: int, high: int) -> CheckConstraint:
     return CheckConstraint(f"{column} IS NULL OR {column} BETWEEN {low} AND {high}", name=f"ck_{table}_{column}")
 
 
-def an_amount(table: str, column: str, below: int) -> CheckConstraint:
-    """`column` is a real amount: zero or more and under `below` (so never NaN or infinity)."""
+def an_amount(table: str, column: str, below: int = AMOUNT_CEILING_CENTS) -> CheckConstraint:
+    """`column` is an amount in whole cents: zero or more and under `below` (so never an overflow)."""
     return CheckConstraint(f"{column} >= 0 AND {column} < {below}", name=f"ck_{table}_{column}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from frontdesk.clock.now import utcnow
-from frontdesk.db.checks import AMOUNT_CEILING, an_amount, between, one_of
+from frontdesk.db.checks import an_amount, between, one_of
 from frontdesk.db.types import DeskText, typed_text
 
 
@@ -319,14 +319,16 @@ class PromiseChange(SQLModel, table=True):
 class SolutionOption(SQLModel, table=True):
     """One way to solve a kind of problem, with what it gives and its limits said plainly."""
 
+    __table_args__ = (an_amount("solutionoption", "goodwill_cost_cents"),)
+
     id: int | None = Field(default=None, primary_key=True)
     category: str = typed_text(80, index=True)
     """A ReasonCategory name: the options offered for calls filed under it."""
     title: str = typed_text(200)
     gives: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
     limitations: str = Field(default="", sa_column=Column(DeskText, nullable=False, default=""))
-    goodwill_cost: float = 0.0
-    """Drawn from the agent's goodwill budget when the customer chooses this option."""
+    goodwill_cost_cents: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
+    """Drawn from the agent's goodwill budget when the customer chooses this option (frontdesk.services.money)."""
     active: bool = True
 
 
@@ -348,7 +350,7 @@ class SolutionOffer(SQLModel, table=True):
 class GoodwillGrant(SQLModel, table=True):
     """A goodwill gesture or policy exception, drawn from the agent's monthly budget."""
 
-    __table_args__ = (one_of("goodwillgrant", "kind", GoodwillKind), an_amount("goodwillgrant", "amount", below=AMOUNT_CEILING))
+    __table_args__ = (one_of("goodwillgrant", "kind", GoodwillKind), an_amount("goodwillgrant", "amount_cents"))
 
     id: int | None = Field(default=None, primary_key=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
@@ -357,7 +359,8 @@ class GoodwillGrant(SQLModel, table=True):
     promise_id: int | None = Field(default=None, foreign_key="promise.id", index=True)
     """Set when the grant is the make-good for a slipped promise."""
     kind: str = Field(max_length=20)
-    amount: float
+    amount_cents: int = Field(sa_type=BigInteger)
+    """Whole cents, so sums and budget checks are exact (frontdesk.services.money converts)."""
     reason: str = typed_text(1000)
     at: datetime = Field(default_factory=utcnow, index=True)
     approved_by_id: int | None = Field(default=None, foreign_key="agent.id")

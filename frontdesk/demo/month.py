@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from sqlmodel import Session
 
@@ -20,6 +21,7 @@ from frontdesk.db.models import (
     PromiseStatus, Role,
 )
 from frontdesk.demo import people
+from frontdesk.services.money import to_cents
 
 DAYS_BACK = 30
 CONTACTS_PER_DAY = (10, 18)
@@ -41,12 +43,12 @@ class MonthDesk:
     customers: list[Customer]
     hours: OpeningHours
     now: datetime
-    budget: float
-    drawn: dict[tuple[int, int, int], float] = field(default_factory=dict)
+    budget: Decimal
+    drawn: dict[tuple[int, int, int], Decimal] = field(default_factory=dict)
 
 
 def add_month(session: Session, agents: list[Agent], customers: list[Customer], hours: OpeningHours, now: datetime,
-              budget: float, seed: int = 11) -> None:
+              budget: Decimal, seed: int = 11) -> None:
     """Every open day of the last DAYS_BACK days, up to now; one flush per day for the new ids."""
     desk = MonthDesk(random.Random(seed), [agent for agent in agents if agent.role != Role.SUPERVISOR],
                      next(agent for agent in agents if agent.role == Role.SUPERVISOR), customers, hours, now, budget)
@@ -172,11 +174,11 @@ def _goodwill(session: Session, desk: MonthDesk, at: datetime) -> None:
     """Drawn from the agent's monthly budget; over it, the supervisor's approval is recorded."""
     rng = desk.rng
     agent = rng.choice(desk.agents)
-    amount = float(rng.choice((5, 10, 15, 20, 25)))
+    amount = Decimal(rng.choice((5, 10, 15, 20, 25)))
     local = at.astimezone(desk.hours.tz)
     key = (agent.id, local.year, local.month)
-    over = desk.drawn.get(key, 0.0) + amount > desk.budget
-    desk.drawn[key] = desk.drawn.get(key, 0.0) + amount
-    session.add(GoodwillGrant(agent_id=agent.id, kind=rng.choice(("gesture", "exception")), amount=amount,
+    desk.drawn[key] = desk.drawn.get(key, Decimal(0)) + amount
+    over = desk.drawn[key] > desk.budget
+    session.add(GoodwillGrant(agent_id=agent.id, kind=rng.choice(("gesture", "exception")), amount_cents=to_cents(amount),
                               reason=rng.choice(("Waited past the appointment", "Parcel lost", "Fee waived, first time")),
                               at=at, approved_by_id=desk.supervisor.id if over else None))

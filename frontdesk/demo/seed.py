@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -17,6 +18,7 @@ from frontdesk.demo.month import add_month
 from frontdesk.demo.people import NameBook
 from frontdesk.services.agent_secrets import hash_secret
 from frontdesk.services.desk_rules import load_rules
+from frontdesk.services.money import to_cents
 
 DEMO_CUSTOMERS = 300
 DEMO_HOURS = "mon-fri 09:00-17:00; sat 10:00-14:00"
@@ -51,9 +53,9 @@ def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7, *,
             _add_history(session, rng, customer, agents, now, visits)
         session.add(DeskSetting(key="opening_hours", value=DEMO_HOURS))
         _add_promises(session, rng, records, agents, now, OpeningHours.parse(DEMO_HOURS, tz=local_zone()))
-        session.add_all(SolutionOption(category=category, title=title, gives=gives, limitations=limits, goodwill_cost=cost)
+        session.add_all(SolutionOption(category=category, title=title, gives=gives, limitations=limits, goodwill_cost_cents=to_cents(Decimal(cost)))
                         for category, title, gives, limits, cost in SOLUTIONS)
-        session.add_all(GoodwillGrant(agent_id=agent.id, kind="gesture", amount=amount, reason=reason, at=now - timedelta(days=2))
+        session.add_all(GoodwillGrant(agent_id=agent.id, kind="gesture", amount_cents=to_cents(Decimal(amount)), reason=reason, at=now - timedelta(days=2))
                         for agent, amount, reason in ((agents[0], 20, "Parcel lost twice"), (agents[2], 35, "Waited 40 minutes")))
         rules = load_rules(session)
         add_month(session, agents, records[len(LOOK_ALIKES):], rules.opening_hours, now, rules.goodwill_budget_per_month)

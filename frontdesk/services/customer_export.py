@@ -17,8 +17,8 @@ from frontdesk.services.customer_rows import models_by_table, rows_of_person
 from frontdesk.services.desk import Desk
 from frontdesk.services.guards import require_supervisor
 
-FORMAT = 1
-"""Raised when the document's shape changes, so whoever reads exports can tell."""
+FORMAT = 2
+"""Raised when the document's shape changes, so whoever reads exports can tell (2: money as whole cents, `amount_cents`)."""
 
 
 def export_customer(session: Session, desk: Desk, customer_id: int) -> dict[str, Any]:

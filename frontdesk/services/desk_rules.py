@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from sqlmodel import Session, select
 
@@ -13,6 +14,7 @@ from frontdesk.clock.hours import OpeningHours
 from frontdesk.clock.words import LANGUAGES
 from frontdesk.services import audit
 from frontdesk.services.guards import require_supervisor
+from frontdesk.services.money import amount_of
 from frontdesk.services.phones import parse_regions
 from frontdesk.services.validation import ValidationError
 
@@ -50,11 +52,11 @@ class DeskRules:
     """Clock time within which a request must be answered."""
     promise_capacity_per_day: int
     follow_up_after_working_days: int
-    goodwill_budget_per_month: float
+    goodwill_budget_per_month: Decimal
     currency: str
     phone_regions: tuple[str, ...]
     """Regions national phone numbers are read in; empty: such numbers are kept without a canonical form."""
-    goodwill_max_amount: float
+    goodwill_max_amount: Decimal
     """No single grant is larger, approved or not: a typo of 5000 for 50 is refused."""
     lock_after_idle: timedelta
     """A terminal left alone this long locks; the same person's secret opens it where it was."""
@@ -86,10 +88,10 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         response_limit=timedelta(hours=_positive(values, "response_limit_hours")),
         promise_capacity_per_day=_whole(values, "promise_capacity_per_day"),
         follow_up_after_working_days=_whole(values, "follow_up_after_working_days"),
-        goodwill_budget_per_month=_positive(values, "goodwill_budget_per_month"),
+        goodwill_budget_per_month=_money(values, "goodwill_budget_per_month"),
         currency=values["currency"] or "EUR",
         date_style=DateStyle(_one_of(values, "calendar", CALENDARS), _one_of(values, "language", LANGUAGES)),
-        goodwill_max_amount=_positive(values, "goodwill_max_amount"),
+        goodwill_max_amount=_money(values, "goodwill_max_amount"),
         lock_after_idle=timedelta(minutes=_positive(values, "lock_after_idle_minutes")),
         erase_inactive_after_years=_not_negative(values, "erase_inactive_after_years"),
         phone_regions=parse_regions(values["phone_region"]),
@@ -113,6 +115,11 @@ def _positive(values: dict[str, str], key: str) -> float:
     if number <= 0:
         raise ValidationError(key, f"{key} must be more than zero.")
     return number
+
+
+def _money(values: dict[str, str], key: str) -> Decimal:
+    """Read as typed amounts are ("80", "80,50"), so a rule and a grant compare exactly."""
+    return amount_of(values[key], field=key, label=key)
 
 
 def _not_negative(values: dict[str, str], key: str) -> float:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
@@ -16,31 +16,33 @@ from frontdesk.services.agent_secrets import secret_matches
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.guards import require_supervisor
 from frontdesk.services.locks import lock_row
+from frontdesk.services.money import amount_of, from_cents, money_text, shown_money, to_cents
 from frontdesk.services.sign_in import check_secret
 from frontdesk.services.validation import ValidationError, clean_line
 
 
 @dataclass(frozen=True)
 class Budget:
-    budget: float
-    used: float
+    budget: Decimal
+    used: Decimal
     currency: str
 
     @property
-    def left(self) -> float:
-        return round(self.budget - self.used, 2)
+    def left(self) -> Decimal:
+        """Exact: 0.10 + 0.20 drawn from 0.30 leaves 0.00, never -0.0000000001."""
+        return self.budget - self.used
 
     def describe(self) -> str:
-        return f"{self.left:.2f} {self.currency} left of {self.budget:.2f} this month"
+        return f"{shown_money(self.left, self.currency)} left of {money_text(self.budget)} this month"
 
 
 class NeedsApproval(ValidationError):
     """Over the agent's remaining budget: allowed only with a supervisor's recorded approval."""
 
-    def __init__(self, budget: Budget, amount: float) -> None:
+    def __init__(self, budget: Budget, amount: Decimal) -> None:
         super().__init__(
             "approved_by",
-            f"{amount:.2f} {budget.currency} is more than the {budget.left:.2f} {budget.currency} left in your "
+            f"{shown_money(amount, budget.currency)} is more than the {shown_money(budget.left, budget.currency)} left in your "
             "goodwill budget this month; a supervisor must approve it.",
         )
         self.budget = budget
@@ -53,10 +55,10 @@ def month_start(now: datetime) -> datetime:
 
 def budget_of(session: Session, agent_id: int, rules: DeskRules) -> Budget:
     used = session.exec(
-        select(func.coalesce(func.sum(GoodwillGrant.amount), 0.0))
+        select(func.sum(GoodwillGrant.amount_cents))
         .where(GoodwillGrant.agent_id == agent_id, GoodwillGrant.at >= month_start(utcnow()))
     ).one()
-    return Budget(budget=rules.goodwill_budget_per_month, used=float(used), currency=rules.currency)
+    return Budget(budget=rules.goodwill_budget_per_month, used=from_cents(used), currency=rules.currency)
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,14 @@ class GoodwillRequest:
     """
 
     kind: str
-    amount: float
+    amount: Decimal
+    """Exact (frontdesk.services.money); checked again, like typed text, when the request is checked."""
     reason: str
     approved_by_id: int | None = None
     approver_secret: str = field(default="", repr=False, compare=False)
 
     def describe(self) -> str:
-        return f"{self.kind} of {self.amount:g}: {self.reason}"
+        return f"{self.kind} of {money_text(self.amount)}: {self.reason}"
 
 
 Vouch = Callable[[Session, int, str], object]
@@ -100,17 +103,17 @@ def add_goodwill(
     checked = _checked(session, agent_id, rules, request, vouch=_secret_still_theirs)
     grant = GoodwillGrant(
         agent_id=agent_id, customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
-        kind=checked.kind, amount=checked.amount, reason=checked.reason, approved_by_id=checked.approved_by_id,
+        kind=checked.kind, amount_cents=to_cents(checked.amount), reason=checked.reason, approved_by_id=checked.approved_by_id,
     )
     session.add(grant)
     session.flush()
-    detail = f"{checked.kind} {grant.amount:.2f} {rules.currency}" + (f" approved by {grant.approved_by_id}" if grant.approved_by_id else "")
+    detail = f"{checked.kind} {shown_money(checked.amount, rules.currency)}" + (f" approved by {grant.approved_by_id}" if grant.approved_by_id else "")
     audit.record(session, agent_id, "create", "goodwill", grant.id, detail)
     return grant
 
 
 def grant_goodwill(
-    session: Session, agent_id: int, rules: DeskRules, *, kind: str, amount: float, reason: str,
+    session: Session, agent_id: int, rules: DeskRules, *, kind: str, amount: Decimal | str | int, reason: str,
     customer_id: int | None = None, interaction_id: int | None = None, promise_id: int | None = None,
     approved_by_id: int | None = None, approver_secret: str = "",
 ) -> GoodwillGrant:
@@ -127,9 +130,8 @@ def _checked(session: Session, agent_id: int, rules: DeskRules, request: Goodwil
     """Over the budget left, a supervisor other than the agent approves by typing their own secret here and now."""
     if request.kind not in set(GoodwillKind):
         raise ValidationError("kind", "Choose a goodwill gesture or a policy exception.")
-    _check_amount(request.amount, rules)
+    amount = _checked_amount(request.amount, rules)
     reason = clean_line(request.reason, field="reason", label="The reason", max_length=1000, required=True)
-    amount = round(request.amount, 2)
     budget = budget_of(session, agent_id, rules)
     if amount <= budget.left:
         return GoodwillRequest(request.kind, amount, reason)
@@ -142,13 +144,13 @@ def _checked(session: Session, agent_id: int, rules: DeskRules, request: Goodwil
     return GoodwillRequest(request.kind, amount, reason, request.approved_by_id, request.approver_secret)
 
 
-def _check_amount(amount: float, rules: DeskRules) -> None:
-    """Finite, more than nothing, and no more than the desk's maximum: `inf` and `1e308` never reach a budget."""
-    if not math.isfinite(amount) or amount <= 0:
-        raise ValidationError("amount", "The amount must be a number more than zero.")
-    if amount > rules.goodwill_max_amount:
-        raise ValidationError("amount", f"One grant can be at most {rules.goodwill_max_amount:.2f} {rules.currency} "
+def _checked_amount(amount: Decimal | str | int, rules: DeskRules) -> Decimal:
+    """Exact, more than nothing, and no more than the desk's maximum: `inf` and `1e308` never reach a budget."""
+    checked = amount_of(amount)
+    if checked > rules.goodwill_max_amount:
+        raise ValidationError("amount", f"One grant can be at most {shown_money(rules.goodwill_max_amount, rules.currency)} "
                                         "(desk rule goodwill_max_amount).")
+    return checked
 
 
 def _secret_still_theirs(session: Session, approver_id: int, secret: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlmodel import Session, select
 
@@ -11,6 +12,7 @@ from frontdesk.db.models import SolutionOffer, SolutionOption
 from frontdesk.services import audit
 from frontdesk.services.guards import require_supervisor
 from frontdesk.services.interactions import get_interaction
+from frontdesk.services.money import amount_of, to_cents
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
 
@@ -22,7 +24,7 @@ class OfferedOption:
     gives: str = ""
     limitations: str = ""
     option_id: int | None = None
-    goodwill_cost: float = 0.0
+    goodwill_cost: Decimal = Decimal(0)
 
 
 def options_for(session: Session, category: str | None) -> list[SolutionOption]:
@@ -36,14 +38,13 @@ def options_for(session: Session, category: str | None) -> list[SolutionOption]:
 def save_option(session: Session, agent_id: int, option: OfferedOption, category: str) -> SolutionOption:
     """Supervisors keep the catalog; limitations are part of an option, not small print."""
     require_supervisor(session, agent_id, "change_catalog")
-    if not 0 <= option.goodwill_cost < float("inf"):  # also refuses NaN
-        raise ValidationError("goodwill_cost", "A goodwill cost is a number, zero or more.")
+    cost = amount_of(option.goodwill_cost, field="goodwill_cost", label="The goodwill cost", zero_allowed=True)
     row = session.get(SolutionOption, option.option_id) if option.option_id else SolutionOption(category="", title="")
     row.category = clean_line(category, field="category", label="The category", max_length=80, required=True)
     row.title = clean_line(option.title, field="title", label="The title", max_length=200, required=True)
     row.gives = clean_text(option.gives, field="gives", label="What it gives", max_length=2000)
     row.limitations = clean_text(option.limitations, field="limitations", label="Its limitations", max_length=2000)
-    row.goodwill_cost = option.goodwill_cost
+    row.goodwill_cost_cents = to_cents(cost)
     session.add(row)
     session.flush()
     audit.record(session, agent_id, "save", "solution", row.id, row.title)

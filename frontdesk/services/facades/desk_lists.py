@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from frontdesk.services.categories import add_category, all_categories, category_names, set_category_active
 from frontdesk.services.desk import Desk
+from frontdesk.services.money import from_cents
 from frontdesk.services.solutions import OfferedOption, options_for, retire_option, save_option
 
 
@@ -16,7 +18,7 @@ class CatalogOption:
     title: str
     gives: str
     limitations: str
-    goodwill_cost: float
+    goodwill_cost: Decimal
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ class DeskLists:
     def catalog(self) -> Catalog:
         with self.desk.reading() as session:
             options = tuple(
-                CatalogOption(option.id, option.category, option.title, option.gives, option.limitations, option.goodwill_cost)
+                CatalogOption(option.id, option.category, option.title, option.gives, option.limitations,
+                              from_cents(option.goodwill_cost_cents))
                 for option in options_for(session, None)
             )
             return Catalog(options, tuple(category_names(session)))

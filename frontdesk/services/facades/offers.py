@@ -12,6 +12,7 @@ from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.goodwill import Budget, GoodwillRequest, add_goodwill, budget_of, check_goodwill
 from frontdesk.services.interactions import get_interaction
+from frontdesk.services.money import from_cents
 from frontdesk.services.solutions import OfferedOption, options_for, record_offers
 
 
@@ -49,7 +50,7 @@ class Offers:
         with self.desk.reading() as session:
             interaction = get_interaction(session, interaction_id)
             options = tuple(
-                OfferedOption(row.title, row.gives, row.limitations, row.id, row.goodwill_cost)
+                OfferedOption(row.title, row.gives, row.limitations, row.id, from_cents(row.goodwill_cost_cents))
                 for row in options_for(session, interaction.category or None)
             )
             return SolutionChoices(interaction.category, interaction.customer_id, options, currency)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlmodel import Session
 
@@ -36,7 +37,7 @@ class AgentFigures:
     promises: PromiseStats
     satisfaction: SatisfactionStats
     goodwill: GoodwillStats
-    goodwill_budget: float
+    goodwill_budget: Decimal
 
 
 @dataclass(frozen=True)

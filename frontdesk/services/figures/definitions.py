@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Callable
+from decimal import Decimal
 
 from frontdesk.services.figures.board import AgentFigures
 from frontdesk.services.figures.tally import share
+from frontdesk.services.money import money_text
 
-Value = int | float | None
+Value = int | float | Decimal | None
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Figure:
     """"%" for shares, "min" for durations, "" for counts and money."""
     decimals: int | None = None
     """None for a count; shares and durations have 1, money and ratios 2."""
+    money: bool = False
+    """An exact amount in the desk's currency: JSON and CSV give it as a decimal string, "80.50"."""
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -73,12 +77,18 @@ FIGURES: tuple[Figure, ...] = (
     Figure("unedited_summaries", "Unedited summaries", "Wrap-ups saved with the drafted summary unchanged (flagged: "
            "canned text is not service).", lambda row: row.contacts.unedited_summaries),
     Figure("goodwill_spent", "Goodwill spent", "Goodwill gestures and policy exceptions granted in the period, in the "
-           "desk's currency.", lambda row: row.goodwill.spent, decimals=2),
+           "desk's currency.", lambda row: row.goodwill.spent, decimals=2, money=True),
     Figure("goodwill_budget", "Goodwill budget", "The monthly budget for each month the period touches (the desk: for "
-           "every agent listed).", lambda row: row.goodwill_budget, decimals=2),
+           "every agent listed).", lambda row: row.goodwill_budget, decimals=2, money=True),
     Figure("over_budget_approvals", "Over budget", "Grants over the agent's remaining budget, each approved by a named "
            "supervisor (listed under the table).", lambda row: row.goodwill.over_budget),
 )
+
+
+def exported(figure: Figure, row: AgentFigures) -> int | float | str | None:
+    """The value as JSON and CSV give it: a number, None for nothing to measure, money as "80.50" (exact)."""
+    value = figure.read(row)
+    return money_text(value) if figure.money and value is not None else value  # type: ignore[arg-type]
 
 
 def shown(figure: Figure, row: AgentFigures) -> str:

@@ -8,7 +8,9 @@ from datetime import datetime
 
 from frontdesk.clock.now import to_local
 from frontdesk.services.figures.board import DeskFigures
-from frontdesk.services.figures.definitions import FIGURES, shown
+from frontdesk.services.figures.definitions import FIGURES, exported, shown
+from frontdesk.services.figures.goodwill import OverBudgetApproval
+from frontdesk.services.money import money_text, shown_money
 
 AGENT_HEADING = "Agent"
 
@@ -47,14 +49,14 @@ def as_json(figures: DeskFigures) -> dict[str, object]:
         "desk": _values(figures.desk),
         "over_budget_approvals": [
             {"at": to_local(approval.at).isoformat(), "agent": approval.agent, "approved_by": approval.approver,
-             "amount": approval.amount, "reason": approval.reason}
+             "amount": money_text(approval.amount), "reason": approval.reason}
             for approval in figures.approvals
         ],
     }
 
 
 def _values(row) -> dict[str, object]:
-    return {"agent": row.name, **{figure.key: figure.read(row) for figure in FIGURES},
+    return {"agent": row.name, **{figure.key: exported(figure, row) for figure in FIGURES},
             "first_contact_resolution_provisional": row.resolution.provisional}
 
 
@@ -73,16 +75,21 @@ def as_csv(figures: DeskFigures) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([AGENT_HEADING, *(figure.key for figure in FIGURES)])
     for row in figures.rows:
-        writer.writerow([spreadsheet_safe(row.name), *("" if figure.read(row) is None else figure.read(row) for figure in FIGURES)])
+        writer.writerow([spreadsheet_safe(row.name), *(exported(figure, row) for figure in FIGURES)])  # None: an empty cell
     if figures.approvals:
         out.write("# Over-budget approvals\n")
         writer.writerow(["at", "agent", "approved_by", "amount", "reason"])
         for approval in figures.approvals:
             writer.writerow([to_local(approval.at).isoformat(), spreadsheet_safe(approval.agent),
-                             spreadsheet_safe(approval.approver), approval.amount, spreadsheet_safe(approval.reason)])
+                             spreadsheet_safe(approval.approver), money_text(approval.amount), spreadsheet_safe(approval.reason)])
     return out.getvalue()
 
 
 def spreadsheet_safe(text: str) -> str:
     """Typed text opened in a spreadsheet must stay text: a leading =, +, - or @ would be run as a formula."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+def approval_line(approval: OverBudgetApproval, currency: str) -> str:
+    """How the screen and the printed report list a grant over budget."""
+    return f"Over budget: {approval.agent} {shown_money(approval.amount, currency)}, approved by {approval.approver}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, func, select
@@ -12,11 +13,12 @@ from frontdesk.db.models import Agent, GoodwillGrant
 from frontdesk.services.figures.period import Period
 from frontdesk.services.figures.sql_time import how_many
 from frontdesk.services.figures.tally import Tally, additive, in_period
+from frontdesk.services.money import from_cents
 
 
 @dataclass(frozen=True)
 class GoodwillStats:
-    spent: float
+    spent: Decimal
     grants: int
     over_budget: int
     """Grants that went over the agent's budget, each approved by a named supervisor."""
@@ -27,17 +29,17 @@ class OverBudgetApproval:
     at: datetime
     agent: str
     approver: str
-    amount: float
+    amount: Decimal
     reason: str
 
 
 def goodwill_figures(session: Session, period: Period) -> Tally[GoodwillStats]:
     rows = session.exec(
-        select(GoodwillGrant.agent_id, func.coalesce(func.sum(GoodwillGrant.amount), 0.0), func.count(),
+        select(GoodwillGrant.agent_id, func.sum(GoodwillGrant.amount_cents), func.count(),
                how_many(GoodwillGrant.approved_by_id != None))  # noqa: E711
         .where(*in_period(GoodwillGrant.at, period)).group_by(GoodwillGrant.agent_id)
     )
-    return additive(GoodwillStats, {agent: GoodwillStats(round(float(spent), 2), int(grants), int(over))
+    return additive(GoodwillStats, {agent: GoodwillStats(from_cents(spent), int(grants), int(over))
                                     for agent, spent, grants, over in rows})
 
 
@@ -45,8 +47,8 @@ def over_budget_approvals(session: Session, period: Period) -> list[OverBudgetAp
     """One statement, oldest first, with both names joined in."""
     granted_by, approved_by = aliased(Agent), aliased(Agent)
     rows = session.exec(
-        select(GoodwillGrant.at, granted_by.name, approved_by.name, GoodwillGrant.amount, GoodwillGrant.reason)
+        select(GoodwillGrant.at, granted_by.name, approved_by.name, GoodwillGrant.amount_cents, GoodwillGrant.reason)
         .join(granted_by, granted_by.id == GoodwillGrant.agent_id).join(approved_by, approved_by.id == GoodwillGrant.approved_by_id)
         .where(*in_period(GoodwillGrant.at, period)).order_by(GoodwillGrant.at, GoodwillGrant.id)
     )
-    return [OverBudgetApproval(at, agent, approver, float(amount), reason) for at, agent, approver, amount, reason in rows]
+    return [OverBudgetApproval(at, agent, approver, from_cents(cents), reason) for at, agent, approver, cents, reason in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rich.text import Text
 from textual import on
@@ -13,6 +14,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.offers import KIND_WORDS, GoodwillForm, Offers
 from frontdesk.services.goodwill import GoodwillRequest, NeedsApproval
+from frontdesk.services.money import amount_of, money_text
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
     DIALOG_TITLE = "Goodwill gesture or policy exception"
     AUTO_FOCUS = "#goodwill-amount"
 
-    def __init__(self, desk: Desk, *, amount: float = 0.0, reason: str = "") -> None:
+    def __init__(self, desk: Desk, *, amount: Decimal | None = None, reason: str = "") -> None:
         super().__init__(desk)
         self.offers = Offers(desk)
         self.amount, self.reason = amount, reason
@@ -42,7 +44,7 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
         yield Static("Your budget: …", id="goodwill-budget", markup=False)
         yield Select([(words, kind) for kind, words in KIND_WORDS.items()], value=next(iter(KIND_WORDS)), allow_blank=False, id="goodwill-kind")
         yield Label("Amount", id="goodwill-amount-label", markup=False)
-        yield Input(f"{self.amount:g}" if self.amount else "", id="goodwill-amount")
+        yield Input(money_text(self.amount) if self.amount else "", id="goodwill-amount")
         yield Label("Why (recorded with the grant)", markup=False)
         yield Input(self.reason, id="goodwill-reason")
         yield Select([], prompt="Approving supervisor", id="goodwill-approver", classes="hidden")
@@ -62,12 +64,7 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
     def collect(self) -> Asked:
         if self.form is None:
             raise ValueError("Still reading your budget; try again in a moment.")
-        try:
-            amount = float(self.query_one("#goodwill-amount", Input).value.replace(",", ".").strip() or "nan")
-        except ValueError:
-            amount = float("nan")
-        if amount != amount:
-            raise ValueError("Type the amount as a number, e.g. 15 or 12.50.")
+        amount = amount_of(self.query_one("#goodwill-amount", Input).value)
         approver = self.query_one("#goodwill-approver", Select).value
         return Asked(self.form.rules, GoodwillRequest(
             str(self.query_one("#goodwill-kind", Select).value), amount, self.query_one("#goodwill-reason", Input).value,

@@ -13,6 +13,7 @@ from frontdesk.lookup import normalize
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.offers import Offers, SolutionChoices
 from frontdesk.services.goodwill import GoodwillRequest
+from frontdesk.services.money import shown_money
 from frontdesk.services.solutions import OfferedOption
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
@@ -27,7 +28,7 @@ def option_text(option: OfferedOption, offered: bool, chosen: bool, currency: st
     if option.limitations:
         text.append_text(Text.assemble("\n            ", ("limits: ", "yellow"), option.limitations))
     if option.goodwill_cost:
-        text.append(f"\n            goodwill: {option.goodwill_cost:g} {currency}", style="magenta")
+        text.append(f"\n            goodwill: {shown_money(option.goodwill_cost, currency)}", style="magenta")
     return text
 
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.desk_lists import Catalog, CatalogOption, DeskLists
+from frontdesk.services.money import amount_of, money_text
 from frontdesk.services.solutions import OfferedOption
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
@@ -96,7 +97,7 @@ class CatalogScreen(FormDialog[None]):
         self.editing = None if event.option.id == NEW else int(event.option.id)
         option = self.options.get(self.editing)
         values = {"title": "", "gives": "", "limitations": "", "cost": "0"} if option is None else {
-            "title": option.title, "gives": option.gives, "limitations": option.limitations, "cost": f"{option.goodwill_cost:g}"}
+            "title": option.title, "gives": option.gives, "limitations": option.limitations, "cost": money_text(option.goodwill_cost)}
         for field, value in values.items():
             self.query_one(f"#catalog-{field}", Input).value = value
         if option is not None:
@@ -110,10 +111,8 @@ class CatalogScreen(FormDialog[None]):
         self.action_save()
 
     def collect(self) -> tuple[OfferedOption, str]:
-        try:
-            cost = float(self.query_one("#catalog-cost", Input).value.replace(",", ".") or 0)
-        except ValueError:
-            raise ValueError("The goodwill cost is a number, e.g. 0 or 12.50.") from None
+        cost = amount_of(self.query_one("#catalog-cost", Input).value.strip() or "0", field="goodwill_cost",
+                         label="The goodwill cost", zero_allowed=True)
         option = OfferedOption(
             title=self.query_one("#catalog-title", Input).value, gives=self.query_one("#catalog-gives", Input).value,
             limitations=self.query_one("#catalog-limitations", Input).value, option_id=self.editing, goodwill_cost=cost,

@@ -15,7 +15,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.facades.figures import FiguresBoard
 from frontdesk.services.figures.board import DeskFigures
 from frontdesk.services.figures.definitions import FIGURES
-from frontdesk.services.figures.export import headings, period_words, shown_lines
+from frontdesk.services.figures.export import approval_line, headings, period_words, shown_lines
 from frontdesk.services.figures.period import RANGE_EXAMPLES
 from frontdesk.ui.background import in_background
 from frontdesk.ui.screens.day.export_dialog import ExportDialog
@@ -95,8 +95,7 @@ class FiguresView(Vertical):
             table.add_row(Text(cells[0], style="bold"), *(Text(cell, justify="right") for cell in cells[1:]))
         table.move_cursor(row=min(row, table.row_count - 1))
         self.describe(table.cursor_row)
-        approvals = [f"Over budget: {approval.agent} {approval.amount:.2f} {figures.currency}, approved by {approval.approver}"
-                     for approval in figures.approvals]
+        approvals = [approval_line(approval, figures.currency) for approval in figures.approvals]
         self.query_one("#figures-approvals", Static).update("\n".join(approvals))
 
     @on(DataTable.RowHighlighted, "#figures-table")

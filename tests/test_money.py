@@ -1,0 +1,144 @@
+"""Money is exact: typed amounts parse to cents, sums and budget checks never drift, old float rows become cents."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from frontdesk.clock.now import set_clock
+from frontdesk.db import open_database
+from frontdesk.db.engine import make_engine
+from frontdesk.db.migrate import alembic_config, upgrade_to_head
+from frontdesk.db.models import GoodwillGrant
+from frontdesk.services.agents import create_agent
+from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import load_rules, set_rule
+from frontdesk.services.goodwill import NeedsApproval, budget_of, grant_goodwill
+from frontdesk.services.money import amount_of, from_cents, money_text, shown_money, to_cents
+from frontdesk.services.validation import ValidationError
+
+
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("80", "80.00"), ("80.5", "80.50"), ("80,50", "80.50"), (" 12.05 ", "12.05"), (".5", "0.50"),
+    ("۸۰٫۵", "80.50"), ("٨٠,٥٠", "80.50"), ("۱۲۵۰", "1250.00"), ("1 250,5", "1250.50"), ("999999999.99", "999999999.99"),
+])
+def test_typed_amounts_are_read_exactly(typed: str, amount: str) -> None:
+    assert amount_of(typed) == Decimal(amount)
+    assert money_text(amount_of(typed)) == amount
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("", "Type the amount"),
+    ("12.345", "at most two decimals .* not '12.345'"),
+    ("0.001", "at most two decimals"),
+    ("-5", "more than zero"),
+    ("0", "more than zero"),
+    ("nan", "must be a number, e.g. 15 or 12.50, not 'nan'"),
+    ("inf", "must be a number"),
+    ("1e3", "must be a number"),
+    ("12 EUR", "must be a number"),
+    ("1,000.50", "more than one decimal mark"),
+    ("1000000000", "less than 1000000000"),
+])
+def test_bad_typed_amounts_say_what_to_type(typed: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        amount_of(typed)
+
+
+def test_amounts_that_are_not_typed_are_checked_the_same_and_floats_are_refused() -> None:
+    for value in (Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")):
+        with pytest.raises(ValidationError, match="must be a number"):
+            amount_of(value)
+    with pytest.raises(ValidationError, match="less than"):
+        amount_of(Decimal("1e308"))
+    assert amount_of(0, zero_allowed=True) == 0
+    with pytest.raises(ValidationError, match="zero or more"):
+        amount_of(-1, zero_allowed=True)
+    with pytest.raises(TypeError, match="never a float"):
+        amount_of(0.1)  # type: ignore[arg-type]
+
+
+def test_cents_round_trip_and_sums_do_not_drift() -> None:
+    assert to_cents(Decimal("0.10")) + to_cents(Decimal("0.20")) == to_cents(Decimal("0.30")) == 30
+    assert from_cents(10) + from_cents(20) == from_cents(30) == Decimal("0.30")
+    assert from_cents(None) == 0 and from_cents(Decimal(123456)) == Decimal("1234.56")  # PostgreSQL sums BIGINT as NUMERIC
+    assert shown_money(Decimal("80.5"), "EUR") == "80.50 EUR"
+
+
+def test_a_budget_spent_to_the_last_cent_is_exactly_spent(desk: Desk) -> None:
+    """0.10 + 0.20 from a budget of 0.30: a float budget would leave -0.00000000000000004 or a hair over."""
+    set_clock(lambda: datetime(2026, 11, 20, 10, 0, tzinfo=UTC))
+    with desk.session() as session:
+        boss = create_agent(session, "Daniel Brooks", "supervisor", secret="boss-2468").id
+        set_rule(session, "goodwill_budget_per_month", "0,30", boss)
+        rules = load_rules(session)
+        assert rules.goodwill_budget_per_month == Decimal("0.30")
+        for amount in ("0.10", "0.20"):
+            grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount=amount, reason="Sorry")
+        budget = budget_of(session, desk.agent_id, rules)
+        assert (budget.used, budget.left, budget.describe()) == (Decimal("0.30"), 0, "0.00 EUR left of 0.30 this month")
+        with pytest.raises(NeedsApproval, match="0.01 EUR is more than the 0.00 EUR left"):
+            grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount=Decimal("0.01"), reason="One cent more")
+        assert [grant.amount_cents for grant in session.exec(select(GoodwillGrant))] == [10, 20]
+
+
+def test_money_rules_are_read_as_amounts(desk: Desk) -> None:
+    with desk.session() as session:
+        boss = create_agent(session, "Daniel Brooks", "supervisor", secret="boss-2468").id
+        with pytest.raises(ValidationError, match="goodwill_max_amount has at most two decimals"):
+            set_rule(session, "goodwill_max_amount", "500.005", boss)
+        with pytest.raises(ValidationError, match="goodwill_budget_per_month must be more than zero"):
+            set_rule(session, "goodwill_budget_per_month", "0", boss)
+        set_rule(session, "goodwill_max_amount", "۲۰۰", boss)
+        assert load_rules(session).goodwill_max_amount == Decimal("200.00")
+
+
+OLD_GRANTS = (12.5, 0.1, 80.0, 0.125, 19.99, 0.3)
+"""As frontdesk up to 0010 stored them: floats (0.1 + 0.2 kept as 0.30000000000000004 reads back as 0.3)."""
+
+
+def test_float_amounts_become_cents_when_a_database_at_0010_is_upgraded(db_url: str) -> None:
+    old = make_engine(db_url)
+    upgrade_to_head(old, revision="0010")
+    with old.begin() as connection:
+        connection.execute(text("INSERT INTO agent (id, name, role, active, created_at, failed_tries) "
+                                "VALUES (1, 'Sara Karimi', 'agent', :yes, :at, 0)"), {"yes": True, "at": datetime(2026, 11, 1)})
+        connection.execute(text("INSERT INTO goodwillgrant (agent_id, kind, amount, reason, at) VALUES (1, 'gesture', :amount, 'x', :at)"),
+                           [{"amount": amount, "at": datetime(2026, 11, 2)} for amount in OLD_GRANTS])
+        connection.execute(text("INSERT INTO solutionoption (category, title, gives, limitations, goodwill_cost, active) "
+                                "VALUES ('Billing', :title, '', '', :cost, :yes)"),
+                           [{"title": "Waive the fee", "cost": 12.5, "yes": True}, {"title": "Invoice", "cost": 0.0, "yes": True}])
+        connection.execute(text("INSERT INTO desksetting (key, value) VALUES ('goodwill_budget_per_month', '50.555'), "
+                                "('goodwill_max_amount', '1e3'), ('currency', 'EUR')"))
+    old.dispose()
+
+    engine = open_database(db_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == [
+            1250, 10, 8000, 13, 1999, 30]
+        assert connection.execute(text("SELECT goodwill_cost_cents FROM solutionoption ORDER BY id")).scalars().all() == [1250, 0]
+        assert dict(connection.execute(text("SELECT key, value FROM desksetting")).all()) == {
+            "goodwill_budget_per_month": "50.56", "goodwill_max_amount": "1000.00", "currency": "EUR"}
+        for statement, rule in (("UPDATE goodwillgrant SET amount_cents = -1", "ck_goodwillgrant_amount_cents"),
+                                ("UPDATE goodwillgrant SET kind = 'bribe'", "ck_goodwillgrant_kind"),
+                                ("UPDATE solutionoption SET goodwill_cost_cents = 100000000000", "ck_solutionoption_goodwill_cost_cents")):
+            with pytest.raises(IntegrityError, match=rule), connection.begin_nested():
+                connection.execute(text(statement))
+
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # batch mode rebuilds a referenced table
+        with connection.begin():
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0010")
+        assert connection.execute(text("SELECT amount FROM goodwillgrant ORDER BY id")).scalars().all() == [
+            12.5, 0.1, 80.0, 0.13, 19.99, 0.3]
+        assert connection.execute(text("SELECT goodwill_cost FROM solutionoption ORDER BY id")).scalars().all() == [12.5, 0.0]
+    engine.dispose()
