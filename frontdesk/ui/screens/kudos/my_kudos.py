@@ -6,13 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from frontdesk.clock.when import short
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.kudos import KudosBook
 from frontdesk.services.kudos import KudosRow
 from frontdesk.ui.background import in_background
+from frontdesk.ui.compact import DeskFooter
 from frontdesk.ui.messages import DeskChanged
 
 
@@ -27,7 +28,7 @@ class MyKudosScreen(Screen):
         yield Header()
         yield Static("My kudos", id="my-kudos-title", classes="section-title", markup=False)
         yield DataTable(id="my-kudos", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one("#my-kudos", DataTable).add_columns("When", "From", "For", "Their note")
