@@ -18,7 +18,10 @@ def span(delta: timedelta) -> str:
 
 
 def relative(moment: datetime, now: datetime | None = None) -> str:
+    """"in 2 h", "3 days ago", or "now" within the minute (never "in 0 min" for a call just started)."""
     delta = to_local(moment) - (now or utcnow())
+    if abs(delta) < timedelta(minutes=1):
+        return "now"
     return f"in {span(delta)}" if delta >= timedelta(0) else f"{span(delta)} ago"
 
 
