@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from frontdesk.ui.compact import DeskFooter
@@ -74,6 +75,13 @@ class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
 
     def on_mount(self) -> None:
         in_background(self, self.load, self.show_loaded, failed=self.load_failed, group="form-load")
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Scrolls only as far as the focused field needs. Textual centres a newly focused widget, which opened
+        long forms scrolled past their first labels (the customer form hid "Given name" even at 160x48)."""
+        super().set_focus(widget, scroll_visible=False, from_app_focus=from_app_focus)
+        if widget is not None and scroll_visible:
+            self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def load(self) -> Any:
         """Runs in a thread worker: what the form needs from the database (nothing by default)."""
