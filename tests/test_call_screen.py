@@ -89,6 +89,7 @@ async def test_a_whole_call_and_a_promise_by_keyboard_from_greeting_to_wrap_up(d
         assert "^n Promise" in footer_keys(app.screen)
         await pilot.press("ctrl+n")
         await settle(pilot)
+        assert app.screen_stack[-2].query_one("DeskFooter").styles.visibility == "hidden"  # only the dialog's keys show
         await type_text(pilot, "Call back with the lab's answer")
         await pilot.press("tab")
         await type_text(pilot, "tomorrow 11am")
