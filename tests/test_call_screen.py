@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from textual import events
+from textual.geometry import Region
+from textual.widget import Widget
 from sqlmodel import select
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 
 from frontdesk.clock.hours import at_local
-from frontdesk.clock.now import local_zone, set_clock
+from frontdesk.clock.now import local_zone, set_clock, utcnow
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.db.models import Agent, Handoff, Interaction, MoodChange, Note, Promise
 from frontdesk.services.desk import Desk
@@ -26,6 +28,7 @@ from frontdesk.services.customers import create_customer
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import NOTE_MAX_LENGTH, draft_of, notes_of
+from frontdesk.services.promises import make_promise
 from tests.pilot import drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
@@ -58,10 +61,13 @@ def the_call(desk: Desk) -> Interaction:
         return session.exec(select(Interaction)).one()
 
 
-async def test_a_whole_call_by_keyboard_from_greeting_to_wrap_up(desk_with_customer: Desk) -> None:
+@pytest.mark.parametrize("size", [(80, 24), SIZE], ids=["80x24", "wide"])
+async def test_a_whole_call_and_a_promise_by_keyboard_from_greeting_to_wrap_up(desk_with_customer: Desk,
+                                                                                 size: tuple[int, int]) -> None:
     desk = desk_with_customer
+    set_clock(lambda: at_local(date(2026, 11, 25), time(10), local_zone()))  # a Wednesday morning: tomorrow is open
     app = FrontDeskApp(desk)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await start_call_with_mary(pilot)
         assert isinstance(app.screen, LiveCallScreen)
         header = shown_text(app.screen.query_one("#call-header", Static))
@@ -79,6 +85,18 @@ async def test_a_whole_call_by_keyboard_from_greeting_to_wrap_up(desk_with_custo
         await type_text(pilot, "Blood test results")
         await pilot.press("enter")
         await settle(pilot)
+        assert app.screen.query_one("#note-line", Input).has_focus
+        assert "^n Promise" in footer_keys(app.screen)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert app.screen_stack[-2].query_one("DeskFooter").styles.visibility == "hidden"  # only the dialog's keys show
+        await type_text(pilot, "Call back with the lab's answer")
+        await pilot.press("tab")
+        await type_text(pilot, "tomorrow 11am")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+        assert "Call back with the lab's answer" in shown_text(app.screen.query_one("#side-promises", Static))
         assert app.screen.query_one("#note-line", Input).has_focus
         await pilot.press("f9")
         await settle(pilot)
@@ -100,8 +118,8 @@ async def test_a_whole_call_by_keyboard_from_greeting_to_wrap_up(desk_with_custo
     assert (call.outcome, call.reason, call.category, call.summary_edited, call.courtesy) == (
         "follow-up", "Blood test results", "Appointment", True, ["greeted"])
     with desk.session() as session:  # "Follow-up needed" promised the follow-up, in the same commit
-        assert [(promise.what, promise.kind) for promise in session.exec(select(Promise))] == [
-            ("Follow up: Blood test results", "follow-up")]
+        assert [(promise.what, promise.kind, promise.interaction_id) for promise in session.exec(select(Promise))] == [
+            ("Call back with the lab's answer", "promise", call.id), ("Follow up: Blood test results", "follow-up", call.id)]
     with desk.session() as session:
         assert [(note.text, note.verbatim) for note in notes_of(session, call.id)] == [
             ("Results are a week late", False), ("I just want someone to call me back", True)]
@@ -125,16 +143,58 @@ async def test_a_message_wraps_and_stays_in_view_with_the_save_key(desk_with_cus
         assert any(key.endswith("Save") for key in footer_keys(app.screen))
 
 
-async def test_at_80_by_24_the_panels_stack_below_the_notes_and_nothing_is_cut(desk_with_customer: Desk) -> None:
-    app = FrontDeskApp(desk_with_customer)
+def lines_showing(widget: Widget, text: str) -> int:
+    """How many of the lines the widget draws (as scrolled now) show `text`."""
+    return sum(text in line.text for line in widget.render_lines(Region(0, 0, *widget.outer_size)))
+
+
+def every_key_in_view(screen) -> bool:
+    keys = screen.query("Footer FooterKey")
+    return bool(keys) and all(in_view(key) for key in keys)
+
+
+async def test_at_80_by_24_the_notes_have_the_room_and_the_side_panels_fold_below_them(desk_with_customer: Desk) -> None:
+    desk = desk_with_customer
+    with desk.session() as session:
+        make_promise(session, desk.agent_id, 1, "Send the lab's letter", utcnow() + timedelta(days=1))
+    app = FrontDeskApp(desk)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_call_with_mary(pilot)
-        notes, side = app.screen.query_one("#notes-pane"), app.screen.query_one("#side-pane")
-        assert notes.region.width >= 78 and side.region.y >= notes.region.bottom  # below the notes, not beside
-        assert app.screen.query_one("#notes").region.height >= 5
-        assert not app.screen.query_one("#history-scroll").display  # collapsed until F8
-        assert "…" not in drawn_text(app.screen.query_one("HeaderTitle"))
-        assert in_view(app.screen.query_one("#note-line", Input))
+        for number in range(1, 11):
+            await type_text(pilot, f"Line {number}")
+            await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        notes, side = screen.query_one("#notes"), screen.query_one("#side-pane")
+        assert notes.region.width >= 76 and side.region.y >= screen.query_one("#notes-pane").region.bottom  # below
+        assert lines_showing(notes, "Line ") >= 8 and lines_showing(notes, "Line 10") == 1  # the newest in view
+        assert in_view(screen.query_one("#note-line", Input))
+        assert "…" not in drawn_text(screen.query_one("HeaderTitle"))
+        assert every_key_in_view(screen)  # the footer takes a second line rather than cut keys off
+        summary = drawn_text(screen.query_one("#side-summary"))
+        assert "Courtesy 0/4 (F7)" in summary and "1 open promise" in summary and "(F8 shows)" in summary
+        assert not screen.query_one("#history").display and not screen.query_one("#courtesy").display
+
+        await pilot.press("f8")  # the history and the promises take the notes' place
+        await settle(pilot)
+        assert in_view(screen.query_one("#history")) and screen.query_one("#history-filter").has_focus
+        assert "Send the lab's letter" in drawn_text(screen.query_one("#side-promises"))
+        assert not notes.display and in_view(screen.query_one("#note-line", Input))  # typing goes on meanwhile
+        assert "f8 Hide history" in footer_keys(screen) and every_key_in_view(screen)
+        await pilot.press("f8")
+        await settle(pilot)
+        assert not screen.query_one("#history").display and lines_showing(notes, "Line ") >= 8
+        assert screen.query_one("#note-line", Input).has_focus and "f8 History" in footer_keys(screen)
+        await pilot.press("f8", "escape")  # Escape hides it as well
+        await settle(pilot)
+        assert not screen.query_one("#history").display and screen.query_one("#note-line", Input).has_focus
+
+        await pilot.press("f7")  # the checklist opens while it is being ticked
+        await settle(pilot)
+        assert in_view(screen.query_one("#courtesy")) and lines_showing(notes, "Line ") >= 4
+        await pilot.press("space", "escape")
+        await settle(pilot)
+        assert not screen.query_one("#courtesy").display and "Courtesy 1/4" in drawn_text(screen.query_one("#side-summary"))
 
 
 async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with_customer: Desk) -> None:

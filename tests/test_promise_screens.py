@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 from textual.geometry import Region
-from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Static
 
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.clock.now import local_zone, set_clock
@@ -24,7 +24,7 @@ from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import set_reason
 from frontdesk.services.promises import make_promise
 from tests.known_secret import KNOWN_SECRET
-from tests.pilot import Toasts, open_card, settle, shown_text, table_rows, type_text
+from tests.pilot import Toasts, drawn_text, in_view, open_card, settle, shown_text, table_rows, type_text
 
 SIZE = (140, 45)
 WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -287,21 +287,35 @@ async def test_goodwill_for_a_make_good_is_drawn_only_when_the_close_is_saved(sh
         assert session.exec(select(Promise)).one().make_good.startswith("gesture of 80")
 
 
+def column_ends(table: DataTable) -> dict[str, int]:
+    """Where each column ends, in cells from the table's left edge."""
+    ends, x = {}, 0
+    for column in table.columns.values():
+        x += column.get_render_width(table)
+        ends[str(column.label)] = x
+    return ends
+
+
 async def test_at_80_columns_the_promises_list_shows_owner_and_tell_by(shop: Desk) -> None:
+    what = "Refund the double charge once the bank has confirmed the transfer"
     with shop.session() as session:
-        make_promise(session, shop.agent_id, 1, "Refund the double charge once the bank has confirmed the transfer",
-                     WEDNESDAY_10AM + timedelta(hours=4), tell_by="phone")
+        make_promise(session, shop.agent_id, 1, what, WEDNESDAY_10AM + timedelta(days=3), tell_by="text message")
     app = FrontDeskApp(shop)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f4")
         await settle(pilot)
-        table = app.screen.query_one("#promises")
-        starts, x = {}, 0
-        for column in table.columns.values():
-            starts[str(column.label)] = x
-            x += column.get_render_width(table)
-        assert starts["Owner"] < starts["Tell by"] < 80 - len("phone")
+        table = app.screen.query_one("#promises", DataTable)
+        ends = column_ends(table)
+        assert ends["Owner"] < ends["Tell by"] <= table.region.right <= 80
+        assert table_rows(table)[0][:4] == ["in 3 days", "Mary Johnson", "Sara Karimi", "text message"]
+        detail = drawn_text(app.screen.query_one("#promise-detail", Static))  # the whole promise, below the list
+        assert "due Sat 28 Nov 10:00 (in 3 days), kept by Sara Karimi, told by text message: " + what in detail
+        assert all(in_view(key) for key in app.screen.query("Footer FooterKey"))
+        await pilot.resize_terminal(160, 48)  # a wide terminal has room for the date and the kind
+        await settle(pilot)
+        assert list(column_ends(table)) == ["Due", "When", "Customer", "Kind", "Owner", "Tell by", "Promise"]
+        assert table_rows(table)[0][:3] == ["Sat 28 Nov 10:00", "in 3 days", "Mary Johnson"]
 
 
 async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> None:

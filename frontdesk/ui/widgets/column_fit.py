@@ -23,3 +23,9 @@ def fitted_widths(texts: list[list[str]], width: int, shrinkable: tuple[int, ...
         widths[i] = max(min(natural[i], share), MIN_SHRUNK)
         left -= widths[i]
     return widths
+
+
+def last_takes_the_rest(widths: list[int], width: int, padding: int) -> list[int]:
+    """The last column (the long text) narrowed to what the others leave, so it ends in "…" on screen, not past it."""
+    rest = width - SCROLLBAR - padding * len(widths) - sum(widths[:-1])
+    return [*widths[:-1], max(min(widths[-1], rest), MIN_SHRUNK)]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
@@ -39,6 +40,9 @@ def past_text(past: PastInteraction) -> Text:
 
 
 class HistoryPanel(Vertical):
+    """Escape from the filter goes back to typing, as F8 does."""
+
+    BINDINGS = [Binding("escape", "screen.hide_history", "Back to typing", id="history.back")]
     DEFAULT_CSS = """
     HistoryPanel {
         & #history-filter { margin: 0; }

@@ -37,8 +37,7 @@ from frontdesk.ui.screens.greeting.customer_picker import CustomerPickerScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
 from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.call_header import CallHeader
-from frontdesk.ui.widgets.courtesy_list import CourtesyList
-from frontdesk.ui.widgets.history_panel import HistoryPanel
+from frontdesk.ui.widgets.call_side import CallSidePane
 from frontdesk.ui.widgets.notes_log import NotesLog
 
 REOPEN_AFTER = 2.0
@@ -72,7 +71,8 @@ class LiveCallScreen(Screen):
         Binding("up", "to_notes", "Notes", show=False, id="call.notes"),
         Binding("f6", "mood", "Mood", id="call.mood"),
         Binding("f7", "courtesy", "Courtesy", id="call.courtesy"),
-        Binding("f8", "history", "History", id="call.history"),
+        Binding("f8", "show_history", "History", id="call.history", tooltip="The customer's history and open promises"),
+        Binding("f8", "hide_history", "Hide history", id="call.hide-history", tooltip="Back to the notes"),
         Binding("f9", "wrap_up", "Wrap up", id="call.wrap-up"),
         Binding("ctrl+r", "reason", "Reason", id="call.reason"),
         Binding("ctrl+o", "hand_off", "Hand off", id="call.hand-off"),
@@ -105,14 +105,16 @@ class LiveCallScreen(Screen):
             with Vertical(id="notes-pane"):
                 yield NotesLog(id="notes")
                 yield NotePad(self.call, self.writes, id="note-pad")
-            with Vertical(id="side-pane"):
-                yield CourtesyList(id="courtesy")
-                yield HistoryPanel(id="history")
+            yield CallSidePane(id="side-pane")
         yield DeskFooter()
 
     @property
     def pad(self) -> NotePad:
         return self.query_one("#note-pad", NotePad)
+
+    @property
+    def side(self) -> CallSidePane:
+        return self.query_one("#side-pane", CallSidePane)
 
     def on_mount(self) -> None:
         self.set_interval(1, self.tick)
@@ -139,7 +141,9 @@ class LiveCallScreen(Screen):
         if previous is None or previous.notes != view.notes:
             self.query_one("#notes", NotesLog).show(view.notes)
         if previous is None or previous.courtesy != view.courtesy:
-            self.query_one("#courtesy", CourtesyList).show(view.courtesy)
+            self.side.show_courtesy(view.courtesy)
+        if previous is None or (previous.customer_id, previous.promises) != (view.customer_id, view.promises):
+            self.side.show_promises(None if view.customer_id is None else view.promises)
         if previous is None or previous.customer_id != view.customer_id:
             self.customer_shown(view.customer_id)
 
@@ -148,7 +152,7 @@ class LiveCallScreen(Screen):
         in_background(self, lambda: self.call.show_here(customer_id), failed=self.tell, group="presence")
         self.reload_also_open()
         if customer_id is None:
-            self.query_one("#history", HistoryPanel).show(())
+            self.side.show_history(())
         else:
             self.reload_history(customer_id, looked=True)
 
@@ -208,7 +212,7 @@ class LiveCallScreen(Screen):
 
     def reload_history(self, customer_id: int, *, looked: bool = False) -> None:
         """`looked` when the customer has just come on screen, which the access log records."""
-        in_background(self, lambda: self.call.history(customer_id, looked=looked), self.query_one("#history", HistoryPanel).show,
+        in_background(self, lambda: self.call.history(customer_id, looked=looked), self.side.show_history,
                       failed=self.tell, group="call-history", exclusive=True)
 
     def reload_also_open(self) -> None:
@@ -238,6 +242,7 @@ class LiveCallScreen(Screen):
 
     def action_to_notes(self) -> None:
         if self.pad.line.has_focus and self.view is not None and self.view.notes:
+            self.open_history(False)  # on a narrow terminal the history stood in the notes' place
             notes = self.query_one("#notes", NotesLog)
             notes.focus()
             notes.highlighted = len(self.view.notes) - 1
@@ -255,8 +260,25 @@ class LiveCallScreen(Screen):
     def action_courtesy(self) -> None:
         self.query_one("#courtesy").focus()
 
-    def action_history(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F8 says what it will do: show the history, or hide it again."""
+        if action in ("show_history", "hide_history"):
+            return (action == "hide_history") == self.has_class("-history-open")
+        return True
+
+    def action_show_history(self) -> None:
+        """On a narrow terminal the history and the open promises take the place of the notes until F8 or Escape."""
+        self.open_history(True)
         self.query_one("#history-filter").focus()
+
+    def action_hide_history(self) -> None:
+        self.open_history(False)
+        self.pad.line.focus()
+
+    def open_history(self, history_open: bool) -> None:
+        self.set_class(history_open, "-history-open")
+        self.side.open_history(history_open)
+        self.refresh_bindings()
 
     def action_mood(self) -> None:
         def chosen(mood: str | None) -> None:

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from frontdesk.ui.compact import DeskFooter
+from frontdesk.ui.compact import COMPACT_BELOW, DeskFooter
 from frontdesk.clock.when import relative, short
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
@@ -22,8 +22,15 @@ from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
 from frontdesk.ui.screens.dialogs.form_dialog import problem_text
 from frontdesk.ui.screens.promises.promise_close import ClosePromiseScreen
 from frontdesk.ui.screens.promises.renegotiate import RenegotiateScreen
-from frontdesk.ui.widgets.promise_text import history_text, promise_style
+from frontdesk.ui.widgets.column_fit import fitted_widths, last_takes_the_rest
+from frontdesk.ui.widgets.promise_text import history_text, promise_style, promise_words
 
+COLUMNS = ("Due", "When", "Customer", "Kind", "Owner", "Tell by", "Promise")  # the long text last
+COMPACT_COLUMNS = ("When", "Customer", "Owner", "Tell by", "Promise")
+"""Below COMPACT_BELOW columns: the date gives way to "OVERDUE 26 h ago", the kind joins the promise's words,
+and the line below the list says both in full; whose promise it is and how the customer hears stay on screen."""
+FITTED = {COLUMNS: (("Customer",), 6), COMPACT_COLUMNS: (("Customer", "Owner"), 4)}
+"""Per layout: the columns that narrow when space is short, and how many columns from the left must fit."""
 FILTERS = (None, "overdue", "today", "week")
 FILTER_WORDS = {None: "all open", "overdue": "overdue", "today": "due today", "week": "due this week"}
 SHOWN_KINDS = ("promise", "callback", "customer", "agent")
@@ -65,8 +72,10 @@ class PromisesScreen(Screen):
         return self.query_one("#promises", DataTable)
 
     def on_mount(self) -> None:
-        self.table.add_columns("Due", "When", "Customer", "Kind", "Owner", "Tell by", "Promise")  # the long text last
         self.set_interval(TICK, self.tick)
+
+    def on_resize(self) -> None:
+        self.fill_table()
 
     def on_screen_resume(self) -> None:
         self.action_reload()
@@ -114,19 +123,37 @@ class PromisesScreen(Screen):
         notice.update(Text(f"⚠ {listing.orphans} open promises belong to people no longer at the desk: choose them and press o.",
                            style="bold yellow"))
         cursor = self.table.cursor_row
-        self.table.clear()
-        for row in self.rows:
-            self.table.add_row(*_cells(row), key=str(row.promise_id))
+        self.fill_table()
         ids = [row.promise_id for row in self.rows]
         if current is not None and current.promise_id in ids:
             cursor = ids.index(current.promise_id)
         self.table.move_cursor(row=min(cursor, len(ids) - 1) if ids else 0)
         self.show_detail()
 
+    def fill_table(self) -> None:
+        """Columns are laid out afresh for the terminal's width and these rows; the cursor stays where it was."""
+        table = self.table
+        cursor = table.cursor_row
+        width = table.size.width or self.app.size.width
+        labels = COMPACT_COLUMNS if self.app.size.width < COMPACT_BELOW else COLUMNS
+        rows = [_cells(row, labels) for row in self.rows]
+        shrinkable, keep = FITTED[labels]
+        texts = [[label, *(cells[i].plain for cells in rows)] for i, label in enumerate(labels)]
+        padding = 2 * table.cell_padding
+        widths = fitted_widths(texts, width, tuple(labels.index(label) for label in shrinkable), keep, padding)
+        widths = last_takes_the_rest(widths, width, padding)
+        table.clear(columns=True)
+        for label, column_width in zip(labels, widths):
+            table.add_column(label, width=column_width)
+        for row, cells in zip(self.rows, rows):
+            table.add_row(*cells, key=str(row.promise_id))
+        if self.rows:
+            table.move_cursor(row=min(cursor, len(self.rows) - 1))
+
     @on(DataTable.RowHighlighted, "#promises")
     def show_detail(self) -> None:
         row = self.current()
-        self.query_one("#promise-detail", Static).update(history_text(row.moves) if row else "")
+        self.query_one("#promise-detail", Static).update(Text.assemble(promise_words(row), "\n", history_text(row.moves)) if row else "")
 
     def current(self) -> PromiseRow | None:
         cursor = self.table.cursor_row
@@ -165,15 +192,20 @@ def heading(everyone: bool, due: str | None, count: int, overdue: int) -> str:
     return f"{whose} promises, {FILTER_WORDS[due]}: {count}{also}   (f: filter)"
 
 
-def _cells(row: PromiseRow) -> tuple[Text, ...]:
+def _cells(row: PromiseRow, labels: tuple[str, ...]) -> list[Text]:
+    """The row's cells under `labels`; without a Kind column a callback or follow-up says so before its words."""
     style = promise_style(row)
     state = "OVERDUE" if row.overdue else ("today" if row.due_today else "")
-    return (
-        Text(short(row.due_at), style=style),
-        Text(f"{state} {relative(row.due_at)}".strip(), style=style),
-        Text(row.customer_name),
-        Text(row.kind),
-        Text(row.owner),
-        Text(row.tell_by),
-        Text(row.what),
-    )
+    kind = "" if "Kind" in labels or row.kind == "promise" else f"{row.kind}: "
+    cells = {
+        "Due": Text(short(row.due_at), style=style),
+        "When": Text(f"{state} {relative(row.due_at)}".strip(), style=style),
+        "Customer": Text(row.customer_name),
+        "Kind": Text(row.kind),
+        "Owner": Text(row.owner),
+        "Tell by": Text(row.tell_by),
+        "Promise": Text(kind + row.what),
+    }
+    for cell in cells.values():
+        cell.no_wrap, cell.overflow = True, "ellipsis"
+    return [cells[label] for label in labels]
