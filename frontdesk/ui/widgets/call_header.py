@@ -47,5 +47,11 @@ class CallHeader(Static):
     }
     """
 
+    shown: tuple[CallView, int] | None = None
+    """The view drawn last and the width of its clock."""
+
     def show(self, view: CallView, elapsed: timedelta) -> None:
-        self.update(header_text(view, elapsed))
+        """Each second only the clock moves: the screen is laid out again only when the header may change height."""
+        shape = (view, len(clock(elapsed)))
+        self.update(header_text(view, elapsed), layout=shape != self.shown)
+        self.shown = shape
