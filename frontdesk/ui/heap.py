@@ -10,9 +10,15 @@ a full collection looks only at what was made since.
 from __future__ import annotations
 
 import gc
+from functools import cache
 
 
+@cache
 def freeze_what_is_loaded() -> None:
-    """Everything alive now is kept out of future collections; call it once the app has started."""
+    """Everything alive now is kept out of future collections; call it once the app has started.
+
+    Once per process: a frozen object that later becomes part of unreachable cycles is never freed,
+    so a process that starts many apps (the test suite) freezes only what the first one found.
+    """
     gc.collect()
     gc.freeze()
