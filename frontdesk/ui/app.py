@@ -23,10 +23,11 @@ from frontdesk.services.facades.staff import Staff, TakenOff
 from frontdesk.services.open_work import OpenInteraction
 from frontdesk.ui.background import in_background
 from frontdesk.ui.commands import desk_commands, is_supervisors
-from frontdesk.ui.compact import BREAKPOINTS, COMPACT_BELOW
+from frontdesk.ui.compact import COMPACT_BELOW, NARROW
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.terminal_input import DeskDriver
 from frontdesk.ui.feed_relay import FeedRelay
+from frontdesk.ui.heap import freeze_what_is_loaded
 from frontdesk.ui.idle_lock import CHECK_EVERY, IdleLock
 from frontdesk.ui.reminders import PromiseReminders
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
@@ -64,7 +65,6 @@ class FrontDeskApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    HORIZONTAL_BREAKPOINTS = BREAKPOINTS
     SUSPENDED_SCREEN_CLASS = "-screen-suspended"
     """Put on a screen while a dialog is over it: app.tcss hides its footer, which may take more lines than the
     dialog's own, so only the dialog's keys show."""
@@ -89,6 +89,7 @@ class FrontDeskApp(App[None]):
             self.add_mode(mode, lambda screen=screen: screen(desk))
 
     def on_mount(self) -> None:
+        freeze_what_is_loaded()
         self.feed_relay.start()
         self.set_interval(CHECK_EVERY, self.lock_if_idle)
         self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
@@ -198,6 +199,7 @@ class FrontDeskApp(App[None]):
         self.sub_title = f"{practice}{who}" + (f" · {counts}" if counts else "")
 
     def on_resize(self) -> None:
+        self.set_class(self.size.width < COMPACT_BELOW, NARROW)
         self.show_header()
 
     def on_desk_changed(self, event: DeskChanged) -> None:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
 COMPACT_BELOW = 100
 """Below this many columns the screens stack their panels and the header and footer say less."""
 
-BREAKPOINTS = [(0, "-compact"), (COMPACT_BELOW, "-roomy")]
-"""Textual puts the class on every screen; app.tcss lays out `Screen.-compact` for narrow terminals."""
+NARROW = "-narrow"
+"""The app's class below COMPACT_BELOW columns; app.tcss lays out `FrontDeskApp.-narrow` screens.
+
+On the app, not on each screen (Textual's breakpoints): a breakpoint class is put on every screen as
+it opens, and styles the whole screen a second time, which froze the terminal at every dialog.
+"""
 
 
 def key_width(key: Widget, compact: bool, width: int) -> int:
@@ -51,6 +56,9 @@ class DeskFooter(Footer):
     """A footer that goes onto a second (or third) line rather than cut keys off, so every key can be seen.
 
     When the terminal is narrow its keys also sit closer and the palette key is left out, so fewer lines are needed.
+    It is built again only when the keys it shows or the terminal's width change: Textual's footer rebuilds all
+    its keys (some fifteen widgets, each styled afresh) whenever the focus moves, which froze the screen for tens
+    of milliseconds at every Tab, every dialog opened and every row chosen.
     """
 
     DEFAULT_CSS = """
@@ -60,6 +68,9 @@ class DeskFooter(Footer):
         & > .footer-row { height: 1; width: 100%; }
     }
     """
+
+    shown_for: Hashable = None
+    """What the keys were built from; the same again means the footer already shows them."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,3 +87,17 @@ class DeskFooter(Footer):
     def on_resize(self, _event: events.Resize) -> None:
         if self.app.size.width != self.laid_out_for:
             self.refresh(recompose=True)
+
+    def keys_to_show(self) -> Hashable:
+        shown = tuple((binding.key, binding.key_display, binding.action, binding.description, binding.group, enabled, tooltip)
+                      for _, binding, enabled, tooltip in self.screen.active_bindings.values() if binding.show)
+        return shown, self.show_command_palette
+
+    def bindings_changed(self, screen: Screen) -> None:
+        rebuilt = screen.app.app_focus and self.is_attached and screen is self.screen
+        if rebuilt:
+            keys = self.keys_to_show()
+            if keys == self.shown_for:
+                return
+            self.shown_for = keys
+        super().bindings_changed(screen)

@@ -56,5 +56,12 @@ class CallHeader(Static):
     }
     """
 
+    shown: tuple[CallView, int, bool] | None = None
+    """The view drawn last, the width of its clock, and whether it was drawn compact."""
+
     def show(self, view: CallView, elapsed: timedelta) -> None:
-        self.update(header_text(view, elapsed, compact=self.app.size.width < COMPACT_BELOW))
+        """Each second only the clock moves: the screen is laid out again only when the header may change height."""
+        compact = self.app.size.width < COMPACT_BELOW
+        shape = (view, len(clock(elapsed)), compact)
+        self.update(header_text(view, elapsed, compact=compact), layout=shape != self.shown)
+        self.shown = shape

@@ -1,6 +1,6 @@
 """What sits beside the notes of a live call (below them on a narrow terminal): courtesy, promises and history.
 
-On a wide terminal all of it shows at once. On a narrow one (app.tcss, `Screen.-compact`) a single line sums
+On a wide terminal all of it shows at once. On a narrow one (app.tcss, `FrontDeskApp.-narrow`) a single line sums
 it up, so the notes keep the room: the checklist opens while it is being ticked (F7), and the open promises
 and the history open and close with F8.
 """

@@ -157,10 +157,14 @@ class LiveCallScreen(Screen):
             self.reload_history(customer_id, looked=True)
 
     def tick(self) -> None:
-        """The header's clock; a screen being taken down (another agent signing in) has no header left to draw."""
+        """The header's clock; a screen being taken down (another agent signing in) has no header left to draw.
+
+        Under a dialog the clock waits (it shows again on return): each change to the screen beneath
+        makes Textual draw the whole of it again, dimmed, as the dialog's background.
+        """
         headers = self.query("#call-header").results(CallHeader)
         header = next(headers, None)
-        if self.view is not None and not self.left and header is not None:
+        if self.view is not None and not self.left and header is not None and self.is_current:
             header.show(self.view, utcnow() - self.view.started_at)
 
     def reload(self) -> None:
