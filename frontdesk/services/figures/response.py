@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import median
 
+from sqlalchemy import case
 from sqlmodel import Session, select
 
 from frontdesk.db.models import Promise, PromiseKind, PromiseStatus
 from frontdesk.services.figures.period import Period
 from frontdesk.services.figures.sql_time import elapsed_seconds
-from frontdesk.services.figures.tally import Tally, in_period
-from frontdesk.services.promise_checks import stored_utc
+from frontdesk.services.figures.tally import Tally, figure_rows, in_period
 
 
 @dataclass(frozen=True)
@@ -30,15 +30,17 @@ NO_CALLBACKS = ResponseStats(asked=0, answered=0, within_limit=0, counted=0, med
 
 
 def response_figures(session: Session, period: Period, now: datetime, limit: timedelta) -> Tally[ResponseStats]:
-    """One statement returning a number per callback (the median needs them all); no statement per row."""
-    rows = session.exec(
-        select(Promise.owner_id, Promise.status, elapsed_seconds(Promise.created_at, Promise.closed_at), Promise.created_at)
+    """One statement returning a number per callback (the median needs them all); no statement per row.
+    Whether a callback has waited past the limit is decided in the database, so no timestamp is turned
+    into a Python datetime; the rows are read from one covering index."""
+    rows = figure_rows(session, 
+        select(Promise.owner_id, Promise.status, elapsed_seconds(Promise.created_at, Promise.closed_at),
+               case((Promise.created_at < now - limit, True), else_=False))
         .where(Promise.kind == PromiseKind.CALLBACK,
                *in_period(Promise.created_at, period))
     ).all()
     waits: dict[int | None, list[tuple[str, float | None, bool]]] = {}
-    for owner, status, seconds, asked_at in rows:
-        past_limit = now - stored_utc(asked_at) > limit
+    for owner, status, seconds, past_limit in rows:
         for key in (owner, None):
             waits.setdefault(key, []).append((status, seconds, past_limit))
     stats = {key: _stats(found, limit) for key, found in waits.items()}
