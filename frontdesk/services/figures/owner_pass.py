@@ -19,7 +19,8 @@ OwnerRows = dict[int, Mapping[str, Any]]
 
 def owner_rows(session: Session, period: Period, *columns: ColumnElement) -> OwnerRows:
     """The families' labelled columns, computed together in one GROUP BY owner statement."""
-    rows = figure_rows(session, 
+    rows = figure_rows(
+        session,
         select(Interaction.owner_id.label("owner"), *columns).where(*in_period(Interaction.started_at, period))
         .group_by(Interaction.owner_id)
     )

@@ -38,12 +38,14 @@ class PromiseStats:
 def promise_figures(session: Session, period: Period, now: datetime) -> Tally[PromiseStats]:
     """Two statements, grouped by owner: promises due in the period, and the due-time changes made in it."""
     kept = Promise.status == PromiseStatus.KEPT
-    counts = {row[0]: row[1:] for row in figure_rows(session, 
+    counts = {row[0]: row[1:] for row in figure_rows(
+        session,
         select(Promise.owner_id, how_many(KEPT_ON_TIME), how_many(and_(kept, or_(Promise.kept_late == True, Promise.closed_at > Promise.due_at))),  # noqa: E712
                how_many(and_(Promise.status == PromiseStatus.OPEN, Promise.due_at < now)))
         .where(NOT_A_CALLBACK, *in_period(Promise.due_at, period)).group_by(Promise.owner_id)
     )}
-    moves = {row[0]: row[1:] for row in figure_rows(session, 
+    moves = {row[0]: row[1:] for row in figure_rows(
+        session,
         select(Promise.owner_id, func.count(), how_many(PromiseChange.told_before_deadline == True))  # noqa: E712
         .join(Promise, Promise.id == PromiseChange.promise_id)
         .where(NOT_A_CALLBACK, *in_period(PromiseChange.at, period)).group_by(Promise.owner_id)

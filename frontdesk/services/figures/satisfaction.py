@@ -49,7 +49,8 @@ def satisfaction_figures(session: Session, period: Period, owned: OwnerRows) -> 
                func.last_value(score).over(**window).label("at_end"))
         .distinct().where(MoodChange.at >= period.start, MoodChange.at < period.end + timedelta(days=1))
     ).subquery()  # one window, one sort: the first and last reading of each contact
-    moods = {row[0]: tuple(int(value) for value in row[1:]) for row in figure_rows(session, 
+    moods = {row[0]: tuple(int(value) for value in row[1:]) for row in figure_rows(
+        session,
         select(Interaction.owner_id, func.count(), how_many(ends.c.at_end < ends.c.at_start),
                how_many(ends.c.at_end == ends.c.at_start), how_many(ends.c.at_end > ends.c.at_start))
         .join(Interaction, Interaction.id == ends.c.interaction_id).where(*in_period(Interaction.started_at, period))
