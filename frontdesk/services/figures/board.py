@@ -58,7 +58,7 @@ class DeskFigures:
 
 
 def desk_figures(session: Session, viewer_id: int | None, period: Period, now: datetime, rules: DeskRules) -> DeskFigures:
-    """Supervisors only. Nine statements for any number of agents and any length of period."""
+    """Supervisors only. Ten statements for any number of agents and any length of period."""
     require_supervisor(session, viewer_id, "read_day_figures")
     without_jit(session)
     owned = owner_rows(session, period, *owned_columns(), *resolution_columns(now), *rating_columns())

@@ -18,7 +18,7 @@ from frontdesk.db.models import Interaction, Promise, PromiseStatus
 from frontdesk.services.figures.period import Period, preset_period
 from frontdesk.services.figures.promises import KEPT_ON_TIME, NOT_A_CALLBACK
 from frontdesk.services.figures.sql_time import how_many, utc_hour, without_jit
-from frontdesk.services.figures.tally import in_period, share
+from frontdesk.services.figures.tally import figure_rows, in_period, share
 from frontdesk.services.guards import require_supervisor
 
 WEEKS_BACK = 4
@@ -83,7 +83,8 @@ def _local_hour(text: str, tz: tzinfo) -> tuple[date, int]:
 
 def _hourly(session: Session, days: list[Period], tz: tzinfo) -> Counter[tuple[date, int]]:
     hour = utc_hour(Interaction.started_at)
-    rows = session.exec(
+    rows = figure_rows(
+        session,
         select(hour, func.count()).where(or_(*(and_(*in_period(Interaction.started_at, day)) for day in days)))
         .group_by(hour)
     )
@@ -97,7 +98,8 @@ def _promises_per_day(session: Session, period: Period, now: datetime, tz: tzinf
     hour = utc_hour(Promise.due_at)
     missed = or_(and_(Promise.status == PromiseStatus.KEPT, ~KEPT_ON_TIME),
                  and_(Promise.status == PromiseStatus.OPEN, Promise.due_at < now))
-    rows = session.exec(
+    rows = figure_rows(
+        session,
         select(hour, how_many(KEPT_ON_TIME), how_many(missed)).where(NOT_A_CALLBACK, *in_period(Promise.due_at, period)).group_by(hour)
     )
     on_time: Counter[date] = Counter()
@@ -112,7 +114,8 @@ def _promises_per_day(session: Session, period: Period, now: datetime, tz: tzinf
 def _csat_per_day(session: Session, period: Period, tz: tzinfo) -> dict[date, tuple[int, int]]:
     """Per local day: (ratings of 4 or 5, ratings)."""
     hour = utc_hour(Interaction.started_at)
-    rows = session.exec(
+    rows = figure_rows(
+        session,
         select(hour, how_many(Interaction.satisfaction >= 4), how_many(Interaction.satisfaction != None))  # noqa: E711
         .where(Interaction.satisfaction != None, *in_period(Interaction.started_at, period)).group_by(hour)  # noqa: E711
     )

@@ -14,7 +14,7 @@ from frontdesk.db.models import Handoff, Interaction
 from frontdesk.services.figures.owner_pass import OwnerRows
 from frontdesk.services.figures.period import Period
 from frontdesk.services.figures.sql_time import elapsed_seconds, how_many
-from frontdesk.services.figures.tally import Tally, in_period, summed
+from frontdesk.services.figures.tally import Tally, figure_rows, in_period, summed
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,8 @@ def contact_figures(session: Session, period: Period, owned: OwnerRows) -> Tally
         select(Handoff.interaction_id, Handoff.to_agent_id, literal(0)).where(Handoff.at >= period.start),
     ).subquery()
     not_owner = sides.c.agent_id != Interaction.owner_id
-    handed = {agent: (int(extra), int(gave)) for agent, extra, gave in session.exec(
+    handed = {agent: (int(extra), int(gave)) for agent, extra, gave in figure_rows(
+        session,
         select(sides.c.agent_id, func.count(func.distinct(case((not_owner, sides.c.interaction_id)))), func.sum(sides.c.gave))
         .join(Interaction, Interaction.id == sides.c.interaction_id).where(*in_period(Interaction.started_at, period))
         .group_by(sides.c.agent_id)

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from frontdesk.db.models import Interaction
 from frontdesk.services.figures.period import Period
-from frontdesk.services.figures.tally import in_period
+from frontdesk.services.figures.tally import figure_rows, in_period
 
 OwnerRows = dict[int, Mapping[str, Any]]
 """Owner id -> the labelled counts the families asked for."""
@@ -19,7 +19,8 @@ OwnerRows = dict[int, Mapping[str, Any]]
 
 def owner_rows(session: Session, period: Period, *columns: ColumnElement) -> OwnerRows:
     """The families' labelled columns, computed together in one GROUP BY owner statement."""
-    rows = session.exec(
+    rows = figure_rows(
+        session,
         select(Interaction.owner_id.label("owner"), *columns).where(*in_period(Interaction.started_at, period))
         .group_by(Interaction.owner_id)
     )

@@ -11,7 +11,7 @@ from sqlmodel import Session, func, select
 from frontdesk.db.models import Promise, PromiseChange, PromiseKind, PromiseStatus
 from frontdesk.services.figures.period import Period
 from frontdesk.services.figures.sql_time import how_many
-from frontdesk.services.figures.tally import Tally, additive, in_period
+from frontdesk.services.figures.tally import Tally, additive, figure_rows, in_period
 
 KEPT_ON_TIME = and_(Promise.status == PromiseStatus.KEPT, Promise.kept_late == False, Promise.closed_at <= Promise.due_at)  # noqa: E712
 """Kept by its (last agreed) due time; kept early counts as on time."""
@@ -38,12 +38,14 @@ class PromiseStats:
 def promise_figures(session: Session, period: Period, now: datetime) -> Tally[PromiseStats]:
     """Two statements, grouped by owner: promises due in the period, and the due-time changes made in it."""
     kept = Promise.status == PromiseStatus.KEPT
-    counts = {row[0]: row[1:] for row in session.exec(
+    counts = {row[0]: row[1:] for row in figure_rows(
+        session,
         select(Promise.owner_id, how_many(KEPT_ON_TIME), how_many(and_(kept, or_(Promise.kept_late == True, Promise.closed_at > Promise.due_at))),  # noqa: E712
                how_many(and_(Promise.status == PromiseStatus.OPEN, Promise.due_at < now)))
         .where(NOT_A_CALLBACK, *in_period(Promise.due_at, period)).group_by(Promise.owner_id)
     )}
-    moves = {row[0]: row[1:] for row in session.exec(
+    moves = {row[0]: row[1:] for row in figure_rows(
+        session,
         select(Promise.owner_id, func.count(), how_many(PromiseChange.told_before_deadline == True))  # noqa: E712
         .join(Promise, Promise.id == PromiseChange.promise_id)
         .where(NOT_A_CALLBACK, *in_period(PromiseChange.at, period)).group_by(Promise.owner_id)

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import median
 
-from sqlmodel import Session, select
+from sqlalchemy import and_
+from sqlmodel import Session, func, select
 
 from frontdesk.db.models import Promise, PromiseKind, PromiseStatus
 from frontdesk.services.figures.period import Period
-from frontdesk.services.figures.sql_time import elapsed_seconds
-from frontdesk.services.figures.tally import Tally, in_period
-from frontdesk.services.promise_checks import stored_utc
+from frontdesk.services.figures.sql_time import elapsed_seconds, how_many
+from frontdesk.services.figures.tally import Tally, figure_rows, in_period
 
 
 @dataclass(frozen=True)
@@ -30,25 +30,29 @@ NO_CALLBACKS = ResponseStats(asked=0, answered=0, within_limit=0, counted=0, med
 
 
 def response_figures(session: Session, period: Period, now: datetime, limit: timedelta) -> Tally[ResponseStats]:
-    """One statement returning a number per callback (the median needs them all); no statement per row."""
-    rows = session.exec(
-        select(Promise.owner_id, Promise.status, elapsed_seconds(Promise.created_at, Promise.closed_at), Promise.created_at)
-        .where(Promise.kind == PromiseKind.CALLBACK,
-               *in_period(Promise.created_at, period))
-    ).all()
-    waits: dict[int | None, list[tuple[str, float | None, bool]]] = {}
-    for owner, status, seconds, asked_at in rows:
-        past_limit = now - stored_utc(asked_at) > limit
-        for key in (owner, None):
-            waits.setdefault(key, []).append((status, seconds, past_limit))
-    stats = {key: _stats(found, limit) for key, found in waits.items()}
-    return Tally({key: value for key, value in stats.items() if key is not None}, stats.get(None, NO_CALLBACKS))
+    """Two statements however many callbacks, both read from one covering index: the counts grouped by owner,
+    and the answered waits one by one as plain numbers, which the medians need (no timestamp becomes a
+    Python datetime, no row is counted in Python)."""
+    asked_in_period = (Promise.kind == PromiseKind.CALLBACK, *in_period(Promise.created_at, period))
+    wait = elapsed_seconds(Promise.created_at, Promise.closed_at)
+    answered = and_(Promise.status == PromiseStatus.KEPT, wait != None)  # noqa: E711
+    counts = {owner: tuple(int(value) for value in counted) for owner, *counted in figure_rows(
+        session,
+        select(Promise.owner_id, func.count(), how_many(answered), how_many(and_(answered, wait <= limit.total_seconds())),
+               how_many(and_(Promise.status == PromiseStatus.OPEN, Promise.created_at < now - limit)))
+        .where(*asked_in_period).group_by(Promise.owner_id),
+    )}
+    waits: dict[int, list[float]] = {}
+    for owner, seconds in figure_rows(session, select(Promise.owner_id, wait).where(*asked_in_period, answered)):
+        waits.setdefault(owner, []).append(seconds)
+    if not counts:
+        return Tally({}, NO_CALLBACKS)
+    desk = _stats(*(sum(counted[column] for counted in counts.values()) for column in range(4)),
+                  [seconds for found in waits.values() for seconds in found])
+    return Tally({owner: _stats(*counted, waits.get(owner, [])) for owner, counted in counts.items()}, desk)
 
 
-def _stats(found: list[tuple[str, float | None, bool]], limit: timedelta) -> ResponseStats:
-    answered = [seconds for status, seconds, _ in found if status == PromiseStatus.KEPT and seconds is not None]
-    waiting_too_long = sum(1 for status, _, past_limit in found if status == PromiseStatus.OPEN and past_limit)
-    return ResponseStats(
-        asked=len(found), answered=len(answered), within_limit=sum(1 for seconds in answered if seconds <= limit.total_seconds()),
-        counted=len(answered) + waiting_too_long, median_seconds=median(answered) if answered else None,
-    )
+def _stats(asked: int, answered: int, within_limit: int, waiting_too_long: int, waits: list[float]) -> ResponseStats:
+    """`waiting_too_long`: still unanswered past the limit, so their fate against it is known too."""
+    return ResponseStats(asked=asked, answered=answered, within_limit=within_limit, counted=answered + waiting_too_long,
+                         median_seconds=median(waits) if waits else None)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Generic, TypeVar
 
+from sqlalchemy import CursorResult, Executable
+from sqlmodel import Session
+
 from frontdesk.services.figures.period import Period
 
 S = TypeVar("S")
@@ -23,6 +26,12 @@ def summed(kind: type[S], parts: list[S]) -> S:
 
 def additive(kind: type[S], by_agent: dict[int, S]) -> Tally[S]:
     return Tally(by_agent, summed(kind, list(by_agent.values())))
+
+
+def figure_rows(session: Session, statement: Executable) -> CursorResult:
+    """Runs a figures statement as Core: plain rows, without the ORM's per-row processing (for a month's
+    callbacks that cost more than the query itself)."""
+    return session.connection().execute(statement)
 
 
 def in_period(column, period: Period):
