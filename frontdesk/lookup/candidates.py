@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from frontdesk.lookup.birth_dates import near_ordinals
 from frontdesk.lookup.postings import Postings
 from frontdesk.lookup.query import Term, TermKind
 from frontdesk.lookup.store import PHONE_GRAM, CustomerStore
@@ -76,7 +77,8 @@ def _street_words(postings: Postings, sim: np.ndarray) -> list[int]:
 
 def _rows_for_digits(store: CustomerStore, term: Term) -> list[np.ndarray]:
     if term.kind is TermKind.DATE:
-        return [store.birth_postings.rows_of([d.toordinal() for d in term.dates])]
+        near = near_ordinals(term.parts) if term.parts is not None else ()
+        return [store.birth_postings.rows_of([d.toordinal() for d in term.dates] + list(near))]
     digits = term.text.lstrip("0") or term.text
     rows = []
     if term.kind in (TermKind.PHONE, TermKind.NUMBER) and len(digits) >= PHONE_GRAM:
