@@ -27,6 +27,7 @@ NEAR_DATE = 0.35  # one digit slipped
 PARTIAL_DATE = 0.02  # two of day, month and year right: a tie-break, never more
 YEAR_DIGITS = 4
 PART_DIGITS = (1, 2)  # a day or a month is written with one or two digits
+YEAR_RANGE = range(1880, 2101)  # a year typed outside these is no living customer's birth year
 DIGITS = "0123456789"
 
 
@@ -36,7 +37,7 @@ def date_evidence(store: CustomerStore, rows: np.ndarray, term: Term) -> np.ndar
     exact = np.isin(ordinals, [d.toordinal() for d in term.dates])
     if term.parts is None:
         return exact.astype(np.float32)
-    near = np.isin(ordinals, near_ordinals(term.parts))
+    near = _among(ordinals, near_ordinals(term.parts))
     first, second, year = term.parts
     days, months = store.birth_day.view.take(rows), store.birth_month.view.take(rows)
     day_first = (days == first).astype(np.int8) + (months == second)
@@ -46,18 +47,24 @@ def date_evidence(store: CustomerStore, rows: np.ndarray, term: Term) -> np.ndar
     return np.where(exact, 1.0, evidence).astype(np.float32)
 
 
+def _among(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """`np.isin` for a short sorted key list: a binary search per value instead of sorting both together."""
+    if not sorted_keys.size:
+        return np.zeros(len(values), dtype=np.bool_)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return sorted_keys[at] == values
+
+
 @lru_cache(maxsize=256)
-def near_ordinals(parts: tuple[int, int, int]) -> tuple[int, ...]:
-    """The dates one slipped digit away from the typed one, as ordinals (cached: a date is typed once,
-    then searched again at every later keystroke)."""
+def near_ordinals(parts: tuple[int, int, int]) -> np.ndarray:
+    """The dates one slipped digit away from the typed one, as sorted ordinals (cached: a date is typed
+    once, then searched again at every later keystroke)."""
     first, second, year = parts
-    typed = f"{first}{second}{year}"
-    found = set()
-    for digits in _one_slip(typed):
-        for a, b, y in _splits(digits):
-            found.update(d.toordinal() for d in _dates(a, b, y))
-    exact = {d.toordinal() for d in _dates(first, second, year)}
-    return tuple(sorted(found - exact))
+    exact = set(_ordinals(first, second, year))
+    found = {o for digits in _one_slip(f"{first}{second}{year}") for o in _read(digits)} - exact
+    near = np.array(sorted(found), dtype=np.int32)
+    near.flags.writeable = False  # shared by every search that types this date
+    return near
 
 
 def _one_slip(text: str) -> set[str]:
@@ -70,25 +77,26 @@ def _one_slip(text: str) -> set[str]:
     return (changed | added | dropped | swapped) - {text}
 
 
-def _splits(digits: str) -> list[tuple[int, int, int]]:
-    """The ways a digit string reads as two parts without leading zeros, then a four-digit year."""
-    readings = []
+def _read(digits: str) -> list[int]:
+    """The dates a digit string names as two parts without leading zeros, then a four-digit birth year."""
+    found = []
     for a_len in PART_DIGITS:
-        for b_len in PART_DIGITS:
-            if a_len + b_len + YEAR_DIGITS != len(digits):
-                continue
-            a, b, y = digits[:a_len], digits[a_len : a_len + b_len], digits[a_len + b_len :]
-            if a[0] != "0" and b[0] != "0" and y[0] != "0":
-                readings.append((int(a), int(b), int(y)))
-    return readings
+        b_len = len(digits) - YEAR_DIGITS - a_len
+        if b_len not in PART_DIGITS:
+            continue
+        a, b, y = digits[:a_len], digits[a_len : a_len + b_len], digits[a_len + b_len :]
+        if a[0] != "0" and b[0] != "0" and int(y) in YEAR_RANGE:
+            found.extend(_ordinals(int(a), int(b), int(y)))
+    return found
 
 
-def _dates(a: int, b: int, year: int) -> list[datetime.date]:
+def _ordinals(a: int, b: int, year: int) -> list[int]:
     """The valid dates a, b and year name, day first or month first."""
     found = []
     for day, month in ((a, b), (b, a)):
-        try:
-            found.append(datetime.date(year, month, day))
-        except ValueError:
-            pass
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            try:
+                found.append(datetime.date(year, month, day).toordinal())
+            except ValueError:  # 30 February
+                pass
     return found

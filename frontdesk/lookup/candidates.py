@@ -77,8 +77,8 @@ def _street_words(postings: Postings, sim: np.ndarray) -> list[int]:
 
 def _rows_for_digits(store: CustomerStore, term: Term) -> list[np.ndarray]:
     if term.kind is TermKind.DATE:
-        near = near_ordinals(term.parts) if term.parts is not None else ()
-        return [store.birth_postings.rows_of([d.toordinal() for d in term.dates] + list(near))]
+        near = near_ordinals(term.parts).tolist() if term.parts is not None else []
+        return [store.birth_postings.rows_of([d.toordinal() for d in term.dates] + near)]
     digits = term.text.lstrip("0") or term.text
     rows = []
     if term.kind in (TermKind.PHONE, TermKind.NUMBER) and len(digits) >= PHONE_GRAM:

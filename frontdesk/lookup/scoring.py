@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from frontdesk.lookup.birth_dates import date_evidence
+from frontdesk.lookup.birth_dates import YEAR_RANGE, date_evidence
 from frontdesk.lookup.columns import PAD
 from frontdesk.lookup.query import Term, TermKind
 from frontdesk.lookup.store import CustomerStore
@@ -21,7 +21,6 @@ FREE_WORD_STREET_FACTOR = 0.8  # a word not tied to the street fits a name bette
 ALIAS_FACTOR = 0.97  # a former spelling finds the customer, just below the current one
 COVERAGE_FLOOR = 0.92  # unmatched name words cost a little: "Mary" prefers "Mary" to "Mary Ann"
 COVERED = 0.75
-YEAR_RANGE = range(1880, 2101)
 
 FieldScores = dict[str, np.ndarray]
 
