@@ -39,7 +39,7 @@ def candidate_entries(
             row_parts.append(store.street_postings.rows_of(words))
             complete &= whole
         else:
-            row_parts.extend(_rows_for_digits(store, term))
+            row_parts.extend(_rows_for_digits(store, term, alone=len(terms) == 1))
     if row_parts:
         entry_parts.append(store.primary_entry.view[np.concatenate(row_parts)])
     return entry_parts, complete
@@ -75,9 +75,12 @@ def _street_words(postings: Postings, sim: np.ndarray) -> list[int]:
     return word_ids[(counts > 0) & (counts <= STREET_WORD_BUDGET)].tolist()
 
 
-def _rows_for_digits(store: CustomerStore, term: Term) -> list[np.ndarray]:
+def _rows_for_digits(store: CustomerStore, term: Term, alone: bool) -> list[np.ndarray]:
+    """Customers with the typed phone digits, year or birth date; or, for a date typed on its own, born a
+    digit away. Next to other words a date a digit off cannot lift a customer nothing else fits above
+    the shown minimum, and at a million customers those dates hold thousands."""
     if term.kind is TermKind.DATE:
-        near = near_ordinals(term.parts).tolist() if term.parts is not None else []
+        near = near_ordinals(term.parts).tolist() if alone and term.parts is not None else []
         return [store.birth_postings.rows_of([d.toordinal() for d in term.dates] + near)]
     digits = term.text.lstrip("0") or term.text
     rows = []
