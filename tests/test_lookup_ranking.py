@@ -1,10 +1,11 @@
-"""Ranking rules of the lookup: word order, rare streets, glued street types, mistyped dates, counts, compaction."""
+"""Ranking rules of the lookup: word order, rare streets, glued street types, mistyped dates (how many digits slipped), counts, compaction."""
 
 import datetime
 
 import pytest
 
 from frontdesk.lookup import CustomerIndex, LookupRecord
+from frontdesk.lookup.birth_dates import near_ordinals
 from frontdesk.lookup.index import DEAD_FLOOR
 from frontdesk.lookup.query import TermKind, parse_query
 
@@ -85,6 +86,37 @@ def test_a_mistyped_birth_date_still_tells_namesakes_apart():
     assert ids(index, "isabelle hobson 24/10/1983")[0] == 2  # day and year right, month mistyped
     assert ids(index, "isabelle hobson 24/50/1983")[0] == 2  # not a date at all, still its day and year
     assert ids(index, "isabelle hobson 15/10/1984")[0] == 1
+
+
+@pytest.mark.parametrize(("typed", "born"), [
+    ("5/8/1944", datetime.date(1944, 9, 5)),  # a digit changed
+    ("20/87/1944", datetime.date(1944, 7, 20)),  # a digit added
+    ("2/11/1950", datetime.date(1950, 11, 12)),  # a digit dropped
+    ("81/2/1979", datetime.date(1979, 8, 21)),  # two neighbours swapped across the separator: 8/21 month first
+    ("5/9/1945", datetime.date(1944, 9, 5)),  # the year one digit off
+])
+def test_a_date_one_slipped_digit_off_picks_the_namesake_and_is_found_alone(typed, born):
+    index = CustomerIndex([
+        LookupRecord(1, "Nina Harcourt", "3 Elm Road", birth_date=datetime.date(1971, 2, 13)),
+        LookupRecord(2, "Nina Harcourt", "9 Oak Lane", birth_date=born),
+    ])
+    assert ids(index, f"nina harcourt {typed}")[0] == 2
+    assert ids(index, typed) == [2]  # no one was born on the typed day: the one a digit away is offered
+
+
+def test_one_slipped_digit_is_near_two_are_not():
+    near = {datetime.date.fromordinal(o) for o in near_ordinals((5, 8, 1944))}
+    assert {datetime.date(1944, 9, 5), datetime.date(1944, 8, 15), datetime.date(1945, 8, 5)} <= near
+    assert datetime.date(1944, 8, 5) not in near  # the typed date itself is exact, not near
+    assert datetime.date(1945, 9, 5) not in near
+
+
+def test_day_and_month_right_with_the_year_wholly_wrong_does_not_outweigh_a_better_spelled_name():
+    index = CustomerIndex([
+        LookupRecord(1, "Nina Harcourt", "3 Elm Road", birth_date=datetime.date(1962, 9, 15)),
+        LookupRecord(2, "Nina Harcroft", "9 Oak Lane", birth_date=datetime.date(1906, 11, 21)),
+    ])
+    assert ids(index, "nina harcourt 21/11/1937")[0] == 1
 
 
 def test_counts_say_how_many_fit_beyond_the_page():

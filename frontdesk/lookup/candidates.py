@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from frontdesk.lookup.birth_dates import near_ordinals
 from frontdesk.lookup.postings import Postings
 from frontdesk.lookup.query import Term, TermKind
 from frontdesk.lookup.store import PHONE_GRAM, CustomerStore
@@ -38,7 +39,7 @@ def candidate_entries(
             row_parts.append(store.street_postings.rows_of(words))
             complete &= whole
         else:
-            row_parts.extend(_rows_for_digits(store, term))
+            row_parts.extend(_rows_for_digits(store, term, alone=len(terms) == 1))
     if row_parts:
         entry_parts.append(store.primary_entry.view[np.concatenate(row_parts)])
     return entry_parts, complete
@@ -74,9 +75,13 @@ def _street_words(postings: Postings, sim: np.ndarray) -> list[int]:
     return word_ids[(counts > 0) & (counts <= STREET_WORD_BUDGET)].tolist()
 
 
-def _rows_for_digits(store: CustomerStore, term: Term) -> list[np.ndarray]:
+def _rows_for_digits(store: CustomerStore, term: Term, alone: bool) -> list[np.ndarray]:
+    """Customers with the typed phone digits, year or birth date; or, for a date typed on its own, born a
+    digit away. Next to other words a date a digit off cannot lift a customer nothing else fits above
+    the shown minimum, and at a million customers those dates hold thousands."""
     if term.kind is TermKind.DATE:
-        return [store.birth_postings.rows_of([d.toordinal() for d in term.dates])]
+        near = near_ordinals(term.parts).tolist() if alone and term.parts is not None else []
+        return [store.birth_postings.rows_of([d.toordinal() for d in term.dates] + near)]
     digits = term.text.lstrip("0") or term.text
     rows = []
     if term.kind in (TermKind.PHONE, TermKind.NUMBER) and len(digits) >= PHONE_GRAM:

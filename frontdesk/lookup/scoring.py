@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from frontdesk.lookup.birth_dates import YEAR_RANGE, date_evidence
 from frontdesk.lookup.columns import PAD
 from frontdesk.lookup.query import Term, TermKind
 from frontdesk.lookup.store import CustomerStore
@@ -20,8 +21,6 @@ FREE_WORD_STREET_FACTOR = 0.8  # a word not tied to the street fits a name bette
 ALIAS_FACTOR = 0.97  # a former spelling finds the customer, just below the current one
 COVERAGE_FLOOR = 0.92  # unmatched name words cost a little: "Mary" prefers "Mary" to "Mary Ann"
 COVERED = 0.75
-YEAR_RANGE = range(1880, 2101)
-PARTIAL_DATE = 0.35  # two of day, month and year right: a mistyped date that still points at the customer
 
 FieldScores = dict[str, np.ndarray]
 
@@ -112,7 +111,7 @@ def _term_fields(
     """The score each field earns for the term, and for a name word which word of the name it matched."""
     kind, rows = term.kind, candidates.rows
     if kind is TermKind.DATE:
-        return {"birth_date": _date_matches(store, rows, term)}, None
+        return {"birth_date": date_evidence(store, rows, term)}, None
     if kind is TermKind.PHONE:
         return {"phone": _phone_matches(store, rows, term.text)}, None
     if kind is TermKind.STREET:
@@ -135,19 +134,6 @@ def _as_free_street_word(store: CustomerStore, sim: np.ndarray) -> np.ndarray:
     rarity = store.street_rarity(close)
     scaled[close] = sim[close] * (FREE_WORD_STREET_FACTOR + (1 - FREE_WORD_STREET_FACTOR) * rarity)
     return scaled
-
-
-def _date_matches(store: CustomerStore, rows: np.ndarray, term: Term) -> np.ndarray:
-    """1 for the birth date (either reading of day and month); PARTIAL_DATE when two of its three parts fit."""
-    exact = np.isin(store.birth_ordinal.view.take(rows), [d.toordinal() for d in term.dates])
-    if term.parts is None:
-        return exact.astype(np.float32)
-    first, second, year = term.parts
-    days, months = store.birth_day.view.take(rows), store.birth_month.view.take(rows)
-    day_first = (days == first).astype(np.int8) + (months == second)
-    month_first = (days == second).astype(np.int8) + (months == first)
-    right = np.maximum(day_first, month_first) + (store.birth_year.view.take(rows) == year)
-    return np.where(exact, 1.0, np.where(right >= 2, PARTIAL_DATE, 0.0)).astype(np.float32)
 
 
 def _number_fields(store: CustomerStore, digits: str, rows: np.ndarray, street: np.ndarray) -> FieldScores:

@@ -1,0 +1,102 @@
+"""How well a typed birth date fits the one on file, judged by how many digits slipped.
+
+A date is written as day, month and year without leading zeros, day first or month
+first ("5/8/1944" or "8/5/1944"). The typed date fits:
+- exactly: the same date, read either way;
+- one digit off: its digits are one slip from the date on file, read either way: a digit
+  changed, added, dropped, or two neighbours swapped (5/8/1944 for 5/9/1944, 20/87/1944
+  for 20/7/1944, 81/2/1979 for 8/21/1979). On FEBRL's corrupted duplicates such a slip is
+  ten to twenty times likelier to come from the customer than from a stranger; an exact
+  date over a thousand times, so a slip counts about a third as much;
+- two of day, month and year right and the third wholly wrong (24/50/1983): on those same
+  duplicates that is no likelier from the customer than by chance, so it only breaks a tie
+  between customers the rest of the query cannot tell apart.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import lru_cache
+
+import numpy as np
+
+from frontdesk.lookup.query import Term
+from frontdesk.lookup.store import CustomerStore
+
+NEAR_DATE = 0.35  # one digit slipped
+PARTIAL_DATE = 0.02  # two of day, month and year right: a tie-break, never more
+YEAR_DIGITS = 4
+PART_DIGITS = (1, 2)  # a day or a month is written with one or two digits
+YEAR_RANGE = range(1880, 2101)  # a year typed outside these is no living customer's birth year
+DIGITS = "0123456789"
+
+
+def date_evidence(store: CustomerStore, rows: np.ndarray, term: Term) -> np.ndarray:
+    """Per row: 1 for the birth date, NEAR_DATE one digit off, PARTIAL_DATE two parts right, else 0."""
+    ordinals = store.birth_ordinal.view.take(rows)
+    exact = np.isin(ordinals, [d.toordinal() for d in term.dates])
+    if term.parts is None:
+        return exact.astype(np.float32)
+    near = _among(ordinals, near_ordinals(term.parts))
+    first, second, year = term.parts
+    days, months = store.birth_day.view.take(rows), store.birth_month.view.take(rows)
+    day_first = (days == first).astype(np.int8) + (months == second)
+    month_first = (days == second).astype(np.int8) + (months == first)
+    two_right = np.maximum(day_first, month_first) + (store.birth_year.view.take(rows) == year) >= 2
+    evidence = np.where(near, NEAR_DATE, np.where(two_right, PARTIAL_DATE, 0.0))
+    return np.where(exact, 1.0, evidence).astype(np.float32)
+
+
+def _among(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """`np.isin` for a short sorted key list: a binary search per value instead of sorting both together."""
+    if not sorted_keys.size:
+        return np.zeros(len(values), dtype=np.bool_)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return sorted_keys[at] == values
+
+
+@lru_cache(maxsize=256)
+def near_ordinals(parts: tuple[int, int, int]) -> np.ndarray:
+    """The dates one slipped digit away from the typed one, as sorted ordinals (cached: a date is typed
+    once, then searched again at every later keystroke)."""
+    first, second, year = parts
+    exact = set(_ordinals(first, second, year))
+    found = {o for digits in _one_slip(f"{first}{second}{year}") for o in _read(digits)} - exact
+    near = np.array(sorted(found), dtype=np.int32)
+    near.flags.writeable = False  # shared by every search that types this date
+    return near
+
+
+def _one_slip(text: str) -> set[str]:
+    """Every string one edit from `text`: a digit changed, added or dropped, or two neighbours swapped."""
+    cuts = [(text[:i], text[i:]) for i in range(len(text) + 1)]
+    changed = {left + d + right[1:] for left, right in cuts if right for d in DIGITS}
+    added = {left + d + right for left, right in cuts for d in DIGITS}
+    dropped = {left + right[1:] for left, right in cuts if right}
+    swapped = {left + right[1] + right[0] + right[2:] for left, right in cuts if len(right) > 1}
+    return (changed | added | dropped | swapped) - {text}
+
+
+def _read(digits: str) -> list[int]:
+    """The dates a digit string names as two parts without leading zeros, then a four-digit birth year."""
+    found = []
+    for a_len in PART_DIGITS:
+        b_len = len(digits) - YEAR_DIGITS - a_len
+        if b_len not in PART_DIGITS:
+            continue
+        a, b, y = digits[:a_len], digits[a_len : a_len + b_len], digits[a_len + b_len :]
+        if a[0] != "0" and b[0] != "0" and int(y) in YEAR_RANGE:
+            found.extend(_ordinals(int(a), int(b), int(y)))
+    return found
+
+
+def _ordinals(a: int, b: int, year: int) -> list[int]:
+    """The valid dates a, b and year name, day first or month first."""
+    found = []
+    for day, month in ((a, b), (b, a)):
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            try:
+                found.append(datetime.date(year, month, day).toordinal())
+            except ValueError:  # 30 February
+                pass
+    return found
