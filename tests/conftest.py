@@ -53,9 +53,10 @@ def no_sql_on_ui_thread():
 
 
 @pytest.fixture(autouse=True)
-def ui_desk_tests_stay_one_desk_ui(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def ui_desk_tests_stay_one_desk_ui(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
+                                   templates: Templates) -> Iterator[None]:
     """A test marked `ui_desk` (SQLite only) drives the screens on one database; see one_desk_ui.py."""
-    yield from one_desk_ui_guard(request, monkeypatch)
+    yield from one_desk_ui_guard(request, monkeypatch, templates)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -70,6 +70,8 @@ class Templates:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._made: dict[tuple[str, str], str] = {}
+        self.databases: set[str] = set()
+        """The templates' own databases (file paths, PostgreSQL names): not any test's database."""
 
     def template(self, backend: str, name: str, prepare: Callable[[str], None]) -> str:
         """The template called `name`, made by `prepare(url)` the first time it is asked for; what
@@ -82,6 +84,7 @@ class Templates:
     def _make(self, backend: str, name: str, prepare: Callable[[str], None]) -> str:
         if backend == "sqlite":
             path = self.folder / f"{name}-template.sqlite"
+            self.databases.add(str(path))
             prepare(sqlite_url(path))
             return str(path)
         admin = _admin()
@@ -89,6 +92,7 @@ class Templates:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{database}"'))
         admin.dispose()
+        self.databases.add(database)
         prepare(_database_url(database))
         return database
 
