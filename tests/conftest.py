@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from argon2 import PasswordHasher
 
-from databases import BACKENDS, throwaway_database
+from databases import Templates, throwaway_database
+from one_desk_ui import UI_DESK, backends_for, one_desk_ui_guard
 from known_secret import KNOWN_SECRET
 from ui_thread_guard import UIThreadSQL
 
@@ -49,10 +52,45 @@ def no_sql_on_ui_thread():
     assert not guard.found, "SQL ran on the UI thread:\n" + "\n".join(dict.fromkeys(guard.found))
 
 
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture(autouse=True)
+def ui_desk_tests_stay_one_desk_ui(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
+                                   templates: Templates) -> Iterator[None]:
+    """A test marked `ui_desk` (SQLite only) drives the screens on one database; see one_desk_ui.py."""
+    yield from one_desk_ui_guard(request, monkeypatch, templates)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{UI_DESK}: {backends_for.__doc__}")
+    keep_compiled_code()
+
+
+def keep_compiled_code() -> None:
+    """Lets the test processes, and the `frontdesk` processes they start, keep compiled modules (__pycache__, as
+    Python does by default) even where the environment says not to: otherwise each of the hundreds of processes the
+    suite starts compiles frontdesk and pytest's rewritten modules afresh, about 0.3 s each, 2 s for a test process."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.dont_write_bytecode = False
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    chosen = any("backend" in str(marker.args[0]) for marker in metafunc.definition.iter_markers("parametrize"))
+    if "backend" in metafunc.fixturenames and not chosen:
+        metafunc.parametrize("backend", backends_for(metafunc.definition), indirect=True)
+
+
+@pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
-    """Each test that takes a database runs on SQLite, and on PostgreSQL when FRONTDESK_TEST_PG_URL is set."""
+    """Each test that takes a database runs on SQLite, and on PostgreSQL when FRONTDESK_TEST_PG_URL is set
+    (a `ui_desk` test on SQLite only, see one_desk_ui.py)."""
     return request.param
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    """This test process's migrated and seeded template databases."""
+    made = Templates(tmp_path_factory.mktemp("templates"))
+    yield made
+    made.drop()
 
 
 @pytest.fixture
@@ -61,14 +99,21 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "desk.sqlite"
 
 
+def _migrate(url: str) -> None:
+    open_desk(url).engine.dispose()
+
+
 @pytest.fixture
-def db_url(backend: str, tmp_path: Path):
-    with throwaway_database(backend, tmp_path) as url:
+def db_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path, templates: Templates) -> Iterator[str]:
+    """The test's database. Empty; but when the test has a `desk`, a copy of a database migrated once per test
+    process (the desk opens it without running the migrations again). Migration tests take no desk."""
+    migrated = templates.template(backend, "migrated", _migrate) if "desk" in request.fixturenames else None
+    with throwaway_database(backend, tmp_path, copy_of=migrated) as url:
         yield url
 
 
 @pytest.fixture
-def desk(db_url: str) -> Desk:
+def desk(db_url: str) -> Iterator[Desk]:
     """An empty desk with one agent signed in; her secret is KNOWN_SECRET."""
     opened = open_desk(db_url)
     with opened.session() as session:
@@ -84,20 +129,12 @@ def supervisor(desk: Desk) -> int:
         return create_agent(session, "Daniel Brooks", "supervisor", secret=KNOWN_SECRET).id
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The practice desk seeded once per test process; each SQLite test gets a copy of the file."""
-    folder = tmp_path_factory.mktemp("demo-template")
-    with throwaway_database("sqlite", folder, "demo") as url:
-        open_practice_desk(url).engine.dispose()
-    return folder / "demo.sqlite"
+def _seed_practice_desk(url: str) -> None:
+    open_practice_desk(url).engine.dispose()
 
 
 @pytest.fixture
-def demo_url(backend: str, tmp_path: Path, demo_template: Path):
-    with throwaway_database(backend, tmp_path, "demo") as url:
-        if backend == "sqlite":
-            shutil.copyfile(demo_template, tmp_path / "demo.sqlite")
-        else:
-            open_practice_desk(url).engine.dispose()
+def demo_url(backend: str, tmp_path: Path, templates: Templates) -> Iterator[str]:
+    """The practice desk, seeded once per test process and copied for each test."""
+    with throwaway_database(backend, tmp_path, "demo", copy_of=templates.template(backend, "demo", _seed_practice_desk)) as url:
         yield url

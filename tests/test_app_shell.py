@@ -23,6 +23,8 @@ from frontdesk.services.customers import create_customer
 from tests.known_secret import KNOWN_SECRET, PRACTICE_PIN
 from tests.pilot import Toasts, settle, shown_text, table_rows, type_secret, type_text
 
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
 SIZE = (120, 40)
 
 

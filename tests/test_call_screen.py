@@ -31,6 +31,8 @@ from frontdesk.services.notes import NOTE_MAX_LENGTH, draft_of, notes_of
 from frontdesk.services.promises import make_promise
 from tests.pilot import drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, shown_text, table_rows, type_text
 
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
 SIZE = (140, 45)
 
 

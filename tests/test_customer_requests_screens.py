@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from frontdesk.db.models import Role
@@ -16,6 +17,8 @@ from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.widgets.access_log import AccessLogPanel
 from tests.pilot import open_card, settle, shown_text, table_rows, type_text
 from tests.test_greeting import two_marys  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
 SIZE = (120, 40)
 

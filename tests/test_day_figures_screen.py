@@ -18,6 +18,8 @@ from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.day.charts import DayCharts
 from tests.pilot import settle, shown_text, table_rows, type_text
 
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
 SIZE = (100, 30)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import DataTable, OptionList
 
 from frontdesk.clock.now import set_clock, utcnow
@@ -42,6 +43,7 @@ async def open_day(pilot) -> DataTable:
     return queue_of(pilot.app)
 
 
+@pytest.mark.ui_desk
 async def test_the_queue_lists_what_waits_oldest_first_and_reddens_what_is_late(desk: Desk) -> None:
     app = supervising(desk, busy_desk(desk))
     async with app.run_test(size=SIZE) as pilot:
@@ -58,6 +60,7 @@ async def test_the_queue_lists_what_waits_oldest_first_and_reddens_what_is_late(
         assert late == [True, False, False, False, True, False]
 
 
+@pytest.mark.ui_desk
 async def test_the_clock_alone_turns_an_item_red(desk: Desk) -> None:
     ids = busy_desk(desk)
     app = supervising(desk, ids)
@@ -72,6 +75,7 @@ async def test_the_clock_alone_turns_an_item_red(desk: Desk) -> None:
         assert table.get_row_at(1)[0].style == "bold red"
 
 
+@pytest.mark.ui_desk
 async def test_enter_on_a_callback_gives_it_to_the_colleague_picked(desk: Desk) -> None:
     ids = busy_desk(desk)
     app = supervising(desk, ids)
@@ -92,6 +96,7 @@ async def test_enter_on_a_callback_gives_it_to_the_colleague_picked(desk: Desk) 
         assert session.get_one(Promise, ids["message"]).owner_id == ids["sara"]
 
 
+@pytest.mark.ui_desk
 async def test_enter_on_an_escalation_takes_the_call_over_and_opens_it(desk: Desk) -> None:
     ids = busy_desk(desk)
     app = supervising(desk, ids)
@@ -108,6 +113,7 @@ async def test_enter_on_an_escalation_takes_the_call_over_and_opens_it(desk: Des
         assert session.get_one(Interaction, ids["angry"]).owner_id == ids["daniel"]
 
 
+@pytest.mark.ui_desk
 async def test_c_opens_the_customers_card_and_says_so_when_there_is_none(desk: Desk) -> None:
     app = supervising(desk, busy_desk(desk))
     toasts = Toasts()
@@ -135,6 +141,7 @@ async def test_a_message_taken_at_another_desk_joins_the_queue_in_its_place(desk
         assert table_rows(table)[-2][:3] == ["0 min of 24 h", "message", "Mr Novak, +420 555 0199"]  # before the promise due later
 
 
+@pytest.mark.ui_desk
 async def test_an_agent_cannot_open_the_day_section(desk: Desk) -> None:
     worthy_desk(desk)  # Sara, an agent, signed in with nothing left open
     app = FrontDeskApp(desk)
@@ -154,6 +161,7 @@ async def test_an_agent_cannot_open_the_day_section(desk: Desk) -> None:
         assert isinstance(app.screen, GreetingScreen)
 
 
+@pytest.mark.ui_desk
 async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_in(desk: Desk) -> None:
     ids = worthy_desk(desk)
     app = supervising(desk, ids)

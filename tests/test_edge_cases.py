@@ -101,6 +101,7 @@ def test_rules_that_would_break_the_desk_are_refused(desk: Desk, supervisor: int
             set_rule(session, key, value, supervisor)
 
 
+@pytest.mark.ui_desk
 async def test_escape_in_a_dialogs_result_list_returns_to_its_search_box(desk: Desk, two_records) -> None:
     app = FrontDeskApp(desk)
     async with app.run_test(size=SIZE) as pilot:
@@ -114,6 +115,7 @@ async def test_escape_in_a_dialogs_result_list_returns_to_its_search_box(desk: D
         assert app.focused is app.screen.query_one(".customer-query", Input)
 
 
+@pytest.mark.ui_desk
 async def test_a_reason_too_long_for_a_manager_flag_is_refused_not_fatal(desk: Desk) -> None:
     app = FrontDeskApp(desk)
     toasts = Toasts()
@@ -128,6 +130,7 @@ async def test_a_reason_too_long_for_a_manager_flag_is_refused_not_fatal(desk: D
         assert any("too long" in str(notification.message) for notification in toasts)
 
 
+@pytest.mark.ui_desk
 async def test_names_with_brackets_show_whole_in_drop_downs(desk: Desk) -> None:
     with desk.session() as session:
         create_agent(session, "Ali [Reception]")
@@ -142,6 +145,7 @@ async def test_names_with_brackets_show_whole_in_drop_downs(desk: Desk) -> None:
         assert "Ali [Reception]" in prompts and "Daniel [/] Brooks" in prompts
 
 
+@pytest.mark.ui_desk
 async def test_switching_agent_leaves_the_last_agents_call_behind(desk: Desk) -> None:
     with desk.session() as session:
         create_agent(session, "Tom Baker", secret=KNOWN_SECRET)
@@ -163,6 +167,7 @@ async def test_switching_agent_leaves_the_last_agents_call_behind(desk: Desk) ->
         assert desk.agent.name == "Tom Baker" and desk.current_interaction_id is None
 
 
+@pytest.mark.ui_desk
 async def test_a_promise_that_fell_due_while_listed_still_asks_for_the_apology(desk: Desk, two_records) -> None:
     start = utcnow()
     set_clock(lambda: start)
@@ -184,6 +189,7 @@ async def test_a_promise_that_fell_due_while_listed_still_asks_for_the_apology(d
         assert session.exec(select(Promise)).one().kept_late
 
 
+@pytest.mark.ui_desk
 async def test_leaving_a_close_after_asking_for_goodwill_draws_none(desk: Desk, two_records) -> None:
     start = utcnow()
     set_clock(lambda: start)

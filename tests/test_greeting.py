@@ -23,6 +23,8 @@ from frontdesk.services.wrap_up import WrapUp, wrap_up
 from frontdesk.services.promises import make_promise
 from tests.pilot import open_card, settle, shown_text, table_rows, type_text
 
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
 SIZE = (120, 40)
 
 

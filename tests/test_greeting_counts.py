@@ -16,6 +16,8 @@ from frontdesk.services.desk import Desk
 from frontdesk.ui.app import FrontDeskApp
 from tests.pilot import settle, shown_text, table_rows, type_text
 
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
 MARYS = 24
 LONG_NAME = ("Maximiliana Alexandrovna", "Konstantinopoulou-Papadimitriou")
 

@@ -18,6 +18,8 @@ from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from tests.known_secret import KNOWN_SECRET
 from tests.pilot import hearing, settle, settle_until, shown_text, type_secret, type_text
 
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
 SIZE = (100, 30)
 
 

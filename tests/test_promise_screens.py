@@ -26,6 +26,8 @@ from frontdesk.services.promises import make_promise
 from tests.known_secret import KNOWN_SECRET
 from tests.pilot import Toasts, drawn_text, in_view, open_card, settle, shown_text, table_rows, type_text
 
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
 SIZE = (140, 45)
 WEDNESDAY_10AM = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 

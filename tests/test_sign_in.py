@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import select
 from textual.widgets import Input, Label
 
@@ -18,6 +19,7 @@ from tests.pilot import settle, shown_text, type_secret
 SIZE = (120, 40)
 
 
+@pytest.mark.ui_desk
 async def test_the_first_sign_in_cannot_be_escaped(db_url: str) -> None:
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:
@@ -28,6 +30,7 @@ async def test_the_first_sign_in_cannot_be_escaped(db_url: str) -> None:
         assert app.desk.agent is None
 
 
+@pytest.mark.ui_desk
 async def test_switching_agent_can_be_called_off_and_hands_over_a_plain_record(desk: Desk) -> None:
     with desk.session() as session:
         create_agent(session, "Tom Baker", secret="tom-1234")
@@ -51,6 +54,7 @@ async def test_switching_agent_can_be_called_off_and_hands_over_a_plain_record(d
         assert desk.agent == Colleague(desk.agent.id, "Tom Baker", "agent")
 
 
+@pytest.mark.ui_desk
 async def test_the_practice_desk_says_its_pin_and_agent_preselects_but_still_asks(demo_url: str) -> None:
     app = make_app(demo_url, agent_name="tom baker", practice=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -62,6 +66,7 @@ async def test_the_practice_desk_says_its_pin_and_agent_preselects_but_still_ask
         assert isinstance(app.screen, GreetingScreen) and app.desk.agent.name == "Tom Baker"
 
 
+@pytest.mark.ui_desk
 async def test_five_wrong_secrets_lock_the_person_and_the_lock_is_on_the_audit_trail(demo_url: str) -> None:
     app = make_app(demo_url, agent_name="Tom Baker")
     async with app.run_test(size=SIZE) as pilot:
@@ -79,6 +84,7 @@ async def test_five_wrong_secrets_lock_the_person_and_the_lock_is_on_the_audit_t
         assert actions.count("wrong secret") == 5 and actions.count("locked") == 1 and "sign-in" not in actions
 
 
+@pytest.mark.ui_desk
 async def test_a_new_desk_starts_with_a_supervisor_who_types_their_secret_twice(db_url: str) -> None:
     app = make_app(db_url)
     async with app.run_test(size=SIZE) as pilot:

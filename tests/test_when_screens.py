@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlmodel import select
 from textual.widgets import Input, Label, Static
 
@@ -17,6 +18,8 @@ from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
 from tests.pilot import open_card, settle, shown_text, type_text
 from tests.test_promise_screens import SIZE, shop  # noqa: F401  (fixture, used by name)
+
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
 
 async def open_promise_form(pilot) -> Input:
