@@ -171,7 +171,12 @@ async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_i
         await settle(pilot)
         suggestions = app.screen.query_one("#kudos-suggestions", DataTable)
         assert table_rows(suggestions)[0][1:] == ["Tom Baker", "Ελένη Παππά", "Kept “Send the warranty card” 47 h early"]
-        suggestions.focus()
+        assert app.screen.focused is suggestions  # so g gives kudos here (on the tab bar, g is Charts)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, SendKudosScreen)
+        await pilot.press("escape")
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SendKudosScreen)

@@ -76,6 +76,8 @@ class DayScreen(Screen):
         self.reload_figures()
         if event.pane.id == "day-figures":
             self.query_one("#figures-table").focus()
+        elif event.pane.id == "day-kudos":  # its keys (g gives kudos) are the list's, not the tab bar's (g: Charts)
+            self.query_one("#kudos-suggestions").focus()
 
     @on(FiguresView.PeriodChosen)
     def period_chosen(self, event: FiguresView.PeriodChosen) -> None:
