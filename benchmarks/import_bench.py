@@ -22,6 +22,7 @@ import argparse
 import csv
 import os
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -135,7 +136,8 @@ def main() -> None:
         print(f"batched: {handled:,} rows in {seconds:.1f} s = {handled / seconds:,.0f} rows/s "
               f"(CPU {cpu:.1f} s = {handled / cpu:,.0f} rows per CPU second); "
               f"rejected {len(report.bad_rows):,} ({rejected:.2%}); added {report.added:,}; "
-              f"look-alikes {len(report.look_alikes):,}")
+              f"look-alikes {len(report.look_alikes):,}; peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB; "
+              f"load average {os.getloadavg()[0]:.1f}")
         reasons = Counter(re.sub(r"'[^']*'", "'...'", flagged.reason) for flagged in report.bad_rows)
         for reason, count in reasons.most_common(5):
             print(f"    {count:,} x {reason}")
