@@ -141,7 +141,8 @@ def main() -> None:
         reasons = Counter(re.sub(r"'[^']*'", "'...'", flagged.reason) for flagged in report.bad_rows)
         for reason, count in reasons.most_common(5):
             print(f"    {count:,} x {reason}")
-        print(f"    target: {args.rows:,} rows in <= 60 s: {'met' if seconds <= 60 else 'MISSED'}; "
+        target = args.rows * 0.0006  # 100,000 rows in 60 s, 1,000,000 in 10 minutes
+        print(f"    target: {args.rows:,} rows in <= {target:,.0f} s: {'met' if seconds <= target else 'MISSED'}; "
               f"rejected <= 1%: {'met' if rejected <= 0.01 else 'MISSED'}")
 
         rows = list(islice(SourceFile(path).rows(), args.naive_rows))
