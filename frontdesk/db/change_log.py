@@ -76,11 +76,11 @@ def _gather(session: Session, _flush_context) -> None:
 
 
 def _bulk(state: ORMExecuteState) -> object | None:
-    """`session.execute(delete(Terminal)...)` or a bulk `insert(Customer)` (an import) bypasses the flush:
-    run it here and note a coalesced change."""
-    if not (state.is_update or state.is_delete or state.is_insert) or state.bind_mapper is None:
+    """`session.execute(delete(Terminal)...)` or a bulk `insert(Customer.__table__)` (an import) bypasses the
+    flush: run it here and note a coalesced change."""
+    if not (state.is_update or state.is_delete or state.is_insert):
         return None
-    kind = BULK_KINDS.get(state.bind_mapper.class_)
+    kind = _bulk_kind(state)
     if kind is None:
         return None
     result = state.invoke_statement()
@@ -89,6 +89,14 @@ def _bulk(state: ORMExecuteState) -> object | None:
             "created" if state.is_insert else "changed"
         _pending(state.session)[Noted(kind, action)] = None
     return result
+
+
+def _bulk_kind(state: ORMExecuteState) -> str | None:
+    """By the model, or by the table for a Core statement (an import's inserts skip the ORM's per-row work)."""
+    if state.bind_mapper is not None:
+        return BULK_KINDS.get(state.bind_mapper.class_)
+    table = getattr(state.statement, "table", None)
+    return next((kind for model, kind in BULK_KINDS.items() if model.__table__ is table), None) if table is not None else None
 
 
 def _write(session: Session) -> None:

@@ -10,10 +10,11 @@ Jackson Avenue") share a name-and-street pair, so they meet, and score high on t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import permutations
+from operator import itemgetter, not_
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -53,10 +54,16 @@ class Described:
 
 @dataclass(frozen=True, slots=True)
 class _Folded:
-    """A record folded once, for both its check and its filing."""
+    """A record folded once, for both its check and its filing.
+
+    The words are kept sorted: rapidfuzz's token_sort_ratio is the plain ratio of the sorted words, so
+    sorting once here spares re-sorting every candidate at every check.
+    """
 
     name: str
     street: str
+    together: str
+    """Name and street words, sorted together: swapped names and streets score high here."""
     pairs: frozenset[tuple[str, str]]
 
 
@@ -65,9 +72,13 @@ class LookAlikeFinder:
 
     def __init__(self, records: Iterable[Described] = (), cutoff: float = LOOK_ALIKE_SCORE) -> None:
         self.cutoff = cutoff
+        self._name_floor = ((NAME_WEIGHT + 1) * cutoff - 100) / NAME_WEIGHT
+        """Below this name score not even an identical street lifts the weighed score to the cutoff: streets
+        are compared only for names at or above it (at a million records a check meets hundreds of candidates)."""
         self._keys: list[int] = []
         self._names: list[str] = []
         self._streets: list[str] = []
+        self._together: list[str] = []
         self._filed: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
         for record in records:
             self._add(record.key, _fold(record))
@@ -98,6 +109,7 @@ class LookAlikeFinder:
         self._keys.append(key)
         self._names.append(folded.name)
         self._streets.append(folded.street)
+        self._together.append(folded.together)
         for pair in folded.pairs:
             self._filed[pair].append(position)
 
@@ -105,7 +117,7 @@ class LookAlikeFinder:
         positions = self._candidates(folded.pairs)
         if not positions.size:
             return None
-        scores = self._scores(folded.name, folded.street, positions)
+        scores = self._scores(folded, positions)
         best = int(np.argmax(scores))
         if scores[best] < self.cutoff:
             return None
@@ -119,24 +131,39 @@ class LookAlikeFinder:
             return np.asarray(lists[0], dtype=np.int64)
         return np.unique(np.concatenate([np.asarray(filed, dtype=np.int64) for filed in lists]))
 
-    def _scores(self, name: str, street: str, positions: np.ndarray) -> np.ndarray:
-        names = [self._names[p] for p in positions.tolist()]
-        by_name = process.cdist([name], names, scorer=fuzz.token_sort_ratio)[0].astype(np.float64)
-        if not street:
+    def _scores(self, folded: _Folded, positions: np.ndarray) -> np.ndarray:
+        """token_sort_ratio of the names; where both have a street, the better of the weighed name and street
+        scores and the score of all the words together. Scores below the cutoff may come out lower (as 0)."""
+        where = positions.tolist()
+        by_name = _ratios(folded.name, _picked(self._names, where), self._name_floor)
+        if not folded.street:
             return by_name
-        streets = [self._streets[p] for p in positions.tolist()]
-        by_street = process.cdist([street], streets, scorer=fuzz.token_sort_ratio)[0].astype(np.float64)
-        together = process.cdist([f"{name} {street}"], [f"{n} {s}" for n, s in zip(names, streets)],
-                                 scorer=fuzz.token_sort_ratio)[0].astype(np.float64)
-        weighed = (NAME_WEIGHT * by_name + by_street) / (NAME_WEIGHT + 1)
-        street_less = np.fromiter((not s for s in streets), dtype=np.bool_, count=len(streets))
+        streets = _picked(self._streets, where)
+        together = _ratios(folded.together, _picked(self._together, where), self.cutoff)
+        street_less = np.fromiter(map(not_, streets), dtype=np.bool_, count=len(streets))
+        weighed = np.zeros(len(streets))
+        hopeful = np.flatnonzero((by_name >= self._name_floor) & ~street_less)  # the others weigh in under the cutoff
+        if hopeful.size:
+            by_street = _ratios(folded.street, _picked(streets, hopeful.tolist()), 0)
+            weighed[hopeful] = (NAME_WEIGHT * by_name[hopeful] + by_street) / (NAME_WEIGHT + 1)
         return np.where(street_less, by_name, np.maximum(weighed, together))
+
+
+def _picked(items: Sequence[str], where: list[int]) -> tuple[str, ...]:
+    """items[i] for each i, gathered in C (a Python loop over hundreds of candidates cost more than scoring them)."""
+    return itemgetter(*where)(items) if len(where) > 1 else (items[where[0]],)
+
+
+def _ratios(query: str, choices: Iterable[str], cutoff: float) -> np.ndarray:
+    """rapidfuzz's ratio of the query with each choice; under `cutoff`, 0 (rapidfuzz skips most of those)."""
+    return process.cdist([query], choices, scorer=fuzz.ratio, score_cutoff=cutoff)[0].astype(np.float64)
 
 
 def _fold(record: Described) -> _Folded:
     name_words = tuple(words(record.name))
     street_words = tuple(street_type(word) for word in words(record.street))
-    return _Folded(" ".join(name_words), " ".join(street_words), _pairs(name_words) | _crossings(name_words, street_words))
+    return _Folded(" ".join(sorted(name_words)), " ".join(sorted(street_words)), " ".join(sorted(name_words + street_words)),
+                   _pairs(name_words) | _crossings(name_words, street_words))
 
 
 @lru_cache(maxsize=100_000)

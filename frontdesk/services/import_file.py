@@ -1,18 +1,19 @@
 """Reading a customer export: UTF-8 with or without a BOM, quoted cells over several lines, rows by their line.
 
-The whole file is decoded before anything is stored, so a file in another encoding is refused with a
-message and nothing written, rather than failing half way through.
+The whole file is decoded once before anything is stored, so a file in another encoding is refused with a
+message and nothing written, rather than failing half way through. The rows are then read from the file
+again as they are needed: a million-row export held as text costs some 800 MB (about 1 GB at peak).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import io
 from collections.abc import Iterator
 from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from frontdesk.services.validation import ValidationError
 
@@ -40,12 +41,12 @@ class SourceFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._text = _decoded(path)
-        self._reader = csv.reader(io.StringIO(self._text, newline=""))
-        try:
-            self.header = [name.strip() for name in next(self._reader, [])]
-        except csv.Error as error:
-            raise ValidationError("file", f"{path}: {error}.") from None
+        _check_decodes(path)
+        with _opened(path) as handle:
+            try:
+                self.header = [name.strip() for name in next(csv.reader(handle), [])]
+            except csv.Error as error:
+                raise ValidationError("file", f"{path}: {error}.") from None
         unknown = [name for name in self.header if name and name not in COLUMNS]
         if unknown:
             raise ValidationError("file", f"{path}: unknown columns {', '.join(unknown)} (known: {', '.join(COLUMNS)}).")
@@ -57,26 +58,34 @@ class SourceFile:
     def count_rows(self) -> int:
         """Rows after the header that hold something (a cell over several lines is one row): a progress bar's total."""
         try:
-            rows = csv.reader(io.StringIO(self._text, newline=""))
-            return sum(1 for cells in islice(rows, 1, None) if any(cell.strip() for cell in cells))
+            with _opened(self.path) as handle:
+                return sum(1 for cells in islice(csv.reader(handle), 1, None) if any(cell.strip() for cell in cells))
         except csv.Error:
             return 0  # rows() names the line when it gets there
 
     def rows(self) -> Iterator[SourceRow]:
-        ended = self._reader.line_num
-        try:
-            for cells in self._reader:
-                line, ended = ended + 1, self._reader.line_num
-                if not any(cell.strip() for cell in cells):
-                    self.blank_rows += 1
-                    continue
-                values = {name: cell for name, cell in zip(self.header, cells) if name}
-                yield SourceRow(line, values, max(len(cells) - len(self.header), 0))
-        except csv.Error as error:
-            raise ValidationError("file", f"{self.path}, line {self._reader.line_num}: {error}.") from None
+        with _opened(self.path) as handle:
+            reader = csv.reader(handle)
+            next(reader, None)  # the header, checked when the file was opened
+            ended = reader.line_num
+            try:
+                for cells in reader:
+                    line, ended = ended + 1, reader.line_num
+                    if not any(cell.strip() for cell in cells):
+                        self.blank_rows += 1
+                        continue
+                    values = {name: cell for name, cell in zip(self.header, cells) if name}
+                    yield SourceRow(line, values, max(len(cells) - len(self.header), 0))
+            except csv.Error as error:
+                raise ValidationError("file", f"{self.path}, line {reader.line_num}: {error}.") from None
 
 
-def _decoded(path: Path) -> str:
+def _opened(path: Path) -> TextIO:
+    """newline="": the csv module finds the line ends itself, inside quoted cells too."""
+    return path.open(encoding="utf-8-sig", newline="")
+
+
+def _check_decodes(path: Path) -> None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -87,7 +96,7 @@ def _decoded(path: Path) -> str:
         if data.startswith(bom):
             raise ValidationError("file", f"{path}: the file is {name} text; save the CSV as UTF-8 and try again.")
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ValidationError(

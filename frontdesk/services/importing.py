@@ -9,11 +9,14 @@ merge at the end, not one add per row.
 
 from __future__ import annotations
 
+import gc
+from functools import cache
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 
-from sqlalchemy import insert, tuple_
+from sqlalchemy import Select, and_, bindparam, insert, or_
 from sqlmodel import Session, select
 
 from frontdesk.clock.now import utcnow
@@ -21,7 +24,7 @@ from frontdesk.clock.now import utcnow
 from frontdesk.db.models import AuditEvent, Customer
 from frontdesk.lookup import LookupRecord
 from frontdesk.lookup.look_alikes import Described, LookAlikeFinder, Resemblance
-from frontdesk.services.customer_form import CustomerForm, split_phones
+from frontdesk.services.customer_form import CustomerForm, parse_birth_date, split_phones
 from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.directory import IN_CHUNK, CustomerDirectory, lookup_record_of
 from frontdesk.services.import_file import COLUMNS, SourceRow
@@ -32,6 +35,8 @@ from frontdesk.services.validation import ValidationError
 COMMIT_EVERY = 1_000
 """Rows per transaction: the other terminals hear of one coalesced change per batch, not of each row,
 and the write lock is held only for the batch's check and insert (the rows were read before)."""
+SAME_PERSON_CHUNK = 500
+"""People asked for per query: three parameters each, well under every database's parameter limit."""
 LINE_FIELDS = tuple(name for name in COLUMNS if name not in ("phones", "preferences"))
 """Fields stored on one line: an address exported over several lines is folded onto one."""
 
@@ -77,7 +82,11 @@ def import_customers(
         for batch in _batches(_source_rows(rows), COMMIT_EVERY):
             run.import_batch(batch)
             progress(len(batch))
+            # What outlives a batch (the finder's folded names, the index records) lives to the end: kept out of
+            # the cyclic collector, which would otherwise walk it again and again (a sixth of the CPU at 100,000 rows).
+            gc.freeze()
     finally:
+        gc.unfreeze()
         session.rollback()
         directory.follow_imported(run.imported)
     return run.report
@@ -98,6 +107,8 @@ class _ImportRun:
         self.imported: list[LookupRecord] = []
         self.planned: set[Identity] = set()
         """A dry run's rows so far: nothing is stored, yet a later batch must find them there."""
+        self.birth_dates: dict[str, date | str | None] = {}
+        """Each birth date as typed, read once: a lifetime has some 30,000 days, so a large file repeats them."""
 
     def import_batch(self, batch: list[SourceRow]) -> None:
         checked = [(row.line, values) for row in batch if (values := self._checked(row)) is not None]
@@ -127,20 +138,33 @@ class _ImportRun:
             if row.extra:
                 raise ValidationError("file", f"{row.extra} more value{'s' if row.extra > 1 else ''} than the header has "
                                               "columns (an unquoted comma?); quote the cell or remove the extra.")
-            return form_of_row(row.values).checked(self.regions)
+            return form_of_row(row.values, self._birth_date).checked(self.regions)
         except ValidationError as error:
             self.report.bad_rows.append(Flagged(row.line, f"not imported: {error}"))
             return None
 
+    def _birth_date(self, typed: str) -> date | str | None:
+        """The date read, or the text as typed when it is no date: checked() then refuses it with its message,
+        after the fields before it (so a row with two faults names the same one as a single row's check)."""
+        if typed not in self.birth_dates:
+            try:
+                self.birth_dates[typed] = parse_birth_date(typed)
+            except ValidationError:
+                self.birth_dates[typed] = typed
+        return self.birth_dates[typed]
+
     def _store(self, fresh: list[tuple[int, dict[str, object]]]) -> None:
-        """One INSERT of the batch's customers and one of their audit events (ORM objects cost more than the rows)."""
+        """One INSERT of the batch's customers and one of their audit events (ORM objects cost more than the rows);
+        the change feed hears of them by their table."""
         now = utcnow()
         rows = [{**values, "created_by_id": self.agent_id, "created_at": now, "updated_at": now, "version": 1}
                 for _, values in fresh]
-        ids = list(self.session.scalars(insert(Customer).returning(Customer.id, sort_by_parameter_order=True), rows)) if rows else []
+        customers, audit = Customer.__table__, AuditEvent.__table__  # Core: the ORM's per-row bookkeeping cost more than SQLite
+        adding = insert(customers).returning(customers.c.id, sort_by_parameter_order=True)
+        ids = list(self.session.execute(adding, rows).scalars()) if rows else []
         events = [dict(agent_id=self.agent_id, action="import", entity="customer", entity_id=id_, at=now, detail="") for id_ in ids]
         if events:
-            self.session.execute(insert(AuditEvent), events)
+            self.session.execute(insert(audit), events)
         self.session.commit()
         self.id_of_line.update((line, id_) for (line, _), id_ in zip(fresh, ids))
         self.imported.extend(lookup_record_of(id_, values) for (_, values), id_ in zip(fresh, ids))
@@ -173,10 +197,12 @@ def _batches(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
         yield batch
 
 
-def form_of_row(row: dict[str, str]) -> CustomerForm:
+def form_of_row(row: dict[str, str], birth_date: Callable[[str], date | str | None] = lambda typed: typed) -> CustomerForm:
+    """The row as a form; `birth_date` may read the date beforehand (an import reads each spelling once)."""
     values = {name: (row.get(name) or "") for name in COLUMNS}
     folded = {name: folded_lines(values[name]) for name in LINE_FIELDS}
-    return CustomerForm(**{**values, **folded, "phones": split_phones(folded_lines(values["phones"], "; "))})
+    return CustomerForm(**{**values, **folded, "phones": split_phones(folded_lines(values["phones"], "; ")),
+                           "birth_date": birth_date(folded["birth_date"])})
 
 
 def folded_lines(text: str, joiner: str = ", ") -> str:
@@ -196,16 +222,32 @@ def _identity(values: dict[str, object]) -> Identity:
 
 
 def _identities_there(session: Session, batch: list[dict[str, object]], regions: tuple[str, ...]) -> set[Identity]:
-    """The identities of live customers named as someone in the batch: one query per IN_CHUNK names."""
-    names = sorted({(str(values["family_name"]), str(values["given_name"])) for values in batch})
-    columns = (Customer.given_name, Customer.family_name, Customer.street, Customer.birth_date, Customer.phones, Customer.phones_e164)
+    """The identities of live customers of the same name and street as someone in the batch: one query per
+    SAME_PERSON_CHUNK of them, each a lookup in the name index (the street too: a million-row desk has dozens
+    of each common Persian name)."""
+    wanted = sorted({(str(values["family_name"]), str(values["given_name"]), str(values["street"])) for values in batch})
     found: set[Identity] = set()
-    for start in range(0, len(names), IN_CHUNK):
-        query = select(*columns).where(tuple_(Customer.family_name, Customer.given_name).in_(names[start:start + IN_CHUNK]),
-                                       Customer.merged_into_id == None)  # noqa: E711
-        for given, family, street, born, phones, e164 in session.exec(query):
-            found.add((given, family, street, born, _phone_identities(phones or [], e164 or [], regions)))
+    for start in range(0, len(wanted), SAME_PERSON_CHUNK):
+        chunk = wanted[start:start + SAME_PERSON_CHUNK]
+        chunk += chunk[-1:] * (SAME_PERSON_CHUNK - len(chunk))  # one shape of query, compiled once
+        params = {f"{column}{n}": value for n, person in enumerate(chunk) for column, value in zip("fgs", person)}
+        for given, family, street, born, phones, e164, merged_into in session.execute(_same_people(), params):
+            if merged_into is None:
+                found.add((given, family, street, born, _phone_identities(phones or [], e164 or [], regions)))
     return found
+
+
+@cache
+def _same_people() -> Select:
+    """Live or merged customers by (family name, given name, street), as ORed equalities.
+
+    Not `(family, given) IN (...)` nor a merged_into_id condition: with either, SQLite scanned the whole
+    customer table for each batch, which made a million-row import quadratic.
+    """
+    columns = (Customer.given_name, Customer.family_name, Customer.street, Customer.birth_date, Customer.phones,
+               Customer.phones_e164, Customer.merged_into_id)
+    return select(*columns).where(or_(*(and_(Customer.family_name == bindparam(f"f{n}"), Customer.given_name == bindparam(f"g{n}"),
+                                             Customer.street == bindparam(f"s{n}")) for n in range(SAME_PERSON_CHUNK))))
 
 
 def _phone_identities(phones: list[str], e164: list[str], regions: tuple[str, ...]) -> tuple[str, ...]:
