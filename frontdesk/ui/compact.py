@@ -84,6 +84,18 @@ class DeskFooter(Footer):
         for row in rows_of_keys(super().compose(), width, self.compact):
             yield HorizontalGroup(*row, classes="footer-row")
 
+    def on_mount(self) -> None:
+        self.app.screen_change_signal.subscribe(self, self.screen_changed)
+
+    def screen_changed(self, current: Screen) -> None:
+        """A dialog shows its own keys only: the footer of the screen beneath it may be taller than the dialog.
+
+        Hidden here rather than by a class on the screen beneath (Textual's SUSPENDED_SCREEN_CLASS): a class
+        styles that whole screen again as each dialog opens and once more as it closes, which was most of
+        the time a dialog took to open.
+        """
+        self.visible = current is self.screen
+
     def on_resize(self, _event: events.Resize) -> None:
         if self.app.size.width != self.laid_out_for:
             self.refresh(recompose=True)
