@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import time
+import unicodedata
 from collections.abc import Callable
 
+from textual.events import Key
 from textual.geometry import Region
 from textual.message import Message
 from textual.notifications import Notification, Notify
@@ -17,10 +19,14 @@ from tests.known_secret import KNOWN_SECRET
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let searches and index builds running in worker threads finish and draw their results."""
+    """Let searches and index builds running in worker threads finish and draw their results.
+
+    A result can start the next worker (the index built, then a search), so this waits until none is left.
+    """
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    while len(pilot.app.workers):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def hearing(pilot: Pilot, timeout: float = 5.0) -> None:
@@ -38,7 +44,16 @@ async def settle_until(pilot: Pilot, done: Callable[[], bool], timeout: float = 
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*[("space" if char == " " else char) for char in text])
+    """Types `text` as a fast typist does: each character is its own key event, in order, to whatever has focus.
+
+    The keys are queued together and the app draws once it has caught up, instead of after every key as
+    `Pilot.press` waits for: drawing the screen again for each character was most of a screen test's CPU.
+    """
+    app = pilot.app
+    for char in text:
+        key = Key(char if char.isalnum() else unicodedata.name(char).lower().replace(" ", "_").replace("-", "_"), char)
+        key.set_sender(app)
+        app.post_message(key)
     await settle(pilot)
 
 
