@@ -50,7 +50,8 @@ def find_on(url: str) -> tuple[subprocess.CompletedProcess[str], float]:
 
 def test_a_server_that_never_answers_is_one_line_after_5_seconds(silent_server: int) -> None:
     """About 6 s in all on an idle machine: the 5 s connect timeout, plus starting Python. The start
-    is timed on a closed port (refused at once, same code path) and taken off, so load cannot fail it."""
+    is timed on a closed port (refused at once, same code path) and taken off. On a loaded machine two
+    starts of Python differ by seconds, so the bound is loose: without the timeout the wait was 131 s."""
     result, took = find_on(f"postgresql+psycopg://u@127.0.0.1:{silent_server}/db")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("frontdesk: error: Cannot open the database")
@@ -61,7 +62,7 @@ def test_a_server_that_never_answers_is_one_line_after_5_seconds(silent_server: 
     refused, start_up = find_on(f"postgresql+psycopg://u@127.0.0.1:{closed_port}/db")
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
     waited = took - start_up
-    assert waited < 7, f"took {took:.1f} s, of which {start_up:.1f} s starting up"
+    assert waited < 20, f"took {took:.1f} s, of which {start_up:.1f} s starting up"
 
 
 def test_a_save_blocked_by_another_terminal_gives_up_after_5_seconds_in_words(desk: Desk) -> None:
