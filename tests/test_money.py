@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -141,4 +141,67 @@ def test_float_amounts_become_cents_when_a_database_at_0010_is_upgraded(db_url: 
         assert connection.execute(text("SELECT amount FROM goodwillgrant ORDER BY id")).scalars().all() == [
             12.5, 0.1, 80.0, 0.13, 19.99, 0.3]
         assert connection.execute(text("SELECT goodwill_cost FROM solutionoption ORDER BY id")).scalars().all() == [12.5, 0.0]
+    engine.dispose()
+
+
+def test_no_fraction_of_a_cent_is_ever_stored(demo_url: str, backend: str) -> None:
+    """SQLite's BIGINT column would keep 12.5 as a REAL; the CHECK refuses it. PostgreSQL rounds it to a BIGINT."""
+    engine = open_database(demo_url)
+    with engine.connect() as connection:
+        for table, column in (("goodwillgrant", "amount_cents"), ("solutionoption", "goodwill_cost_cents")):
+            row_id = connection.execute(text(f"SELECT min(id) FROM {table}")).scalar_one()
+            update = text(f"UPDATE {table} SET {column} = 1250.5 WHERE id = :id")
+            if backend == "sqlite":
+                with pytest.raises(IntegrityError, match=f"ck_{table}_{column}"), connection.begin_nested():
+                    connection.execute(update, {"id": row_id})
+            else:
+                connection.execute(update, {"id": row_id})
+            stored = connection.execute(text(f"SELECT {column} FROM {table} WHERE id = :id"), {"id": row_id}).scalar_one()
+            assert isinstance(stored, int), stored
+    engine.dispose()
+
+
+def _amount_checks(connection) -> dict[str, int]:
+    """How many rules each money CHECK joins: 2 (the range) up to 0012, 3 (and whole) since 0013.
+
+    Counted, as PostgreSQL writes `x = CAST(x AS BIGINT)` back as `x = x`."""
+    inspector = inspect(connection)
+    return {check["name"]: check["sqltext"].upper().count(" AND ") + 1 for table in ("goodwillgrant", "solutionoption")
+            for check in inspector.get_check_constraints(table) if check["name"].endswith("cents")}
+
+
+def test_fractions_stored_by_sqlite_become_whole_cents_when_a_database_at_0012_is_upgraded(db_url: str, backend: str) -> None:
+    """Half a cent written past the services (SQLite let it in) is rounded half up, as 0011 rounded the floats;
+    the downgrade gives back the CHECK without the whole-number rule."""
+    old = make_engine(db_url)
+    upgrade_to_head(old, revision="0012")
+    with old.begin() as connection:
+        connection.execute(text("INSERT INTO agent (id, name, role, active, created_at, failed_tries) "
+                                "VALUES (1, 'Sara Karimi', 'agent', :yes, :at, 0)"), {"yes": True, "at": datetime(2026, 11, 1)})
+        connection.execute(text("INSERT INTO goodwillgrant (agent_id, kind, amount_cents, reason, at) VALUES (1, 'gesture', :cents, 'x', :at)"),
+                           [{"cents": cents, "at": datetime(2026, 11, 2)} for cents in (1250, 1250.5, 1249.5, 0.25)])
+        connection.execute(text("INSERT INTO solutionoption (category, title, gives, limitations, goodwill_cost_cents, active) "
+                                "VALUES ('Billing', 'Waive the fee', '', '', :cost, :yes)"), {"cost": 99.5, "yes": True})
+        assert _amount_checks(connection) == {"ck_goodwillgrant_amount_cents": 2, "ck_solutionoption_goodwill_cost_cents": 2}
+    old.dispose()
+
+    engine = open_database(db_url)
+    with engine.connect() as connection:
+        expected = [1250, 1251, 1250, 0] if backend == "sqlite" else [1250, 1250, 1250, 0]  # PostgreSQL rounded to even on INSERT
+        assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == expected
+        assert connection.execute(text("SELECT goodwill_cost_cents FROM solutionoption")).scalars().all() == [100]
+        assert _amount_checks(connection) == {"ck_goodwillgrant_amount_cents": 3, "ck_solutionoption_goodwill_cost_cents": 3}
+        if backend == "sqlite":
+            with pytest.raises(IntegrityError, match="ck_goodwillgrant_amount_cents"), connection.begin_nested():
+                connection.execute(text("UPDATE goodwillgrant SET amount_cents = 0.5"))
+
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # batch mode rebuilds a referenced table
+        with connection.begin():
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0012")
+        assert _amount_checks(connection) == {"ck_goodwillgrant_amount_cents": 2, "ck_solutionoption_goodwill_cost_cents": 2}
+        assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == expected
     engine.dispose()
