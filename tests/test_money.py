@@ -9,7 +9,7 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from frontdesk.clock.now import set_clock
 from frontdesk.db import open_database
@@ -29,8 +29,8 @@ from frontdesk.services.validation import ValidationError
     ("۸۰٫۵", "80.50"), ("٨٠,٥٠", "80.50"), ("۱۲۵۰", "1250.00"), ("1 250,5", "1250.50"), ("999999999.99", "999999999.99"),
 ])
 def test_typed_amounts_are_read_exactly(typed: str, amount: str) -> None:
-    assert amount_of(typed) == Decimal(amount)
-    assert money_text(amount_of(typed)) == amount
+    assert amount_of(typed, "EUR") == Decimal(amount)
+    assert money_text(amount_of(typed, "EUR"), "EUR") == amount
 
 
 @pytest.mark.parametrize(("typed", "message"), [
@@ -48,26 +48,61 @@ def test_typed_amounts_are_read_exactly(typed: str, amount: str) -> None:
 ])
 def test_bad_typed_amounts_say_what_to_type(typed: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
-        amount_of(typed)
+        amount_of(typed, "EUR")
 
 
 def test_amounts_that_are_not_typed_are_checked_the_same_and_floats_are_refused() -> None:
     for value in (Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")):
         with pytest.raises(ValidationError, match="must be a number"):
-            amount_of(value)
+            amount_of(value, "EUR")
     with pytest.raises(ValidationError, match="less than"):
-        amount_of(Decimal("1e308"))
-    assert amount_of(0, zero_allowed=True) == 0
+        amount_of(Decimal("1e308"), "EUR")
+    assert amount_of(0, "EUR", zero_allowed=True) == 0
     with pytest.raises(ValidationError, match="zero or more"):
-        amount_of(-1, zero_allowed=True)
+        amount_of(-1, "EUR", zero_allowed=True)
     with pytest.raises(TypeError, match="never a float"):
-        amount_of(0.1)  # type: ignore[arg-type]
+        amount_of(0.1, "EUR")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("currency", "typed", "amount", "minor"), [
+    ("IRR", "1250", "1250", 1250), ("IRR", "۱ ۲۵۰ ۰۰۰", "1250000", 1_250_000), ("JPY", "980", "980", 980),
+    ("KWD", "12.5", "12.500", 12_500), ("KWD", "0,125", "0.125", 125), ("EUR", "12.5", "12.50", 1250),
+])
+def test_amounts_have_the_decimals_of_their_currency(currency: str, typed: str, amount: str, minor: int) -> None:
+    """The columns hold the currency's minor unit: a cent of EUR, a fils of KWD, a whole rial or yen."""
+    read = amount_of(typed, currency)
+    assert money_text(read, currency) == amount
+    assert to_cents(read, currency) == minor and from_cents(minor, currency) == read
+    assert money_text(from_cents(minor, currency), currency) == amount
+
+
+@pytest.mark.parametrize(("currency", "typed", "message"), [
+    ("IRR", "12.5", "The amount is a whole number of IRR, which has no decimals: type it without a point or comma, "
+                    "e.g. 1500 or 1 500, not '12.5'."),
+    ("IRR", "1,000", "whole number of IRR.* not '1,000'"),  # a thousand or one: neither is guessed
+    ("JPY", "500.00", "whole number of JPY"),
+    ("JPY", "", "Type the amount, e.g. 1500."),
+    ("KWD", "1.2345", r"at most three decimals in KWD \(the smallest amount is 0.001\), not '1.2345'"),
+    ("EUR", "1,000", "at most two decimals in EUR .* not '1,000'"),
+    ("EUR", "12.500", "at most two decimals"),
+])
+def test_decimals_a_currency_does_not_have_are_refused_with_what_to_type(currency: str, typed: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        amount_of(typed, currency)
+
+
+def test_the_ceiling_is_in_minor_units_so_the_tables_can_hold_any_amount_allowed() -> None:
+    assert amount_of("99999999999", "IRR") == Decimal("99999999999")
+    with pytest.raises(ValidationError, match="less than 100000000000"):
+        amount_of("100000000000", "IRR")
+    with pytest.raises(ValidationError, match="less than 100000000"):
+        amount_of("100000000", "KWD")
 
 
 def test_cents_round_trip_and_sums_do_not_drift() -> None:
-    assert to_cents(Decimal("0.10")) + to_cents(Decimal("0.20")) == to_cents(Decimal("0.30")) == 30
-    assert from_cents(10) + from_cents(20) == from_cents(30) == Decimal("0.30")
-    assert from_cents(None) == 0 and from_cents(Decimal(123456)) == Decimal("1234.56")  # PostgreSQL sums BIGINT as NUMERIC
+    assert to_cents(Decimal("0.10"), "EUR") + to_cents(Decimal("0.20"), "EUR") == to_cents(Decimal("0.30"), "EUR") == 30
+    assert from_cents(10, "EUR") + from_cents(20, "EUR") == from_cents(30, "EUR") == Decimal("0.30")
+    assert from_cents(None, "EUR") == 0 and from_cents(Decimal(123456), "EUR") == Decimal("1234.56")  # PostgreSQL sums BIGINT as NUMERIC
     assert shown_money(Decimal("80.5"), "EUR") == "80.50 EUR"
 
 
@@ -86,6 +121,46 @@ def test_a_budget_spent_to_the_last_cent_is_exactly_spent(desk: Desk) -> None:
         with pytest.raises(NeedsApproval, match="0.01 EUR is more than the 0.00 EUR left"):
             grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount=Decimal("0.01"), reason="One cent more")
         assert [grant.amount_cents for grant in session.exec(select(GoodwillGrant))] == [10, 20]
+
+
+def test_a_desk_in_rials_draws_whole_rials(desk: Desk) -> None:
+    set_clock(lambda: datetime(2026, 11, 20, 10, 0, tzinfo=UTC))
+    with desk.session() as session:
+        boss = create_agent(session, "Daniel Brooks", "supervisor", secret="boss-2468").id
+        set_rule(session, "currency", "irr", boss)
+        set_rule(session, "goodwill_budget_per_month", "۵۰۰ ۰۰۰", boss)
+        set_rule(session, "goodwill_max_amount", "2000000", boss)
+        rules = load_rules(session)
+        assert (rules.currency, rules.goodwill_budget_per_month) == ("IRR", Decimal(500_000))
+        grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount="120000", reason="Waited an hour")
+        with pytest.raises(ValidationError, match="whole number of IRR"):
+            grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount="12.5", reason="Half a rial")
+        assert [grant.amount_cents for grant in session.exec(select(GoodwillGrant))] == [120_000]
+        assert budget_of(session, desk.agent_id, rules).describe() == "380000 IRR left of 500000 this month"
+        with pytest.raises(NeedsApproval, match="400000 IRR is more than the 380000 IRR left"):
+            grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount=Decimal(400_000), reason="Too much")
+
+
+def test_the_currency_rule_is_an_iso_code_whose_decimals_fit_what_is_recorded(desk: Desk) -> None:
+    """1250 in the tables is 12.50 EUR but 1250 IRR: a change of decimals under recorded amounts is refused."""
+    with desk.session() as session:
+        boss = create_agent(session, "Daniel Brooks", "supervisor", secret="boss-2468").id
+        with pytest.raises(ValidationError, match="an ISO 4217 code such as EUR, GBP, IRR or JPY, not 'rial'"):
+            set_rule(session, "currency", "rial", boss)
+        set_rule(session, "goodwill_budget_per_month", "50.5", boss)
+        with pytest.raises(ValidationError, match="goodwill_budget_per_month is a whole number of JPY"):
+            set_rule(session, "currency", "JPY", boss)  # the rules are read again in the new currency
+        set_rule(session, "goodwill_budget_per_month", "50.00", boss)
+        set_rule(session, "currency", "JPY", boss)  # "50.00" is 50 yen: stored rules are read by their value
+        assert load_rules(session).goodwill_budget_per_month == Decimal(50)
+        with pytest.raises(ValidationError, match="goodwill_max_amount is a whole number of JPY"):
+            set_rule(session, "goodwill_max_amount", "500.00", boss)  # typed now: refused as any typed amount
+        set_rule(session, "currency", "EUR", boss)
+        grant_goodwill(session, desk.agent_id, load_rules(session), kind="gesture", amount="12.50", reason="Sorry")
+        with pytest.raises(ValidationError, match="IRR has 0 decimals and EUR has 2: amounts already recorded"):
+            set_rule(session, "currency", "IRR", boss)
+        set_rule(session, "currency", "GBP", boss)
+        assert load_rules(session).currency == "GBP"
 
 
 def test_money_rules_are_read_as_amounts(desk: Desk) -> None:
@@ -204,4 +279,46 @@ def test_fractions_stored_by_sqlite_become_whole_cents_when_a_database_at_0012_i
             command.downgrade(config, "0012")
         assert _amount_checks(connection) == {"ck_goodwillgrant_amount_cents": 2, "ck_solutionoption_goodwill_cost_cents": 2}
         assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == expected
+    engine.dispose()
+
+
+@pytest.mark.parametrize(("currency", "stored", "upgraded", "downgraded"), [
+    ("irr", [1250, 1249, 50, 0], [13, 12, 1, 0], [1300, 1200, 100, 0]),
+    ("KWD", [1250, 1, 0, 7], [12500, 10, 0, 70], [1250, 1, 0, 7]),
+    ("GBP", [1250, 1, 0, 7], [1250, 1, 0, 7], [1250, 1, 0, 7]),
+], ids=["rials", "fils", "pence"])
+def test_amounts_become_minor_units_of_the_desks_currency_when_a_database_at_0012_is_upgraded(
+        db_url: str, currency: str, stored: list[int], upgraded: list[int], downgraded: list[int]) -> None:
+    """Up to 0012 every desk kept hundredths: 1250 was 12.50 rials, which is 13 rials (half up) in whole rials.
+    A rule with decimals the currency has not is rounded the same way, so the desk still reads its rules."""
+    old = make_engine(db_url)
+    upgrade_to_head(old, revision="0012")
+    with old.begin() as connection:
+        connection.execute(text("INSERT INTO agent (id, name, role, active, created_at, failed_tries) "
+                                "VALUES (1, 'Sara Karimi', 'agent', :yes, :at, 0)"), {"yes": True, "at": datetime(2026, 11, 1)})
+        connection.execute(text("INSERT INTO goodwillgrant (agent_id, kind, amount_cents, reason, at) VALUES (1, 'gesture', :cents, 'x', :at)"),
+                           [{"cents": cents, "at": datetime(2026, 11, 2)} for cents in stored])
+        connection.execute(text("INSERT INTO solutionoption (category, title, gives, limitations, goodwill_cost_cents, active) "
+                                "VALUES ('Billing', 'Waive the fee', '', '', :cost, :yes)"), {"cost": stored[0], "yes": True})
+        connection.execute(text("INSERT INTO desksetting (key, value) VALUES ('currency', :currency), "
+                                "('goodwill_budget_per_month', '۵۰٫۵'), ('goodwill_max_amount', '1 000,00')"), {"currency": currency})
+    old.dispose()
+
+    engine = open_database(db_url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == upgraded
+        assert connection.execute(text("SELECT goodwill_cost_cents FROM solutionoption")).scalars().all() == upgraded[:1]
+        rules = dict(connection.execute(text("SELECT key, value FROM desksetting WHERE key LIKE 'goodwill%'")).all())
+        assert rules == {"goodwill_budget_per_month": "51" if currency == "irr" else "۵۰٫۵", "goodwill_max_amount": "1 000,00"}
+    with Session(engine) as session:
+        assert load_rules(session).goodwill_budget_per_month == (Decimal(51) if currency == "irr" else Decimal("50.5"))
+
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # batch mode rebuilds a referenced table
+        with connection.begin():
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0012")
+        assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == downgraded
     engine.dispose()
