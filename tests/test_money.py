@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from frontdesk.clock.dates import DateStyle, use_style
 from frontdesk.clock.now import set_clock
 from frontdesk.db import open_database
 from frontdesk.db.engine import make_engine
@@ -104,6 +105,18 @@ def test_cents_round_trip_and_sums_do_not_drift() -> None:
     assert from_cents(10, "EUR") + from_cents(20, "EUR") == from_cents(30, "EUR") == Decimal("0.30")
     assert from_cents(None, "EUR") == 0 and from_cents(Decimal(123456), "EUR") == Decimal("1234.56")  # PostgreSQL sums BIGINT as NUMERIC
     assert shown_money(Decimal("80.5"), "EUR") == "80.50 EUR"
+
+
+def test_shown_amounts_take_the_desks_digits_and_machine_text_stays_ascii() -> None:
+    """As dates are: Persian digits on a Persian desk, Western on the others; JSON, CSV and edit boxes always ASCII."""
+    persian, greek = DateStyle("jalali", "fa"), DateStyle("gregorian", "el")
+    assert shown_money(Decimal("1250000"), "IRR", persian) == "۱۲۵۰۰۰۰ IRR"
+    assert shown_money(Decimal("80.5"), "EUR", persian) == "۸۰.۵۰ EUR"
+    assert shown_money(Decimal("80.5"), "EUR", greek) == "80.50 EUR"
+    use_style(persian)
+    assert shown_money(Decimal(15), "EUR") == "۱۵.۰۰ EUR"
+    assert money_text(Decimal(15), "EUR") == "15.00"
+    assert amount_of(shown_money(Decimal(15), "EUR").removesuffix(" EUR"), "EUR") == 15  # what is shown reads back
 
 
 def test_a_budget_spent_to_the_last_cent_is_exactly_spent(desk: Desk) -> None:
