@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -187,24 +189,46 @@ def test_money_rules_are_read_as_amounts(desk: Desk) -> None:
         assert load_rules(session).goodwill_max_amount == Decimal("200.00")
 
 
+@contextmanager
+def downgraded(engine: Engine, revision: str) -> Iterator[Connection]:
+    """A connection to the database just downgraded to `revision`, to look at what the downgrade left."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # batch mode rebuilds a referenced table
+        with connection.begin():
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+        yield connection
+
+
+@contextmanager
+def desk_at(db_url: str, revision: str, grants: list[int | float], costs: list[int | float]) -> Iterator[Connection]:
+    """A database as frontdesk `revision` left it: one agent's grants and priced options, as that revision stored
+    money (floats up to 0010, hundredths up to 0012); the caller may add rows before it is committed."""
+    amount, cost = ("amount", "goodwill_cost") if revision <= "0010" else ("amount_cents", "goodwill_cost_cents")
+    old = make_engine(db_url)
+    upgrade_to_head(old, revision=revision)
+    with old.begin() as connection:
+        connection.execute(text("INSERT INTO agent (id, name, role, active, created_at, failed_tries) "
+                                "VALUES (1, 'Sara Karimi', 'agent', :yes, :at, 0)"), {"yes": True, "at": datetime(2026, 11, 1)})
+        connection.execute(text(f"INSERT INTO goodwillgrant (agent_id, kind, {amount}, reason, at) VALUES (1, 'gesture', :amount, 'x', :at)"),
+                           [{"amount": value, "at": datetime(2026, 11, 2)} for value in grants])
+        connection.execute(text(f"INSERT INTO solutionoption (category, title, gives, limitations, {cost}, active) "
+                                "VALUES ('Billing', :title, '', '', :cost, :yes)"),
+                           [{"title": f"Option {number}", "cost": value, "yes": True} for number, value in enumerate(costs)])
+        yield connection
+    old.dispose()
+
+
 OLD_GRANTS = (12.5, 0.1, 80.0, 0.125, 19.99, 0.3)
 """As frontdesk up to 0010 stored them: floats (0.1 + 0.2 kept as 0.30000000000000004 reads back as 0.3)."""
 
 
 def test_float_amounts_become_cents_when_a_database_at_0010_is_upgraded(db_url: str) -> None:
-    old = make_engine(db_url)
-    upgrade_to_head(old, revision="0010")
-    with old.begin() as connection:
-        connection.execute(text("INSERT INTO agent (id, name, role, active, created_at, failed_tries) "
-                                "VALUES (1, 'Sara Karimi', 'agent', :yes, :at, 0)"), {"yes": True, "at": datetime(2026, 11, 1)})
-        connection.execute(text("INSERT INTO goodwillgrant (agent_id, kind, amount, reason, at) VALUES (1, 'gesture', :amount, 'x', :at)"),
-                           [{"amount": amount, "at": datetime(2026, 11, 2)} for amount in OLD_GRANTS])
-        connection.execute(text("INSERT INTO solutionoption (category, title, gives, limitations, goodwill_cost, active) "
-                                "VALUES ('Billing', :title, '', '', :cost, :yes)"),
-                           [{"title": "Waive the fee", "cost": 12.5, "yes": True}, {"title": "Invoice", "cost": 0.0, "yes": True}])
+    with desk_at(db_url, "0010", list(OLD_GRANTS), [12.5, 0.0]) as connection:
         connection.execute(text("INSERT INTO desksetting (key, value) VALUES ('goodwill_budget_per_month', '50.555'), "
                                 "('goodwill_max_amount', '1e3'), ('currency', 'EUR')"))
-    old.dispose()
 
     engine = open_database(db_url)
     with engine.connect() as connection:
@@ -219,13 +243,7 @@ def test_float_amounts_become_cents_when_a_database_at_0010_is_upgraded(db_url: 
             with pytest.raises(IntegrityError, match=rule), connection.begin_nested():
                 connection.execute(text(statement))
 
-    with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # batch mode rebuilds a referenced table
-        with connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0010")
+    with downgraded(engine, "0010") as connection:
         assert connection.execute(text("SELECT amount FROM goodwillgrant ORDER BY id")).scalars().all() == [
             12.5, 0.1, 80.0, 0.13, 19.99, 0.3]
         assert connection.execute(text("SELECT goodwill_cost FROM solutionoption ORDER BY id")).scalars().all() == [12.5, 0.0]
@@ -261,17 +279,8 @@ def _amount_checks(connection) -> dict[str, int]:
 def test_fractions_stored_by_sqlite_become_whole_cents_when_a_database_at_0012_is_upgraded(db_url: str, backend: str) -> None:
     """Half a cent written past the services (SQLite let it in) is rounded half up, as 0011 rounded the floats;
     the downgrade gives back the CHECK without the whole-number rule."""
-    old = make_engine(db_url)
-    upgrade_to_head(old, revision="0012")
-    with old.begin() as connection:
-        connection.execute(text("INSERT INTO agent (id, name, role, active, created_at, failed_tries) "
-                                "VALUES (1, 'Sara Karimi', 'agent', :yes, :at, 0)"), {"yes": True, "at": datetime(2026, 11, 1)})
-        connection.execute(text("INSERT INTO goodwillgrant (agent_id, kind, amount_cents, reason, at) VALUES (1, 'gesture', :cents, 'x', :at)"),
-                           [{"cents": cents, "at": datetime(2026, 11, 2)} for cents in (1250, 1250.5, 1249.5, 0.25)])
-        connection.execute(text("INSERT INTO solutionoption (category, title, gives, limitations, goodwill_cost_cents, active) "
-                                "VALUES ('Billing', 'Waive the fee', '', '', :cost, :yes)"), {"cost": 99.5, "yes": True})
+    with desk_at(db_url, "0012", [1250, 1250.5, 1249.5, 0.25], [99.5]) as connection:
         assert _amount_checks(connection) == {"ck_goodwillgrant_amount_cents": 2, "ck_solutionoption_goodwill_cost_cents": 2}
-    old.dispose()
 
     engine = open_database(db_url)
     with engine.connect() as connection:
@@ -283,39 +292,24 @@ def test_fractions_stored_by_sqlite_become_whole_cents_when_a_database_at_0012_i
             with pytest.raises(IntegrityError, match="ck_goodwillgrant_amount_cents"), connection.begin_nested():
                 connection.execute(text("UPDATE goodwillgrant SET amount_cents = 0.5"))
 
-    with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # batch mode rebuilds a referenced table
-        with connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0012")
+    with downgraded(engine, "0012") as connection:
         assert _amount_checks(connection) == {"ck_goodwillgrant_amount_cents": 2, "ck_solutionoption_goodwill_cost_cents": 2}
         assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == expected
     engine.dispose()
 
 
-@pytest.mark.parametrize(("currency", "stored", "upgraded", "downgraded"), [
+@pytest.mark.parametrize(("currency", "stored", "upgraded", "back"), [
     ("irr", [1250, 1249, 50, 0], [13, 12, 1, 0], [1300, 1200, 100, 0]),
     ("KWD", [1250, 1, 0, 7], [12500, 10, 0, 70], [1250, 1, 0, 7]),
     ("GBP", [1250, 1, 0, 7], [1250, 1, 0, 7], [1250, 1, 0, 7]),
 ], ids=["rials", "fils", "pence"])
 def test_amounts_become_minor_units_of_the_desks_currency_when_a_database_at_0012_is_upgraded(
-        db_url: str, currency: str, stored: list[int], upgraded: list[int], downgraded: list[int]) -> None:
+        db_url: str, currency: str, stored: list[int], upgraded: list[int], back: list[int]) -> None:
     """Up to 0012 every desk kept hundredths: 1250 was 12.50 rials, which is 13 rials (half up) in whole rials.
     A rule with decimals the currency has not is rounded the same way, so the desk still reads its rules."""
-    old = make_engine(db_url)
-    upgrade_to_head(old, revision="0012")
-    with old.begin() as connection:
-        connection.execute(text("INSERT INTO agent (id, name, role, active, created_at, failed_tries) "
-                                "VALUES (1, 'Sara Karimi', 'agent', :yes, :at, 0)"), {"yes": True, "at": datetime(2026, 11, 1)})
-        connection.execute(text("INSERT INTO goodwillgrant (agent_id, kind, amount_cents, reason, at) VALUES (1, 'gesture', :cents, 'x', :at)"),
-                           [{"cents": cents, "at": datetime(2026, 11, 2)} for cents in stored])
-        connection.execute(text("INSERT INTO solutionoption (category, title, gives, limitations, goodwill_cost_cents, active) "
-                                "VALUES ('Billing', 'Waive the fee', '', '', :cost, :yes)"), {"cost": stored[0], "yes": True})
+    with desk_at(db_url, "0012", stored, stored[:1]) as connection:
         connection.execute(text("INSERT INTO desksetting (key, value) VALUES ('currency', :currency), "
                                 "('goodwill_budget_per_month', '۵۰٫۵'), ('goodwill_max_amount', '1 000,00')"), {"currency": currency})
-    old.dispose()
 
     engine = open_database(db_url)
     with engine.connect() as connection:
@@ -326,12 +320,6 @@ def test_amounts_become_minor_units_of_the_desks_currency_when_a_database_at_001
     with Session(engine) as session:
         assert load_rules(session).goodwill_budget_per_month == (Decimal(51) if currency == "irr" else Decimal("50.5"))
 
-    with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # batch mode rebuilds a referenced table
-        with connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0012")
-        assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == downgraded
+    with downgraded(engine, "0012") as connection:
+        assert connection.execute(text("SELECT amount_cents FROM goodwillgrant ORDER BY id")).scalars().all() == back
     engine.dispose()
