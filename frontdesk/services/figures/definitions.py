@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from decimal import Decimal
 
+from frontdesk.clock.dates import DateStyle, digits
 from frontdesk.services.figures.board import AgentFigures
 from frontdesk.services.figures.tally import share
-from frontdesk.clock.dates import DateStyle, digits
 from frontdesk.services.money import money_text
 
 Value = int | float | Decimal | None
