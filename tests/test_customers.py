@@ -10,7 +10,7 @@ from sqlmodel import func, select
 from frontdesk.db.models import AuditEvent, Customer, CustomerAlias, Interaction, Note, Promise
 from frontdesk.services.desk import Desk
 from frontdesk.services.audit import events_for
-from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customer_form import CustomerForm, form_from_query
 from frontdesk.services.customers import aliases_of, create_customer, full_name, get_customer, update_customer
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import add_note
@@ -122,3 +122,25 @@ def test_notes_keep_long_text_and_right_to_left_text_exactly(desk: Desk) -> None
         interaction = start_interaction(session, desk.agent_id, None)
         note = add_note(session, interaction.id, desk.agent_id, long_note.strip())
     assert note.text == long_note.strip()
+
+
+@pytest.mark.parametrize(("query", "honorific", "given", "family"), [
+    ("mary", "", "Mary", ""),  # one word: the name people are greeted by
+    ("مریم", "", "مریم", ""),
+    ("μαρία", "", "Μαρία", ""),
+    ("Mary Jonson", "", "Mary", "Jonson"),
+    ("mary ann johnson", "", "Mary Ann", "Johnson"),
+    ("mrs johnson", "Mrs", "", "Johnson"),  # after an honorific one word is the family name
+    ("Κα Παπαδοπούλου", "Κα", "", "Παπαδοπούλου"),
+    ("خانم نیک‌نام", "خانم", "", "نیک‌نام"),
+    ("Mrs. Mary Johnson", "Mrs.", "Mary", "Johnson"),
+    ("mary johnson 12 jackson avenue", "", "Mary", "Johnson"),  # the address is not part of the name
+    ("mary 0912 111 2233", "", "Mary", ""),
+    ("McDonald", "", "McDonald", ""),  # typed with capitals: kept as typed
+    ("0912 111 2233", "", "", ""),
+    ("", "", "", ""),
+])
+def test_a_new_customers_name_is_taken_from_the_query_where_a_receptionist_expects_it(
+        query: str, honorific: str, given: str, family: str) -> None:
+    named = form_from_query(query)
+    assert (named.honorific, named.given_name, named.family_name) == (honorific, given, family)

@@ -13,6 +13,7 @@ from day_desk import DayDesk, day, typed_secret, utc_desk  # noqa: F401  (fixtur
 from frontdesk.cli.main import main
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import set_rule
 from frontdesk.services.figures.definitions import FIGURES
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.day.charts import DayCharts
@@ -111,3 +112,22 @@ async def test_the_charts_tab_follows_the_range_chosen(desk: Desk, day: DayDesk)
         assert app.screen.query_one("#day-tabs", TabbedContent).active == "day-charts-tab"
         charts = app.screen.query_one(DayCharts)
         assert charts.shown is not None and len(charts.shown.days) == 3 and charts.shown.kept_on_time[-1] == 3
+
+
+async def test_a_persian_desk_reads_its_figures_in_persian_digits_and_report_prints_ascii(
+        desk: Desk, day: DayDesk, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The screen writes numbers as the desk writes its dates; what a command prints stays ASCII for scripts."""
+    with desk.session() as session:
+        set_rule(session, "language", "fa", day.daniel)
+    app = supervisor_app(desk, day)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_figures(pilot, "today")
+        rows = {row[0]: row[1:] for row in table_rows(app.screen.query_one("#figures-table", DataTable))}
+        assert rows["Goodwill spent"] == ["۰.۰۰", "۰.۰۰", "۷۰.۰۰", "۱۰.۰۰", "۸۰.۰۰"]
+        assert rows["Contacts"] == ["۰", "۱", "۳", "۳", "۵"]
+        assert "Sara Karimi ۴۰.۰۰ EUR, approved by Daniel Brooks" in shown_text(app.screen.query_one("#figures-approvals", Static))
+    for printed in ("table", "json", "csv"):
+        assert main(["report", "--db-url", db_url, "--agent", "Daniel Brooks", "--format", printed]) == 0
+        out = capsys.readouterr().out
+        assert not any("۰" <= char <= "۹" for char in out), printed
+        assert ("Sara Karimi 40.00 EUR" if printed == "table" else "40.00") in out

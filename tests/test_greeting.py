@@ -21,6 +21,8 @@ from frontdesk.services.customers import aliases_of, create_customer
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.wrap_up import WrapUp, wrap_up
 from frontdesk.services.promises import make_promise
+from frontdesk.cli.launch import make_app
+from tests.known_secret import PRACTICE_PIN
 from tests.pilot import open_card, settle, shown_text, table_rows, type_text
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
@@ -141,15 +143,20 @@ async def test_a_call_starts_from_the_card(two_marys: Desk) -> None:
         assert (started.customer_id, started.channel, started.owner_id) == (2, "phone", two_marys.agent_id)
 
 
+async def new_customer_from(pilot, query: str) -> CustomerFormScreen:
+    """The new-customer form, opened with Ctrl+N after typing `query` to find someone."""
+    await settle(pilot)
+    await type_text(pilot, query)
+    await pilot.press("ctrl+n")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CustomerFormScreen)
+    return pilot.app.screen
+
+
 async def test_a_new_look_alike_needs_confirmation_and_then_is_found(two_marys: Desk) -> None:
     app = FrontDeskApp(two_marys)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await type_text(pilot, "Mary Jonson")
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        form = app.screen
-        assert isinstance(form, CustomerFormScreen)
+        form = await new_customer_from(pilot, "Mary Jonson")
         assert form.query_one("#field-family_name", Input).value == "Jonson"
         await pilot.press("tab", "end")
         await type_text(pilot, "e")  # any edit of the name refreshes the look-alike list
@@ -240,3 +247,13 @@ async def test_merging_two_records_from_the_list(two_marys: Desk) -> None:
     with two_marys.session() as session:
         assert session.get(Customer, 3).merged_into_id == 1
         assert aliases_of(session, 1) == ["Mary Jonsen"]
+
+
+async def test_a_new_customer_from_a_one_word_query_on_the_practice_desk_gets_it_as_given_name(demo_url: str) -> None:
+    """"mary" typed to find someone, then Ctrl+N: the form says Given name Mary, not Family name mary."""
+    app = make_app(demo_url, agent_name="Sara Karimi", secret=PRACTICE_PIN, practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await new_customer_from(pilot, "mary")
+        assert [form.query_one(f"#field-{field}", Input).value for field in ("honorific", "given_name", "family_name")] == [
+            "", "Mary", ""]
+        assert form.query_one("#field-given_name", Input).has_focus

@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Stati
 
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.clock.now import local_zone, set_clock
-from frontdesk.db.models import Agent, GoodwillGrant, Promise, PromiseChange, SolutionOffer, SolutionOption
+from frontdesk.db.models import Agent, DeskSetting, GoodwillGrant, Promise, PromiseChange, SolutionOffer, SolutionOption
 from frontdesk.services.desk import Desk
 from frontdesk.ui.screens.call.follow_up import FollowUpOfferScreen
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
@@ -495,3 +495,35 @@ async def test_many_reminders_at_once_are_summed_up_in_one(shop: Desk) -> None:
         await settle(pilot)
         messages = [str(notification.message) for notification in toasts]
         assert messages == ["5 promises need you: 3 overdue, 2 due within the hour. F4 lists them."]
+
+
+async def test_a_persian_desk_in_rials_offers_and_draws_goodwill_in_persian_digits_and_whole_rials(shop: Desk) -> None:
+    """IRR has no decimals: the option's 1000 in the table is 1000 rials, shown ۱۰۰۰ IRR; the edit box stays ASCII."""
+    with shop.session() as session:
+        session.add_all([DeskSetting(key="language", value="fa"), DeskSetting(key="currency", value="IRR"),
+                         DeskSetting(key="goodwill_budget_per_month", value="500000"),
+                         DeskSetting(key="goodwill_max_amount", value="2000000")])
+        session.commit()
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await in_a_call(pilot, shop)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        prompts = [str(option.prompt) for option in app.screen.query_one("#solutions", OptionList).options]
+        assert "goodwill: ۱۰۰۰ IRR" in prompts[2]
+        await pilot.press("enter", "down", "down", "enter", "ctrl+s")  # choose the credit, which costs goodwill
+        await settle(pilot)
+        assert isinstance(app.screen, GoodwillScreen)
+        assert "۵۰۰۰۰۰ IRR left of ۵۰۰۰۰۰ this month" in shown_text(app.screen.query_one("#goodwill-budget", Static))
+        amount = app.screen.query_one("#goodwill-amount", Input)
+        assert amount.value == "1000"
+        amount.value = "1000.5"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "a whole number of IRR, which has no decimals" in shown_text(app.screen.query_one("#form-error", Label))
+        amount.value = "۱۰۰۰"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen), shown_text(app.screen.query_one("#form-error", Label))
+    with shop.session() as session:
+        assert [grant.amount_cents for grant in session.exec(select(GoodwillGrant))] == [1000]

@@ -262,7 +262,7 @@ def test_goodwill_over_the_budget_from_two_terminals_needs_approval(
 
     def check(trial: int, attempts: tuple[Attempt, Attempt]) -> None:
         granted = from_cents(count(desk, select(func.sum(GoodwillGrant.amount_cents)).where(
-            GoodwillGrant.agent_id == agents[trial])))
+            GoodwillGrant.agent_id == agents[trial])), "EUR")
         assert granted <= budget, f"{granted} granted from a budget of {budget}"
         one_winner(attempts, "a supervisor must approve it")
 

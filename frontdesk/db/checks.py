@@ -22,5 +22,11 @@ def between(table: str, column: str, low: int, high: int) -> CheckConstraint:
 
 
 def an_amount(table: str, column: str, below: int = AMOUNT_CEILING_CENTS) -> CheckConstraint:
-    """`column` is an amount in whole cents: zero or more and under `below` (so never an overflow)."""
-    return CheckConstraint(f"{column} >= 0 AND {column} < {below}", name=f"ck_{table}_{column}")
+    """`column` is an amount in whole cents: zero or more, under `below` (so never an overflow), and whole.
+
+    The last part is for SQLite: its BIGINT column keeps 12.5 as a REAL (type affinity), which would be
+    half a cent. `CAST(x AS BIGINT)` drops the fraction on both databases, so only whole numbers equal
+    it; on PostgreSQL a BIGINT always does, and the clause costs nothing.
+    """
+    return CheckConstraint(f"{column} >= 0 AND {column} < {below} AND {column} = CAST({column} AS BIGINT)",
+                           name=f"ck_{table}_{column}")

@@ -44,14 +44,15 @@ class MonthDesk:
     hours: OpeningHours
     now: datetime
     budget: Decimal
+    currency: str
     drawn: dict[tuple[int, int, int], Decimal] = field(default_factory=dict)
 
 
 def add_month(session: Session, agents: list[Agent], customers: list[Customer], hours: OpeningHours, now: datetime,
-              budget: Decimal, seed: int = 11) -> None:
+              budget: Decimal, currency: str, seed: int = 11) -> None:
     """Every open day of the last DAYS_BACK days, up to now; one flush per day for the new ids."""
     desk = MonthDesk(random.Random(seed), [agent for agent in agents if agent.role != Role.SUPERVISOR],
-                     next(agent for agent in agents if agent.role == Role.SUPERVISOR), customers, hours, now, budget)
+                     next(agent for agent in agents if agent.role == Role.SUPERVISOR), customers, hours, now, budget, currency)
     today = now.astimezone(hours.tz).date()
     for back in range(DAYS_BACK, -1, -1):
         day = today - timedelta(days=back)
@@ -179,6 +180,6 @@ def _goodwill(session: Session, desk: MonthDesk, at: datetime) -> None:
     key = (agent.id, local.year, local.month)
     desk.drawn[key] = desk.drawn.get(key, Decimal(0)) + amount
     over = desk.drawn[key] > desk.budget
-    session.add(GoodwillGrant(agent_id=agent.id, kind=rng.choice(("gesture", "exception")), amount_cents=to_cents(amount),
+    session.add(GoodwillGrant(agent_id=agent.id, kind=rng.choice(("gesture", "exception")), amount_cents=to_cents(amount, desk.currency),
                               reason=rng.choice(("Waited past the appointment", "Parcel lost", "Fee waived, first time")),
                               at=at, approved_by_id=desk.supervisor.id if over else None))

@@ -53,12 +53,15 @@ def seed_demo(engine: Engine, customers: int = DEMO_CUSTOMERS, seed: int = 7, *,
             _add_history(session, rng, customer, agents, now, visits)
         session.add(DeskSetting(key="opening_hours", value=DEMO_HOURS))
         _add_promises(session, rng, records, agents, now, OpeningHours.parse(DEMO_HOURS, tz=local_zone()))
-        session.add_all(SolutionOption(category=category, title=title, gives=gives, limitations=limits, goodwill_cost_cents=to_cents(Decimal(cost)))
-                        for category, title, gives, limits, cost in SOLUTIONS)
-        session.add_all(GoodwillGrant(agent_id=agent.id, kind="gesture", amount_cents=to_cents(Decimal(amount)), reason=reason, at=now - timedelta(days=2))
-                        for agent, amount, reason in ((agents[0], 20, "Parcel lost twice"), (agents[2], 35, "Waited 40 minutes")))
         rules = load_rules(session)
-        add_month(session, agents, records[len(LOOK_ALIKES):], rules.opening_hours, now, rules.goodwill_budget_per_month)
+        session.add_all(SolutionOption(category=category, title=title, gives=gives, limitations=limits,
+                                       goodwill_cost_cents=to_cents(Decimal(cost), rules.currency))
+                        for category, title, gives, limits, cost in SOLUTIONS)
+        session.add_all(GoodwillGrant(agent_id=agent.id, kind="gesture", amount_cents=to_cents(Decimal(amount), rules.currency),
+                                      reason=reason, at=now - timedelta(days=2))
+                        for agent, amount, reason in ((agents[0], 20, "Parcel lost twice"), (agents[2], 35, "Waited 40 minutes")))
+        add_month(session, agents, records[len(LOOK_ALIKES):], rules.opening_hours, now, rules.goodwill_budget_per_month,
+                  rules.currency)
         session.commit()
 
 

@@ -41,6 +41,11 @@ _HONORIFICS = frozenset(
     ).split()
 )
 
+def is_honorific(word: str) -> bool:
+    """"Mrs", "Mrs.", "خانم", "Κα": a word that says how to address someone, not who they are."""
+    return normalize(word.rstrip(".")) in _HONORIFICS
+
+
 # Street-type words, folded to one spelling per type; the records' streets get the same folding.
 STREET_TYPES = {
     **dict.fromkeys(["ave", "avenue", "av"], "ave"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from itertools import takewhile
 
 from frontdesk.clock.now import local_now
 from frontdesk.clock.typed_time import TypedTimeError, read_date
+from frontdesk.lookup.query import is_honorific
 from frontdesk.services.phones import read_phone
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
@@ -151,3 +153,25 @@ def _plausible(born: date) -> date:
     if born.year < 1900:
         raise ValidationError("birth_date", "The birth date is before 1900.")
     return born
+
+
+def form_from_query(query: str) -> CustomerForm:
+    """A new customer's name from what was typed to find them, each part where a receptionist expects it.
+
+    One word is a given name ("mary"): people give it first, and a form with "mary" as the family name
+    would be saved wrong. After an honorific, one word is the family name ("Mrs Johnson"). Of more words
+    the last is the family name and the rest the given names ("Mary Ann Johnson"), as English, Persian
+    and Greek all say a name. The name ends at the first word with a digit: what follows is a phone
+    number or an address ("mary johnson 12 jackson avenue"), for the agent to put in its own field. A
+    word typed all in small letters gets its capital ("mary" -> "Mary"), as a query is typed in haste.
+    """
+    words = [_capital(word) for word in takewhile(lambda word: not any(char.isdigit() for char in word), query.split())]
+    honorific = words.pop(0) if len(words) > 1 and is_honorific(words[0]) else ""
+    if len(words) == 1 and not honorific:
+        return CustomerForm(given_name=words[0])
+    return CustomerForm(honorific=honorific, given_name=" ".join(words[:-1]), family_name=" ".join(words[-1:]))
+
+
+def _capital(word: str) -> str:
+    """"mary" -> "Mary", "μαρία" -> "Μαρία"; a word with any capital ("McDonald") or no case (مریم) is kept as typed."""
+    return word[:1].upper() + word[1:] if word.islower() else word

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
+from babel.numbers import is_currency
 from sqlmodel import Session, select
 
-from frontdesk.db.models import DeskSetting
+from frontdesk.db.models import DeskSetting, GoodwillGrant, SolutionOption
 from frontdesk.clock.dates import CALENDARS, DateStyle
 from frontdesk.clock.hours import OpeningHours
 from frontdesk.clock.words import LANGUAGES
 from frontdesk.services import audit
 from frontdesk.services.guards import require_supervisor
-from frontdesk.services.money import amount_of
+from frontdesk.services.money import amount_of, decimals
 from frontdesk.services.phones import parse_regions
 from frontdesk.services.validation import ValidationError
 
@@ -33,7 +34,7 @@ RULES = {
     "promise_capacity_per_day": Rule("8", "open promises one owner can keep due on one day"),
     "follow_up_after_working_days": Rule("2", "working days after a resolved case to ask how it went"),
     "goodwill_budget_per_month": Rule("50", "each agent's monthly goodwill budget, in the desk's currency"),
-    "currency": Rule("EUR", "the currency goodwill amounts are in"),
+    "currency": Rule("EUR", "the currency goodwill amounts are in, an ISO 4217 code such as EUR, GBP, IRR or JPY"),
     "calendar": Rule("gregorian", "the calendar dates are typed and shown in: 'gregorian' or 'jalali' (Solar Hijri)"),
     "language": Rule("en", "the language typed times are said back in: 'en', 'fa' or 'el'"),
     "goodwill_max_amount": Rule("500", "the most one goodwill gesture can be, even with a supervisor's approval"),
@@ -54,6 +55,7 @@ class DeskRules:
     follow_up_after_working_days: int
     goodwill_budget_per_month: Decimal
     currency: str
+    """An ISO 4217 code in capitals; it says how many decimals amounts have (frontdesk.services.money)."""
     phone_regions: tuple[str, ...]
     """Regions national phone numbers are read in; empty: such numbers are kept without a canonical form."""
     goodwill_max_amount: Decimal
@@ -75,6 +77,11 @@ def load_rules(session: Session) -> DeskRules:
     return _rules_from(rule_values(session))
 
 
+def desk_currency(session: Session) -> str:
+    """The rule `currency` alone, for code that stores or reads an amount and needs no other rule."""
+    return _currency(rule_values(session))
+
+
 def _rules_from(values: dict[str, str]) -> DeskRules:
     try:
         hours = OpeningHours.parse(values["opening_hours"], values["holidays"])
@@ -89,7 +96,7 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         promise_capacity_per_day=_whole(values, "promise_capacity_per_day"),
         follow_up_after_working_days=_whole(values, "follow_up_after_working_days"),
         goodwill_budget_per_month=_money(values, "goodwill_budget_per_month"),
-        currency=values["currency"] or "EUR",
+        currency=_currency(values),
         date_style=DateStyle(_one_of(values, "calendar", CALENDARS), _one_of(values, "language", LANGUAGES)),
         goodwill_max_amount=_money(values, "goodwill_max_amount"),
         lock_after_idle=timedelta(minutes=_positive(values, "lock_after_idle_minutes")),
@@ -117,9 +124,19 @@ def _positive(values: dict[str, str], key: str) -> float:
     return number
 
 
+MONEY_RULES = ("goodwill_budget_per_month", "goodwill_max_amount")
+
+
+def _currency(values: dict[str, str]) -> str:
+    """Capitals, so "irr" finds IRR's decimals; a code stored before codes were checked is kept as it is."""
+    return values["currency"].strip().upper() or "EUR"
+
+
 def _money(values: dict[str, str], key: str) -> Decimal:
-    """Read as typed amounts are ("80", "80,50"), so a rule and a grant compare exactly."""
-    return amount_of(values[key], field=key, label=key)
+    """Read as typed amounts are ("80", "80,50"), so a rule and a grant compare exactly.
+
+    By its value: a rule typed as "50.00" before the currency became IRR is 50 IRR (see `set_rule`)."""
+    return amount_of(values[key], _currency(values), field=key, label=key, stored=True)
 
 
 def _not_negative(values: dict[str, str], key: str) -> float:
@@ -144,9 +161,36 @@ def set_rule(session: Session, key: str, value: str, agent_id: int | None) -> No
     require_supervisor(session, agent_id, "change_rules")
     if key not in RULES:
         raise ValidationError("key", f"Unknown setting {key!r}; known: {', '.join(RULES)}.")
-    _rules_from({**rule_values(session), key: value.strip()})
+    before = rule_values(session)
+    if key == "currency":
+        _check_currency(session, value.strip(), _currency(before))
+        value = value.strip().upper()
+    values = {**before, key: value.strip()}
+    if key in MONEY_RULES:
+        amount_of(value, _currency(values), field=key, label=key)  # as typed now: "1,000" of IRR is refused, not 1
+    _rules_from(values)
     row = session.get(DeskSetting, key) or DeskSetting(key=key)
     row.value = value.strip()
     session.add(row)
     audit.record(session, agent_id, "setting", "desk", None, f"{key}={row.value}")
     session.commit()
+
+
+def _check_currency(session: Session, code: str, old: str) -> None:
+    """A known ISO 4217 code, and no change of decimals under amounts already recorded.
+
+    The tables hold minor units: 1250 is 12.50 EUR but 1250 IRR, so moving from EUR to IRR with
+    grants or priced options on record would multiply every one of them by a hundred."""
+    if not is_currency(code.upper()):
+        said = code if len(code) <= 12 else f"{code[:12]}…"
+        raise ValidationError("currency", f"currency must be an ISO 4217 code such as EUR, GBP, IRR or JPY, not {said!r}.")
+    if decimals(code) != decimals(old) and _money_recorded(session):
+        raise ValidationError("currency", f"{code.upper()} has {decimals(code)} decimals and {old} has {decimals(old)}: "
+                                          "amounts already recorded would change their value. Keep the currency "
+                                          "or start a new desk.")
+
+
+def _money_recorded(session: Session) -> bool:
+    grant = session.exec(select(GoodwillGrant.id).limit(1)).first()
+    return grant is not None or session.exec(
+        select(SolutionOption.id).where(SolutionOption.goodwill_cost_cents != 0).limit(1)).first() is not None

@@ -16,7 +16,7 @@ from frontdesk.services.agent_secrets import secret_matches
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.guards import require_supervisor
 from frontdesk.services.locks import lock_row
-from frontdesk.services.money import amount_of, from_cents, money_text, shown_money, to_cents
+from frontdesk.services.money import amount_of, from_cents, money_text, shown_amount, shown_money, to_cents
 from frontdesk.services.sign_in import check_secret
 from frontdesk.services.validation import ValidationError, clean_line
 
@@ -33,7 +33,7 @@ class Budget:
         return self.budget - self.used
 
     def describe(self) -> str:
-        return f"{shown_money(self.left, self.currency)} left of {money_text(self.budget)} this month"
+        return f"{shown_money(self.left, self.currency)} left of {shown_amount(self.budget, self.currency)} this month"
 
 
 class NeedsApproval(ValidationError):
@@ -58,7 +58,7 @@ def budget_of(session: Session, agent_id: int, rules: DeskRules) -> Budget:
         select(func.sum(GoodwillGrant.amount_cents))
         .where(GoodwillGrant.agent_id == agent_id, GoodwillGrant.at >= month_start(utcnow()))
     ).one()
-    return Budget(budget=rules.goodwill_budget_per_month, used=from_cents(used), currency=rules.currency)
+    return Budget(budget=rules.goodwill_budget_per_month, used=from_cents(used, rules.currency), currency=rules.currency)
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,11 @@ class GoodwillRequest:
     reason: str
     approved_by_id: int | None = None
     approver_secret: str = field(default="", repr=False, compare=False)
+    currency: str = ""
+    """The desk's, set when the request is checked: what `describe` writes after the amount."""
 
     def describe(self) -> str:
-        return f"{self.kind} of {money_text(self.amount)}: {self.reason}"
+        return f"{self.kind} of {shown_money(self.amount, self.currency)}: {self.reason}"
 
 
 Vouch = Callable[[Session, int, str], object]
@@ -103,11 +105,11 @@ def add_goodwill(
     checked = _checked(session, agent_id, rules, request, vouch=_secret_still_theirs)
     grant = GoodwillGrant(
         agent_id=agent_id, customer_id=customer_id, interaction_id=interaction_id, promise_id=promise_id,
-        kind=checked.kind, amount_cents=to_cents(checked.amount), reason=checked.reason, approved_by_id=checked.approved_by_id,
+        kind=checked.kind, amount_cents=to_cents(checked.amount, rules.currency), reason=checked.reason, approved_by_id=checked.approved_by_id,
     )
     session.add(grant)
     session.flush()
-    detail = f"{checked.kind} {shown_money(checked.amount, rules.currency)}" + (f" approved by {grant.approved_by_id}" if grant.approved_by_id else "")
+    detail = f"{checked.kind} {money_text(checked.amount, rules.currency)} {rules.currency}" + (f" approved by {grant.approved_by_id}" if grant.approved_by_id else "")
     audit.record(session, agent_id, "create", "goodwill", grant.id, detail)
     return grant
 
@@ -134,19 +136,19 @@ def _checked(session: Session, agent_id: int, rules: DeskRules, request: Goodwil
     reason = clean_line(request.reason, field="reason", label="The reason", max_length=1000, required=True)
     budget = budget_of(session, agent_id, rules)
     if amount <= budget.left:
-        return GoodwillRequest(request.kind, amount, reason)
+        return GoodwillRequest(request.kind, amount, reason, currency=rules.currency)
     if request.approved_by_id is None:
         raise NeedsApproval(budget, amount)
     if request.approved_by_id == agent_id:
         raise ValidationError("approved_by", "Nobody can approve their own overrun; ask another supervisor.")
     vouch(session, request.approved_by_id, request.approver_secret)
     require_supervisor(session, request.approved_by_id, "approve_goodwill")
-    return GoodwillRequest(request.kind, amount, reason, request.approved_by_id, request.approver_secret)
+    return GoodwillRequest(request.kind, amount, reason, request.approved_by_id, request.approver_secret, rules.currency)
 
 
 def _checked_amount(amount: Decimal | str | int, rules: DeskRules) -> Decimal:
     """Exact, more than nothing, and no more than the desk's maximum: `inf` and `1e308` never reach a budget."""
-    checked = amount_of(amount)
+    checked = amount_of(amount, rules.currency)
     if checked > rules.goodwill_max_amount:
         raise ValidationError("amount", f"One grant can be at most {shown_money(rules.goodwill_max_amount, rules.currency)} "
                                         "(desk rule goodwill_max_amount).")

@@ -12,6 +12,7 @@ from frontdesk.db.models import SolutionOffer, SolutionOption
 from frontdesk.services import audit
 from frontdesk.services.guards import require_supervisor
 from frontdesk.services.interactions import get_interaction
+from frontdesk.services.desk_rules import desk_currency
 from frontdesk.services.money import amount_of, to_cents
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
@@ -38,13 +39,14 @@ def options_for(session: Session, category: str | None) -> list[SolutionOption]:
 def save_option(session: Session, agent_id: int, option: OfferedOption, category: str) -> SolutionOption:
     """Supervisors keep the catalog; limitations are part of an option, not small print."""
     require_supervisor(session, agent_id, "change_catalog")
-    cost = amount_of(option.goodwill_cost, field="goodwill_cost", label="The goodwill cost", zero_allowed=True)
+    currency = desk_currency(session)
+    cost = amount_of(option.goodwill_cost, currency, field="goodwill_cost", label="The goodwill cost", zero_allowed=True)
     row = session.get(SolutionOption, option.option_id) if option.option_id else SolutionOption(category="", title="")
     row.category = clean_line(category, field="category", label="The category", max_length=80, required=True)
     row.title = clean_line(option.title, field="title", label="The title", max_length=200, required=True)
     row.gives = clean_text(option.gives, field="gives", label="What it gives", max_length=2000)
     row.limitations = clean_text(option.limitations, field="limitations", label="Its limitations", max_length=2000)
-    row.goodwill_cost_cents = to_cents(cost)
+    row.goodwill_cost_cents = to_cents(cost, currency)
     session.add(row)
     session.flush()
     audit.record(session, agent_id, "save", "solution", row.id, row.title)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from frontdesk.services.categories import add_category, all_categories, category_names, set_category_active
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import desk_currency
 from frontdesk.services.money import from_cents
 from frontdesk.services.solutions import OfferedOption, options_for, retire_option, save_option
 
@@ -26,6 +27,8 @@ class Catalog:
     options: tuple[CatalogOption, ...]
     categories: tuple[str, ...]
     """The reason categories in use, to file a new option under."""
+    currency: str
+    """The desk's: how many decimals a cost is typed and shown with."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,13 @@ class DeskLists:
 
     def catalog(self) -> Catalog:
         with self.desk.reading() as session:
+            currency = desk_currency(session)
             options = tuple(
                 CatalogOption(option.id, option.category, option.title, option.gives, option.limitations,
-                              from_cents(option.goodwill_cost_cents))
+                              from_cents(option.goodwill_cost_cents, currency))
                 for option in options_for(session, None)
             )
-            return Catalog(options, tuple(category_names(session)))
+            return Catalog(options, tuple(category_names(session)), currency)
 
     def save_option(self, option: OfferedOption, category: str) -> None:
         with self.desk.session() as session:

@@ -50,7 +50,7 @@ class Offers:
         with self.desk.reading() as session:
             interaction = get_interaction(session, interaction_id)
             options = tuple(
-                OfferedOption(row.title, row.gives, row.limitations, row.id, from_cents(row.goodwill_cost_cents))
+                OfferedOption(row.title, row.gives, row.limitations, row.id, from_cents(row.goodwill_cost_cents, currency))
                 for row in options_for(session, interaction.category or None)
             )
             return SolutionChoices(interaction.category, interaction.customer_id, options, currency)

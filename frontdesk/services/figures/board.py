@@ -64,7 +64,7 @@ def desk_figures(session: Session, viewer_id: int | None, period: Period, now: d
     owned = owner_rows(session, period, *owned_columns(), *resolution_columns(now), *rating_columns())
     contacts, resolution = contact_figures(session, period, owned), resolution_figures(owned)
     response, promises = response_figures(session, period, now, rules.response_limit), promise_figures(session, period, now)
-    satisfaction, goodwill = satisfaction_figures(session, period, owned), goodwill_figures(session, period)
+    satisfaction, goodwill = satisfaction_figures(session, period, owned), goodwill_figures(session, period, rules.currency)
     budget = rules.goodwill_budget_per_month * period.months_touched()
     figured = set().union(*(family.by_agent for family in (contacts, resolution, response, promises, satisfaction, goodwill)))
     agents = [agent for agent in list_agents(session, active_only=False) if agent.active or agent.id in figured]
@@ -83,5 +83,5 @@ def desk_figures(session: Session, viewer_id: int | None, period: Period, now: d
     return DeskFigures(
         period=period, now=now, currency=rules.currency, response_limit=rules.response_limit,
         agents=tuple(row(agent.id, agent.name) for agent in agents), desk=desk,
-        approvals=tuple(over_budget_approvals(session, period)),
+        approvals=tuple(over_budget_approvals(session, period, rules.currency)),
     )

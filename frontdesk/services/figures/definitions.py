@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from decimal import Decimal
 
+from frontdesk.clock.dates import DateStyle, digits
 from frontdesk.services.figures.board import AgentFigures
 from frontdesk.services.figures.tally import share
 from frontdesk.services.money import money_text
@@ -27,9 +28,9 @@ class Figure:
     unit: str = ""
     """"%" for shares, "min" for durations, "" for counts and money."""
     decimals: int | None = None
-    """None for a count; shares and durations have 1, money and ratios 2."""
+    """None for a count; shares and durations have 1, ratios 2 (money has its currency's)."""
     money: bool = False
-    """An exact amount in the desk's currency: JSON and CSV give it as a decimal string, "80.50"."""
+    """An exact amount in the desk's currency: JSON and CSV give it as a decimal string, "80.50" or "1250" for IRR."""
 
 
 def _minutes(seconds: float | None) -> float | None:
@@ -77,25 +78,31 @@ FIGURES: tuple[Figure, ...] = (
     Figure("unedited_summaries", "Unedited summaries", "Wrap-ups saved with the drafted summary unchanged (flagged: "
            "canned text is not service).", lambda row: row.contacts.unedited_summaries),
     Figure("goodwill_spent", "Goodwill spent", "Goodwill gestures and policy exceptions granted in the period, in the "
-           "desk's currency.", lambda row: row.goodwill.spent, decimals=2, money=True),
+           "desk's currency.", lambda row: row.goodwill.spent, money=True),
     Figure("goodwill_budget", "Goodwill budget", "The monthly budget for each month the period touches (the desk: for "
-           "every agent listed).", lambda row: row.goodwill_budget, decimals=2, money=True),
+           "every agent listed).", lambda row: row.goodwill_budget, money=True),
     Figure("over_budget_approvals", "Over budget", "Grants over the agent's remaining budget, each approved by a named "
            "supervisor (listed under the table).", lambda row: row.goodwill.over_budget),
 )
 
 
-def exported(figure: Figure, row: AgentFigures) -> int | float | str | None:
+def exported(figure: Figure, row: AgentFigures, currency: str) -> int | float | str | None:
     """The value as JSON and CSV give it: a number, None for nothing to measure, money as "80.50" (exact)."""
     value = figure.read(row)
-    return money_text(value) if figure.money and value is not None else value  # type: ignore[arg-type]
+    return money_text(value, currency) if figure.money and value is not None else value  # type: ignore[arg-type]
 
 
-def shown(figure: Figure, row: AgentFigures) -> str:
-    """The value as the screen and the table show it; a dash when there is nothing to measure."""
+def shown(figure: Figure, row: AgentFigures, currency: str, style: DateStyle) -> str:
+    """The value as the screen and the table show it, in the style's digits; a dash when there is nothing to measure."""
+    return digits(_shown(figure, row, currency), style)
+
+
+def _shown(figure: Figure, row: AgentFigures, currency: str) -> str:
     value = figure.read(row)
     if value is None:
         text = "-"
+    elif figure.money:
+        text = money_text(value, currency)  # type: ignore[arg-type]
     elif figure.decimals is None:
         text = str(int(value))
     else:

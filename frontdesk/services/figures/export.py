@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import datetime
 
+from frontdesk.clock.dates import DateStyle, desk_style
 from frontdesk.clock.now import to_local
 from frontdesk.services.figures.board import DeskFigures
 from frontdesk.services.figures.definitions import FIGURES, exported, shown
@@ -32,9 +33,12 @@ def headings(figures: DeskFigures) -> list[str]:
     return [FIGURE_HEADING, *(row.name for row in figures.rows)]
 
 
-def shown_lines(figures: DeskFigures) -> list[list[str]]:
-    """Every figure as the screen shows it: its label, then its value for each agent and for the desk."""
-    return [[figure.label, *(shown(figure, row) for row in figures.rows)] for figure in FIGURES]
+def shown_lines(figures: DeskFigures, style: DateStyle | None = None) -> list[list[str]]:
+    """Every figure as the screen shows it: its label, then its value for each agent and for the desk.
+
+    In the digits of `style` (the desk's when None), as the desk shows its dates: Persian on a Persian desk."""
+    style = style or desk_style()
+    return [[figure.label, *(shown(figure, row, figures.currency, style) for row in figures.rows)] for figure in FIGURES]
 
 
 def as_json(figures: DeskFigures) -> dict[str, object]:
@@ -45,18 +49,18 @@ def as_json(figures: DeskFigures) -> dict[str, object]:
         "provisional": figures.desk.resolution.provisional,
         "currency": figures.currency,
         "definitions": {figure.key: figure.definition for figure in FIGURES},
-        "agents": [_values(row) for row in figures.agents],
-        "desk": _values(figures.desk),
+        "agents": [_values(row, figures.currency) for row in figures.agents],
+        "desk": _values(figures.desk, figures.currency),
         "over_budget_approvals": [
             {"at": to_local(approval.at).isoformat(), "agent": approval.agent, "approved_by": approval.approver,
-             "amount": money_text(approval.amount), "reason": approval.reason}
+             "amount": money_text(approval.amount, figures.currency), "reason": approval.reason}
             for approval in figures.approvals
         ],
     }
 
 
-def _values(row) -> dict[str, object]:
-    return {"agent": row.name, **{figure.key: exported(figure, row) for figure in FIGURES},
+def _values(row, currency: str) -> dict[str, object]:
+    return {"agent": row.name, **{figure.key: exported(figure, row, currency) for figure in FIGURES},
             "first_contact_resolution_provisional": row.resolution.provisional}
 
 
@@ -75,13 +79,13 @@ def as_csv(figures: DeskFigures) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([AGENT_HEADING, *(figure.key for figure in FIGURES)])
     for row in figures.rows:
-        writer.writerow([spreadsheet_safe(row.name), *(exported(figure, row) for figure in FIGURES)])  # None: an empty cell
+        writer.writerow([spreadsheet_safe(row.name), *(exported(figure, row, figures.currency) for figure in FIGURES)])  # None: an empty cell
     if figures.approvals:
         out.write("# Over-budget approvals\n")
         writer.writerow(["at", "agent", "approved_by", "amount", "reason"])
         for approval in figures.approvals:
             writer.writerow([to_local(approval.at).isoformat(), spreadsheet_safe(approval.agent),
-                             spreadsheet_safe(approval.approver), money_text(approval.amount), spreadsheet_safe(approval.reason)])
+                             spreadsheet_safe(approval.approver), money_text(approval.amount, figures.currency), spreadsheet_safe(approval.reason)])
     return out.getvalue()
 
 
@@ -90,6 +94,6 @@ def spreadsheet_safe(text: str) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
-def approval_line(approval: OverBudgetApproval, currency: str) -> str:
-    """How the screen and the printed report list a grant over budget."""
-    return f"Over budget: {approval.agent} {shown_money(approval.amount, currency)}, approved by {approval.approver}"
+def approval_line(approval: OverBudgetApproval, currency: str, style: DateStyle | None = None) -> str:
+    """How the screen and the printed report list a grant over budget, in the digits of `style` (the desk's when None)."""
+    return f"Over budget: {approval.agent} {shown_money(approval.amount, currency, style)}, approved by {approval.approver}"

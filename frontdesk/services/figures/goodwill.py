@@ -33,17 +33,17 @@ class OverBudgetApproval:
     reason: str
 
 
-def goodwill_figures(session: Session, period: Period) -> Tally[GoodwillStats]:
+def goodwill_figures(session: Session, period: Period, currency: str) -> Tally[GoodwillStats]:
     rows = session.exec(
         select(GoodwillGrant.agent_id, func.sum(GoodwillGrant.amount_cents), func.count(),
                how_many(GoodwillGrant.approved_by_id != None))  # noqa: E711
         .where(*in_period(GoodwillGrant.at, period)).group_by(GoodwillGrant.agent_id)
     )
-    return additive(GoodwillStats, {agent: GoodwillStats(from_cents(spent), int(grants), int(over))
+    return additive(GoodwillStats, {agent: GoodwillStats(from_cents(spent, currency), int(grants), int(over))
                                     for agent, spent, grants, over in rows})
 
 
-def over_budget_approvals(session: Session, period: Period) -> list[OverBudgetApproval]:
+def over_budget_approvals(session: Session, period: Period, currency: str) -> list[OverBudgetApproval]:
     """One statement, oldest first, with both names joined in."""
     granted_by, approved_by = aliased(Agent), aliased(Agent)
     rows = session.exec(
@@ -51,4 +51,4 @@ def over_budget_approvals(session: Session, period: Period) -> list[OverBudgetAp
         .join(granted_by, granted_by.id == GoodwillGrant.agent_id).join(approved_by, approved_by.id == GoodwillGrant.approved_by_id)
         .where(*in_period(GoodwillGrant.at, period)).order_by(GoodwillGrant.at, GoodwillGrant.id)
     )
-    return [OverBudgetApproval(at, agent, approver, from_cents(cents), reason) for at, agent, approver, cents, reason in rows]
+    return [OverBudgetApproval(at, agent, approver, from_cents(cents, currency), reason) for at, agent, approver, cents, reason in rows]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from rich.text import Text
 from textual import on
@@ -14,7 +13,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.offers import KIND_WORDS, GoodwillForm, Offers
 from frontdesk.services.goodwill import GoodwillRequest, NeedsApproval
-from frontdesk.services.money import amount_of, money_text
+from frontdesk.services.money import amount_of
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 
 @dataclass(frozen=True)
@@ -34,7 +33,8 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
     DIALOG_TITLE = "Goodwill gesture or policy exception"
     AUTO_FOCUS = "#goodwill-amount"
 
-    def __init__(self, desk: Desk, *, amount: Decimal | None = None, reason: str = "") -> None:
+    def __init__(self, desk: Desk, *, amount: str = "", reason: str = "") -> None:
+        """`amount` as the box shows it (`money_text`, in the currency's decimals), already typed for the agent."""
         super().__init__(desk)
         self.offers = Offers(desk)
         self.amount, self.reason = amount, reason
@@ -44,7 +44,7 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
         yield Static("Your budget: …", id="goodwill-budget", markup=False)
         yield Select([(words, kind) for kind, words in KIND_WORDS.items()], value=next(iter(KIND_WORDS)), allow_blank=False, id="goodwill-kind")
         yield Label("Amount", id="goodwill-amount-label", markup=False)
-        yield Input(money_text(self.amount) if self.amount else "", id="goodwill-amount")
+        yield Input(self.amount, id="goodwill-amount")
         yield Label("Why (recorded with the grant)", markup=False)
         yield Input(self.reason, id="goodwill-reason")
         yield Select([], prompt="Approving supervisor", id="goodwill-approver", classes="hidden")
@@ -64,7 +64,7 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
     def collect(self) -> Asked:
         if self.form is None:
             raise ValueError("Still reading your budget; try again in a moment.")
-        amount = amount_of(self.query_one("#goodwill-amount", Input).value)
+        amount = amount_of(self.query_one("#goodwill-amount", Input).value, self.form.rules.currency)
         approver = self.query_one("#goodwill-approver", Select).value
         return Asked(self.form.rules, GoodwillRequest(
             str(self.query_one("#goodwill-kind", Select).value), amount, self.query_one("#goodwill-reason", Input).value,

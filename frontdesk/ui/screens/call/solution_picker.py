@@ -13,7 +13,7 @@ from frontdesk.lookup import normalize
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.offers import Offers, SolutionChoices
 from frontdesk.services.goodwill import GoodwillRequest
-from frontdesk.services.money import shown_money
+from frontdesk.services.money import money_text, shown_money
 from frontdesk.services.solutions import OfferedOption
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
@@ -161,7 +161,8 @@ class SolutionPickerScreen(FormDialog[bool]):
         if option is None or self.goodwill is not None or self.saving:
             super().action_save()
             return
-        self.app.push_screen(GoodwillScreen(self.desk, amount=option.goodwill_cost, reason=f"Chosen option: {option.title}"),
+        amount = money_text(option.goodwill_cost, self.choices.currency) if self.choices else ""
+        self.app.push_screen(GoodwillScreen(self.desk, amount=amount, reason=f"Chosen option: {option.title}"),
                              self.goodwill_asked)
 
     def goodwill_asked(self, request: GoodwillRequest | None) -> None:

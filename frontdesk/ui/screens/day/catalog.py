@@ -43,6 +43,8 @@ class CatalogScreen(FormDialog[None]):
         self.editing: int | None = None
         self.options: dict[int, CatalogOption] = {}
         self.categories: list[str] = []
+        self.currency = ""
+        """The desk's, once the catalog is read: it says how many decimals a cost has."""
 
     def compose_form(self) -> ComposeResult:
         with Horizontal(id="catalog-panes"):
@@ -65,6 +67,7 @@ class CatalogScreen(FormDialog[None]):
             self.reload()
 
     def show_loaded(self, catalog: Catalog) -> None:
+        self.currency = catalog.currency
         self.options = {option.id: option for option in catalog.options}
         chosen = self.chosen_category()
         self.set_categories([*catalog.categories, *([chosen] if chosen and chosen not in catalog.categories else [])])
@@ -97,7 +100,7 @@ class CatalogScreen(FormDialog[None]):
         self.editing = None if event.option.id == NEW else int(event.option.id)
         option = self.options.get(self.editing)
         values = {"title": "", "gives": "", "limitations": "", "cost": "0"} if option is None else {
-            "title": option.title, "gives": option.gives, "limitations": option.limitations, "cost": money_text(option.goodwill_cost)}
+            "title": option.title, "gives": option.gives, "limitations": option.limitations, "cost": money_text(option.goodwill_cost, self.currency)}
         for field, value in values.items():
             self.query_one(f"#catalog-{field}", Input).value = value
         if option is not None:
@@ -111,7 +114,9 @@ class CatalogScreen(FormDialog[None]):
         self.action_save()
 
     def collect(self) -> tuple[OfferedOption, str]:
-        cost = amount_of(self.query_one("#catalog-cost", Input).value.strip() or "0", field="goodwill_cost",
+        if not self.currency:
+            raise ValueError("Still reading the catalog; try again in a moment.")
+        cost = amount_of(self.query_one("#catalog-cost", Input).value.strip() or "0", self.currency, field="goodwill_cost",
                          label="The goodwill cost", zero_allowed=True)
         option = OfferedOption(
             title=self.query_one("#catalog-title", Input).value, gives=self.query_one("#catalog-gives", Input).value,

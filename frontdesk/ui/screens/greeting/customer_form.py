@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from frontdesk.services.customer_conflicts import CustomerChanged
-from frontdesk.services.customer_form import LANGUAGES, CustomerForm, CustomerRecord, on_top, split_phones
+from frontdesk.services.customer_form import LANGUAGES, CustomerForm, CustomerRecord, form_from_query, on_top, split_phones
 from frontdesk.services.customer_text import describe
 from frontdesk.services.customers import CustomerNotFound
 from frontdesk.services.desk import Desk
@@ -79,10 +79,10 @@ class CustomerFormScreen(FormDialog[int | None]):
         if record is not None:
             self.original = self.latest = record
             self.fill(record.values)
-        elif self.typed_name.strip():
-            words = self.typed_name.split()
-            self.query_one("#field-given_name", Input).value = " ".join(words[:-1])
-            self.query_one("#field-family_name", Input).value = words[-1]
+        else:
+            named = form_from_query(self.typed_name)
+            for field in ("honorific", "given_name", "family_name"):
+                self.query_one(f"#field-{field}", Input).value = getattr(named, field)
 
     def load_failed(self, problem: Exception) -> None:
         if isinstance(problem, CustomerNotFound):

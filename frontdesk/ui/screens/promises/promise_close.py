@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import PromiseBook
 from frontdesk.services.goodwill import GoodwillRequest
-from frontdesk.services.money import money_text
+from frontdesk.services.money import shown_money
 from frontdesk.services.promise_conflicts import SeenPromise
 from frontdesk.services.promise_rows import PromiseRow
 from frontdesk.services.validation import ValidationError
@@ -105,6 +105,6 @@ class ClosePromiseScreen(FormDialog[bool]):
             make_good = self.query_one("#close-make-good", Input)
             make_good.value = make_good.value or request.describe()
             self.query_one("#close-goodwill", Static).update(
-                Text(f"Goodwill to draw when this is saved: {money_text(request.amount)} ({request.kind}). Escape draws nothing."))
+                Text(f"Goodwill to draw when this is saved: {shown_money(request.amount, request.currency)} ({request.kind}). Escape draws nothing."))
 
         self.app.push_screen(GoodwillScreen(self.desk, reason=f"Make-good: {self.row.what}"), asked)
