@@ -12,7 +12,7 @@ import inspect
 import os
 import pickle
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime
 
@@ -29,7 +29,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from frontdesk.clock.now import local_zone
-from tests.pilot import settle, type_text
+from tests.pilot import settle, settle_until, type_text
 
 NOW = datetime(2026, 11, 18, 11, 0, tzinfo=UTC)
 """A Wednesday morning, the desk open: promises due today and overdue, a month of history behind it."""
@@ -86,6 +86,10 @@ class Walk:
 
     async def type(self, text: str) -> None:
         await type_text(self.pilot, text)
+
+    async def until(self, done: Callable[[], bool]) -> None:
+        """Lets the app run until `done()`: for what a timer of the app's does in its own time (a draft saved)."""
+        await settle_until(self.pilot, done)
 
     async def shot(self, name: str) -> None:
         """Compares the screen as it stands, once every worker has answered, with the snapshot called `name`."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from syrupy import SnapshotAssertion
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from frontdesk.clock.now import set_clock
 from frontdesk.db import sqlite_url
@@ -21,6 +21,7 @@ from frontdesk.demo.practice import PRACTICE_PIN, open_practice_desk
 from frontdesk.services.desk import Desk, sign_in_as
 from frontdesk.services.facades.greeting import GreetingDesk
 from frontdesk.ui.app import FrontDeskApp
+from tests.pilot import shown_text
 from tests.screen_walk import (
     DESK_NAME,
     NOW,
@@ -147,7 +148,8 @@ async def test_call(walk: Walk, signed_in: Desk, size: tuple[int, int]) -> None:
             await (w.press(line) if line.startswith("ctrl") else w.type(line))
             await w.press("enter")
         await w.type("Offered to look into it")
-        await w.shot("live-call-notes")
+        await w.until(lambda: "Draft saved" in shown_text(w.pilot.app.screen.query_one("#draft-status", Static)))
+        await w.shot("live-call-notes")  # the line typed is saved as a draft within DRAFT_EVERY: the picture waits for it
         await w.press("f6")
         await w.shot("mood")
         await w.press("3", "ctrl+r")
