@@ -12,7 +12,7 @@ from frontdesk.lookup.candidates import candidate_entries, distinct_live
 from frontdesk.lookup.query import Term, TermKind, parse_query, spacing_variants
 from frontdesk.lookup.records import Found, LookupRecord, Match
 from frontdesk.lookup.scoring import Candidates, FieldScores, score_entries
-from frontdesk.lookup.store import CustomerStore, FoldCache
+from frontdesk.lookup.store import CustomerStore, Folder
 
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
 SWAP_MARGIN = 15.0  # points: the same words read with name and street swapped are look-alikes even this far apart
@@ -45,10 +45,10 @@ class CustomerIndex:
 
     def _add_many(self, records: Iterable[LookupRecord], progress: Progress | None) -> None:
         done = 0
+        folder = Folder(self._store.vocabulary)
         for chunk in _chunks(iter(records), BUILD_CHUNK):
             with self._lock:
-                cache: FoldCache = {}
-                self._store.append([self._store.prepare(record, cache) for record in chunk])
+                self._store.append(folder.prepare(chunk))
             done += len(chunk)
             if progress is not None:
                 progress(done)
@@ -62,7 +62,7 @@ class CustomerIndex:
     def add(self, record: LookupRecord) -> None:
         """Add a customer, or replace the one with the same customer_id."""
         with self._lock:
-            self._store.append([self._store.prepare(record, {})])
+            self._store.append(Folder(self._store.vocabulary).prepare([record]))
             self._compact_if_mostly_dead()
 
     def remove(self, customer_id: int) -> None:
@@ -74,7 +74,7 @@ class CustomerIndex:
         """Merged, erased and corrected records leave dead rows that every search would still skip over."""
         dead = self._store.dead_rows()
         if dead > DEAD_FLOOR and dead > DEAD_SHARE * len(self._store.row_of):
-            self._store = self._store.without_dead(BUILD_CHUNK)
+            self._store = self._store.without_dead()
 
     def __len__(self) -> int:
         return len(self._store.row_of)
