@@ -1,4 +1,5 @@
-"""Ranking rules of the lookup: word order, rare streets, glued street types, mistyped dates (how many digits slipped), counts, compaction."""
+"""Ranking rules of the lookup: word order, rare streets, glued street types, mistyped dates (how many digits slipped),
+rare name words breaking ties, counts, compaction."""
 
 import datetime
 
@@ -117,6 +118,21 @@ def test_day_and_month_right_with_the_year_wholly_wrong_does_not_outweigh_a_bett
         LookupRecord(2, "Nina Harcroft", "9 Oak Lane", birth_date=datetime.date(1906, 11, 21)),
     ])
     assert ids(index, "nina harcourt 21/11/1937")[0] == 1
+
+
+def test_an_exact_rare_name_word_breaks_a_tie_with_a_common_one_and_stays_flagged():
+    amelias = [LookupRecord(10 + i, f"Amelia Other{chr(97 + i)}") for i in range(5)]
+    index = CustomerIndex([LookupRecord(1, "Amelia Brinsmead"), *amelias, LookupRecord(2, "Mitchell Kimmonth")])
+    matches = index.search("amelia kimmonth")
+    assert matches[0].customer_id == 2  # one customer carries Kimmonth, six Amelia
+    assert matches[0].ambiguous and matches[1].ambiguous
+
+
+def test_between_two_equally_close_spellings_rarity_does_not_choose():
+    """Penvankos is one letter from Pelvankos and from Lenvankos: the commoner spelling is the likelier one."""
+    common = [LookupRecord(i, f"Kevin{chr(96 + i)} Pelvankos") for i in range(1, 6)]
+    index = CustomerIndex([*common, LookupRecord(9, "Michael Lenvankos")])
+    assert ids(index, "penvankos")[0] == 1
 
 
 def test_counts_say_how_many_fit_beyond_the_page():

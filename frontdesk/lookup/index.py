@@ -11,7 +11,7 @@ import numpy as np
 from frontdesk.lookup.candidates import candidate_entries, distinct_live
 from frontdesk.lookup.query import Term, TermKind, parse_query, spacing_variants
 from frontdesk.lookup.records import Found, LookupRecord, Match
-from frontdesk.lookup.scoring import Candidates, FieldScores, score_entries
+from frontdesk.lookup.scoring import Candidates, FieldScores, Scored, exact_name_rarity, score_entries
 from frontdesk.lookup.store import CustomerStore, Folder
 
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
@@ -121,9 +121,18 @@ class CustomerIndex:
             return Found((), 0, counted_all)
         candidates = Candidates(self._store, entries)
         scored = [score_entries(self._store, terms, s, candidates) for terms, s in zip(variants, sims)]
-        totals, best_variant = _best_variant([totals for totals, _ in scored])
-        picks = self._best_per_customer(entries, totals, limit + 1)
-        matches = self._matches(picks, entries, totals, [scored[v][1] for v in best_variant[picks]], limit)
+        totals, best_variant = _best_variant([one.total for one in scored])
+
+        def rarity(positions: np.ndarray) -> np.ndarray:
+            found = np.zeros(len(positions), dtype=np.float32)
+            for variant, (terms, s, one) in enumerate(zip(variants, sims, scored)):
+                mine = best_variant[positions] == variant
+                if mine.any():
+                    found[mine] = exact_name_rarity(self._store, terms, s, one.name_at, candidates, positions[mine])
+            return found
+
+        picks = self._best_per_customer(entries, totals, rarity, limit + 1)
+        matches = self._matches(picks, entries, totals, [scored[v].per_term for v in best_variant[picks]], limit)
         return Found(tuple(matches), self._fitting(candidates.rows, totals), counted_all)
 
     @staticmethod
@@ -136,20 +145,29 @@ class CustomerIndex:
         kept = rows[totals >= MIN_SCORE]
         return int(kept.size and 1 + np.count_nonzero(kept[1:] != kept[:-1]))
 
-    def _best_per_customer(self, entries: np.ndarray, totals: np.ndarray, count: int) -> list[int]:
-        """Positions of the best-scoring entry of each of the top `count` customers."""
+    def _best_per_customer(
+        self, entries: np.ndarray, totals: np.ndarray, rarity: Callable[[np.ndarray], np.ndarray], count: int
+    ) -> list[int]:
+        """Positions of the best-scoring entry of each of the top `count` customers.
+
+        Equal scores go to the rarer words spelt exactly (see scoring.exact_name_rarity), then
+        to the earlier entry; every entry tied with the last one kept competes, so which of
+        many equal customers come first does not depend on where a partial sort cut them.
+        """
         keep = min(len(totals), count * 4 + 16)
+        rows = self._store.entry_row.view
         while True:
-            top = np.argpartition(-totals, keep - 1)[:keep] if keep < len(totals) else np.arange(len(totals))
-            top = top[np.lexsort((entries[top], -totals[top]))]
+            top = _with_ties(totals, keep)
+            top = top[np.lexsort((entries[top], -rarity(top), -totals[top]))]
             picks, seen = [], set()
-            for position in top.tolist():
-                row = int(self._store.entry_row.view[entries[position]])
-                if row not in seen and totals[position] >= MIN_SCORE:
+            for position, row in zip(top.tolist(), rows.take(entries[top]).tolist()):
+                if totals[position] < MIN_SCORE or len(picks) == count:
+                    break
+                if row not in seen:
                     seen.add(row)
                     picks.append(position)
             if len(picks) >= count or keep >= len(totals):
-                return picks[:count]
+                return picks
             keep *= 4
 
     def _matches(
@@ -177,6 +195,14 @@ class CustomerIndex:
             )
             for p, per_term, flag in islice(zip(picks, fields, flagged), limit)
         ]
+
+
+def _with_ties(totals: np.ndarray, keep: int) -> np.ndarray:
+    """Positions of the `keep` highest totals, and of any other total equal to the lowest of them."""
+    if keep >= len(totals):
+        return np.arange(len(totals))
+    lowest = np.partition(totals, len(totals) - keep)[len(totals) - keep]
+    return np.flatnonzero(totals >= lowest)
 
 
 def _best_variant(all_totals: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

@@ -164,6 +164,10 @@ class CustomerStore:
         """Per street word, 0 when every customer lives on it, 1 when one customer does (or none)."""
         return self._rarity(self.street_postings.counts_of(word_ids)).astype(np.float32)
 
+    def name_rarity(self, word_ids: np.ndarray) -> np.ndarray:
+        """Per name word, 0 when every customer carries it, 1 when one customer does."""
+        return self._rarity(self.name_postings.counts_of(word_ids)).astype(np.float32)
+
     def _rarity(self, residents: np.ndarray | int) -> np.ndarray:
         """1 - log(residents) / log(customers): the share of the customer count's digits the street rules out."""
         return np.clip(1.0 - np.log(np.maximum(residents, 1)) / np.log(max(len(self.row_of), 2)), 0.0, 1.0)
