@@ -1,5 +1,5 @@
-"""Ranking rules of the lookup: word order, rare streets, glued street types, mistyped dates (how many digits slipped),
-rare name words breaking ties, counts, compaction."""
+"""Ranking rules of the lookup: word order, rare streets, glued street types, surnames that are street types,
+mistyped dates (how many digits slipped), rare name words breaking ties, counts, compaction."""
 
 import datetime
 
@@ -77,6 +77,22 @@ def test_a_glued_street_on_file_is_found_spelled_apart():
 def test_a_surname_ending_like_a_street_type_is_not_cut():
     assert [t.text for t in parse_query("harcourt ")] == ["harcourt"]
     assert [(t.kind, t.text) for t in parse_query("crotonstreet ")] == [(TermKind.STREET, "croton"), (TermKind.STREET, "st")]
+
+
+def test_a_surname_that_is_a_street_type_is_found_and_the_street_reading_stays_beside_it():
+    index = CustomerIndex([
+        LookupRecord(1, "Mary Lane", "3 Elm Road"),
+        LookupRecord(2, "Mary Smith", "12 Mary Lane"),
+        LookupRecord(3, "Penny Close", "1 Oak Road"),
+        LookupRecord(4, "Flynn Cresp", "Nambucca Street", birth_date=datetime.date(1976, 11, 17)),
+        LookupRecord(5, "Isaac Stephenson", "210 Julia Flynn Avenue"),
+    ])
+    matches = index.search("mary lane")
+    assert {m.customer_id for m in matches[:2]} == {1, 2}  # Mary Lane, or someone on Mary Lane
+    assert matches[0].ambiguous and matches[1].ambiguous
+    assert ids(index, "penny close")[0] == 3
+    assert ids(index, "flynn cres 17/11/1976")[0] == 4  # a cut-short surname, not Flynn Crescent
+    assert ids(index, "12 mary lane")[0] == 2
 
 
 def test_a_mistyped_birth_date_still_tells_namesakes_apart():

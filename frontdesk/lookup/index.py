@@ -9,7 +9,7 @@ from itertools import islice
 import numpy as np
 
 from frontdesk.lookup.candidates import candidate_entries, distinct_live
-from frontdesk.lookup.query import Term, TermKind, parse_query, spacing_variants
+from frontdesk.lookup.query import Term, TermKind, readings, spacing_variants
 from frontdesk.lookup.records import Found, LookupRecord, Match
 from frontdesk.lookup.scoring import Candidates, FieldScores, Scored, exact_name_rarity, score_entries
 from frontdesk.lookup.store import CustomerStore, Folder
@@ -17,6 +17,7 @@ from frontdesk.lookup.store import CustomerStore, Folder
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
 SWAP_MARGIN = 15.0  # points: the same words read with name and street swapped are look-alikes even this far apart
 MIN_SCORE = 25.0
+NAME_LIKE = 0.85  # a street-type word this close to a word of some name may be that name ("mary lane")
 MATCHED_FIELD = 0.5
 BUILD_CHUNK = 50_000
 DEAD_SHARE = 0.25  # removed or replaced rows beyond this share of the live ones are compacted away
@@ -97,12 +98,20 @@ class CustomerIndex:
 
     def find(self, query: str, limit: int = 10) -> Found:
         """Like `search`, and also how many customers fit in all."""
-        terms = parse_query(query)
-        if not terms or limit <= 0:
+        if limit <= 0:
             return Found((), 0, True)
         with self._lock:
-            variants = spacing_variants(terms, self._store.vocabulary.ids.__contains__)
+            known = self._store.vocabulary.ids.__contains__
+            variants = [v for terms in readings(query, self._is_name_word) if terms for v in spacing_variants(terms, known)]
+            if not variants:
+                return Found((), 0, True)
             return self._rank(variants, limit)
+
+    def _is_name_word(self, word: str) -> bool:
+        """Whether some customer's name holds this word or one spelt very like it."""
+        sim = self._store.vocabulary.similarity(word, False)
+        close = np.flatnonzero(sim[:-1] >= NAME_LIKE)
+        return bool(close.size) and bool(self._store.name_postings.counts_of(close).any())
 
     def _similarities(self, terms: list[Term]) -> list[np.ndarray | None]:
         vocabulary = self._store.vocabulary
