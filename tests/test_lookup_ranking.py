@@ -121,6 +121,21 @@ def test_a_date_one_slipped_digit_off_picks_the_namesake_and_is_found_alone(type
     assert ids(index, typed) == [2]  # no one was born on the typed day: the one a digit away is offered
 
 
+@pytest.mark.parametrize("typed", ["4/3/61", "3/4/61", "4.3.61"])
+def test_a_two_digit_year_finds_the_namesake_born_that_day(typed):
+    index = CustomerIndex([
+        LookupRecord(1, "Nina Harcourt", "3 Elm Road", birth_date=datetime.date(1975, 3, 4)),
+        LookupRecord(2, "Nina Harcourt", "9 Oak Lane", birth_date=datetime.date(1961, 3, 4)),
+    ])
+    assert ids(index, f"nina harcourt {typed}")[0] == 2
+    assert ids(index, typed) == [2]
+
+
+def test_digits_grouped_by_dashes_stay_a_phone_number():
+    assert [t.kind for t in parse_query("12-10-56")] == [TermKind.PHONE]
+    assert [t.kind for t in parse_query("06/12/34/56")] == [TermKind.NUMBER] * 4
+
+
 def test_one_slipped_digit_is_near_two_are_not():
     near = {datetime.date.fromordinal(o) for o in near_ordinals((5, 8, 1944))}
     assert {datetime.date(1944, 9, 5), datetime.date(1944, 8, 15), datetime.date(1945, 8, 5)} <= near

@@ -73,6 +73,8 @@ DATE_WEIGHT = 1.75
 
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+# A two-digit year only with / or . (phone numbers are grouped by dashes), and not inside a longer digit run.
+_DATE_DMY_SHORT = re.compile(r"(?<![\d/.-])(?<!\d[/.-] )(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![/.-]?\d)")
 _DIGIT_RUN = re.compile(r"\+?\(?\d[\d()\-. ]*\d\)?|\d")
 
 
@@ -113,7 +115,20 @@ def _take_dates(text: str) -> tuple[str, list[Term]]:
         dates = tuple(dict.fromkeys(_date(y, m, d) + _date(y, d, m)))
         terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=dates, parts=(d, m, y)))
     text = _DATE_DMY.sub(" ", _DATE_YMD.sub(" ", text))
+    text = _DATE_DMY_SHORT.sub(lambda match: _short_date(match, terms), text)
     return text, terms
+
+
+def _short_date(match: re.Match[str], terms: list[Term]) -> str:
+    """A date with a two-digit year (4/3/61): born in 1961, or in 2061 once that is past. Only an exact
+    date counts, read day-first or month-first in either century; digits that name no date are left as typed."""
+    d, m, short = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    years = [century + short for century in (1900, 2000) if century + short <= datetime.date.today().year]
+    dates = tuple(dict.fromkeys(date for y in years for date in _date(y, m, d) + _date(y, d, m)))
+    if not dates:
+        return match.group()
+    terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=dates))
+    return " "
 
 
 def _take_phones(text: str) -> tuple[str, list[Term]]:
