@@ -1,5 +1,6 @@
 """Ranking rules of the lookup: word order, rare streets, glued street types, surnames that are street types,
-mistyped dates (how many digits slipped), rare name words breaking ties, counts, compaction."""
+mistyped dates (how many digits slipped), rare name words breaking ties, equal spellings taking turns, counts,
+compaction."""
 
 import datetime
 
@@ -164,6 +165,14 @@ def test_between_two_equally_close_spellings_rarity_does_not_choose():
     common = [LookupRecord(i, f"Kevin{chr(96 + i)} Pelvankos") for i in range(1, 6)]
     index = CustomerIndex([*common, LookupRecord(9, "Michael Lenvankos")])
     assert ids(index, "penvankos")[0] == 1
+
+
+def test_equally_close_spellings_take_turns_at_the_top():
+    """Amanda Hlal is one slip from Hall and from Hill: both spellings show before either repeats."""
+    index = CustomerIndex([LookupRecord(i, "Amanda Hill" if i < 20 else "Amanda Hall") for i in range(1, 30)])
+    shown = ids(index, "amanda hlal")
+    assert shown[:4] == [1, 20, 2, 21]
+    assert len(shown) == 10
 
 
 def test_counts_say_how_many_fit_beyond_the_page():

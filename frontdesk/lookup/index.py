@@ -140,7 +140,10 @@ class CustomerIndex:
                     found[mine] = exact_name_rarity(self._store, terms, s, one.name_at, candidates, positions[mine])
             return found
 
-        picks = self._best_per_customer(entries, totals, rarity, limit + 1)
+        def names(positions: np.ndarray) -> np.ndarray:
+            return candidates.names.take(positions, axis=0)
+
+        picks = self._best_per_customer(entries, totals, rarity, names, limit + 1)
         matches = self._matches(picks, entries, totals, [scored[v].per_term for v in best_variant[picks]], limit)
         return Found(tuple(matches), self._fitting(candidates.rows, totals), counted_all)
 
@@ -155,19 +158,25 @@ class CustomerIndex:
         return int(kept.size and 1 + np.count_nonzero(kept[1:] != kept[:-1]))
 
     def _best_per_customer(
-        self, entries: np.ndarray, totals: np.ndarray, rarity: Callable[[np.ndarray], np.ndarray], count: int
+        self, entries: np.ndarray, totals: np.ndarray, rarity: Callable[[np.ndarray], np.ndarray],
+        names: Callable[[np.ndarray], np.ndarray], count: int,
     ) -> list[int]:
         """Positions of the best-scoring entry of each of the top `count` customers.
 
-        Equal scores go to the rarer words spelt exactly (see scoring.exact_name_rarity), then
-        to the earlier entry; every entry tied with the last one kept competes, so which of
-        many equal customers come first does not depend on where a partial sort cut them.
+        Equal scores go to the rarer words spelt exactly (see scoring.exact_name_rarity), then to
+        the earlier entry; every entry tied with the last one kept competes, so which of many
+        equal customers come first does not depend on where a partial sort cut them. Among the
+        `keep` first, customers still equal are shown each name once before any twice (Amanda
+        Hall, Amanda Hill, then the next Amanda Hall).
         """
         keep = min(len(totals), count * 4 + 16)
         rows = self._store.entry_row.view
         while True:
             top = _with_ties(totals, keep)
-            top = top[np.lexsort((entries[top], -rarity(top), -totals[top]))]
+            rare = rarity(top)
+            order = np.lexsort((entries[top], -rare, -totals[top]))[:keep]
+            top, rare = top[order], rare[order]
+            top = top[_names_in_turn(totals[top], rare, names(top))]
             picks, seen = [], set()
             for position, row in zip(top.tolist(), rows.take(entries[top]).tolist()):
                 if totals[position] < MIN_SCORE or len(picks) == count:
@@ -204,6 +213,27 @@ class CustomerIndex:
             )
             for p, per_term, flag in islice(zip(picks, fields, flagged), limit)
         ]
+
+
+_NAME_HASH = np.random.default_rng(0).integers(1, 2**62, size=64, dtype=np.int64) | 1
+
+
+def _names_in_turn(totals: np.ndarray, rarity: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """A stable reordering of sorted candidates: within a run of equal total and rarity, every distinct
+    name's first customer, then every name's second, and so on."""
+    size = len(totals)
+    sequence = np.arange(size)
+    group = np.zeros(size, dtype=np.int64)
+    group[1:] = np.cumsum((totals[1:] != totals[:-1]) | (rarity[1:] != rarity[:-1]))
+    width = min(names.shape[1], len(_NAME_HASH))
+    name = (names[:, :width].astype(np.int64) + 1) @ _NAME_HASH[:width]  # wraps: a hash, not a sum
+    by_name = np.lexsort((sequence, name, group))
+    same = np.zeros(size, dtype=np.bool_)
+    same[1:] = (group[by_name][1:] == group[by_name][:-1]) & (name[by_name][1:] == name[by_name][:-1])
+    run_start = np.maximum.accumulate(np.where(same, 0, sequence))
+    turn = np.empty(size, dtype=np.int64)
+    turn[by_name] = sequence - run_start
+    return np.lexsort((sequence, turn, group))
 
 
 def _with_ties(totals: np.ndarray, keep: int) -> np.ndarray:
