@@ -11,7 +11,7 @@ import numpy as np
 from frontdesk.lookup.candidates import candidate_entries, distinct_live
 from frontdesk.lookup.query import Term, TermKind, readings, spacing_variants
 from frontdesk.lookup.records import Found, LookupRecord, Match
-from frontdesk.lookup.scoring import Candidates, FieldScores, Scored, exact_name_rarity, score_entries
+from frontdesk.lookup.scoring import Candidates, FieldScores, exact_name_rarity, score_entries
 from frontdesk.lookup.store import CustomerStore, Folder
 
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
