@@ -23,6 +23,7 @@ class TypedQuery:
     query: str
     customer_id: int
     way: str
+    typed_date: datetime.date | str | None = None  # name+birth date: the duplicate's date (text if not a date), None if it has none
 
 
 def febrl_sets() -> dict[str, object]:
@@ -69,7 +70,7 @@ def customers_and_queries(frame) -> tuple[list[LookupRecord], list[TypedQuery]]:
         typed_birth = f"{int(birth[6:8])}/{int(birth[4:6])}/{birth[:4]}" if len(birth) == 8 and birth.isdigit() else birth
         queries.append(TypedQuery(name, customer_id, "name"))
         queries.append(TypedQuery(f"{name} {_street(row)}", customer_id, "name+street"))
-        queries.append(TypedQuery(f"{name} {typed_birth}", customer_id, "name+birth date"))
+        queries.append(TypedQuery(f"{name} {typed_birth}", customer_id, "name+birth date", _birth(birth) or birth or None))
     return records, queries
 
 

@@ -19,8 +19,10 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from febrl_queries import WAYS, Ranked, customers_and_queries, febrl_sets, recall_by_way, swapped_pairs
+from febrl_queries import WAYS, Ranked, TypedQuery, customers_and_queries, febrl_sets, recall_by_way, swapped_pairs
 from frontdesk.lookup import CustomerIndex, LookupRecord
+from frontdesk.lookup.birth_dates import near_ordinals
+from frontdesk.lookup.query import TermKind, parse_query
 from frontdesk.lookup.synthetic import corrupted_queries, customers, name_words_by_id, recall
 
 SWAPPED_PAIRS = 500
@@ -113,12 +115,48 @@ def ranked_by(index: CustomerIndex) -> Callable[[str], Ranked]:
     return ranked
 
 
-def febrl(naive_queries: int) -> dict[str, dict]:
+def date_kind(query: TypedQuery, record: LookupRecord | None) -> str:
+    """What the date typed for a duplicate could do for its customer: name+birth date misses sorted by it."""
+    if query.typed_date is None:
+        return "no date typed"
+    if record is None or record.birth_date is None:
+        return "no date on file"
+    dates = [t for t in parse_query(query.query) if t.kind is TermKind.DATE]
+    born = record.birth_date.toordinal()
+    if not dates or dates[0].parts is None:
+        return "a different date"
+    if born in {d.toordinal() for d in dates[0].dates}:
+        return "the date on file"
+    return "one digit slipped" if born in near_ordinals(dates[0].parts).tolist() else "a different date"
+
+
+def febrl_misses(name: str, records: list[LookupRecord], queries: list[TypedQuery], index: CustomerIndex) -> list[dict]:
+    """Every query whose first row is not its customer, with the rows shown instead."""
+    by_id = {r.customer_id: r for r in records}
+    misses = []
+    for query in queries:
+        matches = index.search(query.query, limit=5)
+        if matches and matches[0].customer_id == query.customer_id:
+            continue
+        meant = by_id.get(query.customer_id)
+        misses.append({
+            "set": name, "way": query.way, "query": query.query, "customer": query.customer_id,
+            "on file": [meant.name, meant.street, str(meant.birth_date)] if meant else None,
+            "date": date_kind(query, meant) if query.way == "name+birth date" else None,
+            "shown": [[m.customer_id, m.score, m.ambiguous, by_id[m.customer_id].name, str(by_id[m.customer_id].birth_date)]
+                      for m in matches[:3]],
+        })
+    return misses
+
+
+def febrl(naive_queries: int, misses_to: str | None = None) -> dict[str, dict]:
     """Per FEBRL set and way of typing: the engine's recall and naive rapidfuzz's, on the same queries."""
     result = {}
+    misses = []
     for name, frame in febrl_sets().items():
         records, queries = customers_and_queries(frame)
-        engine = ranked_by(CustomerIndex.build(records))
+        index = CustomerIndex.build(records)
+        engine = ranked_by(index)
         ids = [r.customer_id for r in records]
         naive = {}
         for way in WAYS:
@@ -127,10 +165,17 @@ def febrl(naive_queries: int) -> dict[str, dict]:
             naive.update(recall_by_way(
                 lambda q: Ranked([ids[i] for _, _, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=5)], False),
                 chosen, (way,)))
-        result[name] = {"customers": len(records), "engine": recall_by_way(engine, queries), "naive": naive}
+        dated = [q for q in queries if q.way == "name+birth date" and q.typed_date is not None]
+        result[name] = {"customers": len(records), "engine": recall_by_way(engine, queries), "naive": naive,
+                        "dated": recall_by_way(engine, dated, ("name+birth date",))["name+birth date"]}
+        if misses_to is not None:
+            misses.extend(febrl_misses(name, records, queries, index))
         if name == "FEBRL3":
             extra, swaps = swapped_pairs(records, SWAPPED_PAIRS)
             result["swapped pairs"] = recall_by_way(ranked_by(CustomerIndex.build(records + extra)), swaps, ("swap",))["swap"]
+    if misses_to is not None:
+        with open(misses_to, "w") as out:
+            json.dump(misses, out, indent=1, ensure_ascii=False)
     return result
 
 
@@ -144,6 +189,11 @@ def print_febrl(result: dict) -> None:
             e, n = figures["engine"][way], figures["naive"][way]
             print(f"{name:<8}{way:<17}{e['n']:>8}{e['r1']:7.3f}{e['r5']:7.3f}{e['wrong_unflagged']:17.3f}"
                   f"{n['r1']:11.3f}{n['r5']:11.3f}")
+    for name, figures in result.items():
+        if name != "swapped pairs":
+            d = figures["dated"]
+            print(f"{name}: name+birth date over the {d['n']} duplicates that carry a birth date: "
+                  f"R@1 {d['r1']:.3f}  R@5 {d['r5']:.3f}  wrong+unflagged {d['wrong_unflagged']:.3f}")
     swaps = result["swapped pairs"]
     print(f"swapped pairs (Mary Johnson of Jackson St / Mary Jackson of Johnson St), {swaps['n']} queries: "
           f"R@1 {swaps['r1']:.3f}, wrong first row shown unflagged {swaps['wrong_unflagged']:.3f}")
@@ -181,11 +231,14 @@ def main() -> None:
     parser.add_argument("--naive-recall-queries", type=int, default=200)
     parser.add_argument("--febrl-naive-queries", type=int, default=500, help="naive queries per FEBRL set and way")
     parser.add_argument("--no-febrl", action="store_true", help="skip the FEBRL1-3 recall section")
+    parser.add_argument("--febrl-misses", metavar="FILE",
+                        help="write the FEBRL queries whose first row is not their customer to FILE (JSON), "
+                             "name+birth date ones with what their typed date could do")
     parser.add_argument("--json", action="store_true", help="print the result as JSON instead of a table")
     args = parser.parse_args()
     result = run(args)
     if not args.no_febrl:
-        result["febrl"] = febrl(args.febrl_naive_queries)
+        result["febrl"] = febrl(args.febrl_naive_queries, args.febrl_misses)
     if args.json:
         print(json.dumps(result, indent=2))
         return

@@ -1,4 +1,6 @@
-"""Ranking rules of the lookup: word order, rare streets, glued street types, mistyped dates (how many digits slipped), counts, compaction."""
+"""Ranking rules of the lookup: word order, rare streets, glued street types, surnames that are street types,
+mistyped dates (how many digits slipped), rare name words breaking ties, equal spellings taking turns, counts,
+compaction."""
 
 import datetime
 
@@ -78,6 +80,22 @@ def test_a_surname_ending_like_a_street_type_is_not_cut():
     assert [(t.kind, t.text) for t in parse_query("crotonstreet ")] == [(TermKind.STREET, "croton"), (TermKind.STREET, "st")]
 
 
+def test_a_surname_that_is_a_street_type_is_found_and_the_street_reading_stays_beside_it():
+    index = CustomerIndex([
+        LookupRecord(1, "Mary Lane", "3 Elm Road"),
+        LookupRecord(2, "Mary Smith", "12 Mary Lane"),
+        LookupRecord(3, "Penny Close", "1 Oak Road"),
+        LookupRecord(4, "Flynn Cresp", "Nambucca Street", birth_date=datetime.date(1976, 11, 17)),
+        LookupRecord(5, "Isaac Stephenson", "210 Julia Flynn Avenue"),
+    ])
+    matches = index.search("mary lane")
+    assert {m.customer_id for m in matches[:2]} == {1, 2}  # Mary Lane, or someone on Mary Lane
+    assert matches[0].ambiguous and matches[1].ambiguous
+    assert ids(index, "penny close")[0] == 3
+    assert ids(index, "flynn cres 17/11/1976")[0] == 4  # a cut-short surname, not Flynn Crescent
+    assert ids(index, "12 mary lane")[0] == 2
+
+
 def test_a_mistyped_birth_date_still_tells_namesakes_apart():
     index = CustomerIndex([
         LookupRecord(1, "Isabelle Hobson", "36 Albermarle Place", birth_date=datetime.date(1984, 10, 15)),
@@ -104,6 +122,21 @@ def test_a_date_one_slipped_digit_off_picks_the_namesake_and_is_found_alone(type
     assert ids(index, typed) == [2]  # no one was born on the typed day: the one a digit away is offered
 
 
+@pytest.mark.parametrize("typed", ["4/3/61", "3/4/61", "4.3.61"])
+def test_a_two_digit_year_finds_the_namesake_born_that_day(typed):
+    index = CustomerIndex([
+        LookupRecord(1, "Nina Harcourt", "3 Elm Road", birth_date=datetime.date(1975, 3, 4)),
+        LookupRecord(2, "Nina Harcourt", "9 Oak Lane", birth_date=datetime.date(1961, 3, 4)),
+    ])
+    assert ids(index, f"nina harcourt {typed}")[0] == 2
+    assert ids(index, typed) == [2]
+
+
+def test_digits_grouped_by_dashes_stay_a_phone_number():
+    assert [t.kind for t in parse_query("12-10-56")] == [TermKind.PHONE]
+    assert [t.kind for t in parse_query("06/12/34/56")] == [TermKind.NUMBER] * 4
+
+
 def test_one_slipped_digit_is_near_two_are_not():
     near = {datetime.date.fromordinal(o) for o in near_ordinals((5, 8, 1944))}
     assert {datetime.date(1944, 9, 5), datetime.date(1944, 8, 15), datetime.date(1945, 8, 5)} <= near
@@ -117,6 +150,29 @@ def test_day_and_month_right_with_the_year_wholly_wrong_does_not_outweigh_a_bett
         LookupRecord(2, "Nina Harcroft", "9 Oak Lane", birth_date=datetime.date(1906, 11, 21)),
     ])
     assert ids(index, "nina harcourt 21/11/1937")[0] == 1
+
+
+def test_an_exact_rare_name_word_breaks_a_tie_with_a_common_one_and_stays_flagged():
+    amelias = [LookupRecord(10 + i, f"Amelia Other{chr(97 + i)}") for i in range(5)]
+    index = CustomerIndex([LookupRecord(1, "Amelia Brinsmead"), *amelias, LookupRecord(2, "Mitchell Kimmonth")])
+    matches = index.search("amelia kimmonth")
+    assert matches[0].customer_id == 2  # one customer carries Kimmonth, six Amelia
+    assert matches[0].ambiguous and matches[1].ambiguous
+
+
+def test_between_two_equally_close_spellings_rarity_does_not_choose():
+    """Penvankos is one letter from Pelvankos and from Lenvankos: the commoner spelling is the likelier one."""
+    common = [LookupRecord(i, f"Kevin{chr(96 + i)} Pelvankos") for i in range(1, 6)]
+    index = CustomerIndex([*common, LookupRecord(9, "Michael Lenvankos")])
+    assert ids(index, "penvankos")[0] == 1
+
+
+def test_equally_close_spellings_take_turns_at_the_top():
+    """Amanda Hlal is one slip from Hall and from Hill: both spellings show before either repeats."""
+    index = CustomerIndex([LookupRecord(i, "Amanda Hill" if i < 20 else "Amanda Hall") for i in range(1, 30)])
+    shown = ids(index, "amanda hlal")
+    assert shown[:4] == [1, 20, 2, 21]
+    assert len(shown) == 10
 
 
 def test_counts_say_how_many_fit_beyond_the_page():

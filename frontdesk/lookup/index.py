@@ -9,14 +9,15 @@ from itertools import islice
 import numpy as np
 
 from frontdesk.lookup.candidates import candidate_entries, distinct_live
-from frontdesk.lookup.query import Term, TermKind, parse_query, spacing_variants
+from frontdesk.lookup.query import Term, TermKind, readings, spacing_variants
 from frontdesk.lookup.records import Found, LookupRecord, Match
-from frontdesk.lookup.scoring import Candidates, FieldScores, score_entries
-from frontdesk.lookup.store import CustomerStore, FoldCache
+from frontdesk.lookup.scoring import Candidates, FieldScores, exact_name_rarity, score_entries
+from frontdesk.lookup.store import CustomerStore, Folder
 
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
 SWAP_MARGIN = 15.0  # points: the same words read with name and street swapped are look-alikes even this far apart
 MIN_SCORE = 25.0
+NAME_LIKE = 0.85  # a street-type word this close to a word of some name may be that name ("mary lane")
 MATCHED_FIELD = 0.5
 BUILD_CHUNK = 50_000
 DEAD_SHARE = 0.25  # removed or replaced rows beyond this share of the live ones are compacted away
@@ -45,10 +46,10 @@ class CustomerIndex:
 
     def _add_many(self, records: Iterable[LookupRecord], progress: Progress | None) -> None:
         done = 0
+        folder = Folder(self._store.vocabulary)
         for chunk in _chunks(iter(records), BUILD_CHUNK):
             with self._lock:
-                cache: FoldCache = {}
-                self._store.append([self._store.prepare(record, cache) for record in chunk])
+                self._store.append(folder.prepare(chunk))
             done += len(chunk)
             if progress is not None:
                 progress(done)
@@ -62,7 +63,7 @@ class CustomerIndex:
     def add(self, record: LookupRecord) -> None:
         """Add a customer, or replace the one with the same customer_id."""
         with self._lock:
-            self._store.append([self._store.prepare(record, {})])
+            self._store.append(Folder(self._store.vocabulary).prepare([record]))
             self._compact_if_mostly_dead()
 
     def remove(self, customer_id: int) -> None:
@@ -74,7 +75,7 @@ class CustomerIndex:
         """Merged, erased and corrected records leave dead rows that every search would still skip over."""
         dead = self._store.dead_rows()
         if dead > DEAD_FLOOR and dead > DEAD_SHARE * len(self._store.row_of):
-            self._store = self._store.without_dead(BUILD_CHUNK)
+            self._store = self._store.without_dead()
 
     def __len__(self) -> int:
         return len(self._store.row_of)
@@ -97,12 +98,20 @@ class CustomerIndex:
 
     def find(self, query: str, limit: int = 10) -> Found:
         """Like `search`, and also how many customers fit in all."""
-        terms = parse_query(query)
-        if not terms or limit <= 0:
+        if limit <= 0:
             return Found((), 0, True)
         with self._lock:
-            variants = spacing_variants(terms, self._store.vocabulary.ids.__contains__)
+            known = self._store.vocabulary.ids.__contains__
+            variants = [v for terms in readings(query, self._is_name_word) if terms for v in spacing_variants(terms, known)]
+            if not variants:
+                return Found((), 0, True)
             return self._rank(variants, limit)
+
+    def _is_name_word(self, word: str) -> bool:
+        """Whether some customer's name holds this word or one spelt very like it."""
+        sim = self._store.vocabulary.similarity(word, False)
+        close = np.flatnonzero(sim[:-1] >= NAME_LIKE)
+        return bool(close.size) and bool(self._store.name_postings.counts_of(close).any())
 
     def _similarities(self, terms: list[Term]) -> list[np.ndarray | None]:
         vocabulary = self._store.vocabulary
@@ -121,9 +130,21 @@ class CustomerIndex:
             return Found((), 0, counted_all)
         candidates = Candidates(self._store, entries)
         scored = [score_entries(self._store, terms, s, candidates) for terms, s in zip(variants, sims)]
-        totals, best_variant = _best_variant([totals for totals, _ in scored])
-        picks = self._best_per_customer(entries, totals, limit + 1)
-        matches = self._matches(picks, entries, totals, [scored[v][1] for v in best_variant[picks]], limit)
+        totals, best_variant = _best_variant([one.total for one in scored])
+
+        def rarity(positions: np.ndarray) -> np.ndarray:
+            found = np.zeros(len(positions), dtype=np.float32)
+            for variant, (terms, s, one) in enumerate(zip(variants, sims, scored)):
+                mine = best_variant[positions] == variant
+                if mine.any():
+                    found[mine] = exact_name_rarity(self._store, terms, s, one.name_at, candidates, positions[mine])
+            return found
+
+        def names(positions: np.ndarray) -> np.ndarray:
+            return candidates.names.take(positions, axis=0)
+
+        picks = self._best_per_customer(entries, totals, rarity, names, limit + 1)
+        matches = self._matches(picks, entries, totals, [scored[v].per_term for v in best_variant[picks]], limit)
         return Found(tuple(matches), self._fitting(candidates.rows, totals), counted_all)
 
     @staticmethod
@@ -136,20 +157,35 @@ class CustomerIndex:
         kept = rows[totals >= MIN_SCORE]
         return int(kept.size and 1 + np.count_nonzero(kept[1:] != kept[:-1]))
 
-    def _best_per_customer(self, entries: np.ndarray, totals: np.ndarray, count: int) -> list[int]:
-        """Positions of the best-scoring entry of each of the top `count` customers."""
+    def _best_per_customer(
+        self, entries: np.ndarray, totals: np.ndarray, rarity: Callable[[np.ndarray], np.ndarray],
+        names: Callable[[np.ndarray], np.ndarray], count: int,
+    ) -> list[int]:
+        """Positions of the best-scoring entry of each of the top `count` customers.
+
+        Equal scores go to the rarer words spelt exactly (see scoring.exact_name_rarity), then to
+        the earlier entry; every entry tied with the last one kept competes, so which of many
+        equal customers come first does not depend on where a partial sort cut them. Among the
+        `keep` first, customers still equal are shown each name once before any twice (Amanda
+        Hall, Amanda Hill, then the next Amanda Hall).
+        """
         keep = min(len(totals), count * 4 + 16)
+        rows = self._store.entry_row.view
         while True:
-            top = np.argpartition(-totals, keep - 1)[:keep] if keep < len(totals) else np.arange(len(totals))
-            top = top[np.lexsort((entries[top], -totals[top]))]
+            top = _with_ties(totals, keep)
+            rare = rarity(top)
+            order = np.lexsort((entries[top], -rare, -totals[top]))[:keep]
+            top, rare = top[order], rare[order]
+            top = top[_names_in_turn(totals[top], rare, names(top))]
             picks, seen = [], set()
-            for position in top.tolist():
-                row = int(self._store.entry_row.view[entries[position]])
-                if row not in seen and totals[position] >= MIN_SCORE:
+            for position, row in zip(top.tolist(), rows.take(entries[top]).tolist()):
+                if totals[position] < MIN_SCORE or len(picks) == count:
+                    break
+                if row not in seen:
                     seen.add(row)
                     picks.append(position)
             if len(picks) >= count or keep >= len(totals):
-                return picks[:count]
+                return picks
             keep *= 4
 
     def _matches(
@@ -177,6 +213,35 @@ class CustomerIndex:
             )
             for p, per_term, flag in islice(zip(picks, fields, flagged), limit)
         ]
+
+
+_NAME_HASH = np.random.default_rng(0).integers(1, 2**62, size=64, dtype=np.int64) | 1
+
+
+def _names_in_turn(totals: np.ndarray, rarity: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """A stable reordering of sorted candidates: within a run of equal total and rarity, every distinct
+    name's first customer, then every name's second, and so on."""
+    size = len(totals)
+    sequence = np.arange(size)
+    group = np.zeros(size, dtype=np.int64)
+    group[1:] = np.cumsum((totals[1:] != totals[:-1]) | (rarity[1:] != rarity[:-1]))
+    width = min(names.shape[1], len(_NAME_HASH))
+    name = (names[:, :width].astype(np.int64) + 1) @ _NAME_HASH[:width]  # wraps: a hash, not a sum
+    by_name = np.lexsort((sequence, name, group))
+    same = np.zeros(size, dtype=np.bool_)
+    same[1:] = (group[by_name][1:] == group[by_name][:-1]) & (name[by_name][1:] == name[by_name][:-1])
+    run_start = np.maximum.accumulate(np.where(same, 0, sequence))
+    turn = np.empty(size, dtype=np.int64)
+    turn[by_name] = sequence - run_start
+    return np.lexsort((sequence, turn, group))
+
+
+def _with_ties(totals: np.ndarray, keep: int) -> np.ndarray:
+    """Positions of the `keep` highest totals, and of any other total equal to the lowest of them."""
+    if keep >= len(totals):
+        return np.arange(len(totals))
+    lowest = np.partition(totals, len(totals) - keep)[len(totals) - keep]
+    return np.flatnonzero(totals >= lowest)
 
 
 def _best_variant(all_totals: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

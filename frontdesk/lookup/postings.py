@@ -24,9 +24,12 @@ class Postings:
         self._recent: defaultdict[int, list[int]] = defaultdict(list)
 
     def extend(self, keys: np.ndarray, rows: np.ndarray) -> None:
+        """Add (key, row) pairs; rows come in ascending order, so a pair listed twice comes twice in a row."""
         if len(keys) < SMALL_BATCH:
             for key, row in zip(keys.tolist(), rows.tolist()):
-                self._recent[key].append(row)
+                held = self._recent[key]
+                if not held or held[-1] != row:
+                    held.append(row)
         else:
             self._pending.append((keys.astype(np.int64), rows.astype(np.int32)))
 
@@ -38,8 +41,11 @@ class Postings:
         keys = np.concatenate([old_keys] + [k for k, _ in self._pending])
         rows = np.concatenate([self._rows] + [r for _, r in self._pending])
         self._pending.clear()
-        order = np.argsort(keys, kind="stable")
-        self._rows = rows[order]
+        order = _stable_order(keys)
+        keys, rows = keys[order], rows[order]
+        distinct = np.ones(len(keys), dtype=np.bool_)  # a key's rows ascend, so a repeated pair is adjacent
+        distinct[1:] = (keys[1:] != keys[:-1]) | (rows[1:] != rows[:-1])
+        keys, self._rows = keys[distinct], rows[distinct]
         counts = np.bincount(keys, minlength=len(self._offsets) - 1)
         self._offsets = np.concatenate(([0], np.cumsum(counts)))
 
@@ -68,3 +74,17 @@ class Postings:
 
     def nbytes(self) -> int:
         return self._offsets.nbytes + self._rows.nbytes
+
+
+def _stable_order(keys: np.ndarray) -> np.ndarray:
+    """np.argsort(keys, kind="stable") for non-negative keys below 2**32, in 16-bit radix passes.
+
+    numpy sorts 16-bit integers by radix, several times faster than merging 64-bit ones:
+    ten million phone grams sort in a fraction of the time.
+    """
+    if not keys.size or keys.min() < 0 or keys.max() >= 2**32:
+        return np.argsort(keys, kind="stable")
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    if keys.max() >= 2**16:
+        order = order[np.argsort((keys[order] >> 16).astype(np.uint16), kind="stable")]
+    return order

@@ -78,6 +78,8 @@ DATE_WEIGHT = 1.75
 
 _DATE_YMD = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+# A two-digit year only with / or . (phone numbers are grouped by dashes), and not inside a longer digit run.
+_DATE_DMY_SHORT = re.compile(r"(?<![\d/.-])(?<!\d[/.-] )(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![/.-]?\d)")
 _DIGIT_RUN = re.compile(r"\+?\(?\d[\d()\-. ]*\d\)?|\d")
 
 
@@ -118,7 +120,20 @@ def _take_dates(text: str) -> tuple[str, list[Term]]:
         dates = tuple(dict.fromkeys(_date(y, m, d) + _date(y, d, m)))
         terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=dates, parts=(d, m, y)))
     text = _DATE_DMY.sub(" ", _DATE_YMD.sub(" ", text))
+    text = _DATE_DMY_SHORT.sub(lambda match: _short_date(match, terms), text)
     return text, terms
+
+
+def _short_date(match: re.Match[str], terms: list[Term]) -> str:
+    """A date with a two-digit year (4/3/61): born in 1961, or in 2061 once that is past. Only an exact
+    date counts, read day-first or month-first in either century; digits that name no date are left as typed."""
+    d, m, short = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    years = [century + short for century in (1900, 2000) if century + short <= datetime.date.today().year]
+    dates = tuple(dict.fromkeys(date for y in years for date in _date(y, m, d) + _date(y, d, m)))
+    if not dates:
+        return match.group()
+    terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=dates))
+    return " "
 
 
 def _take_phones(text: str) -> tuple[str, list[Term]]:
@@ -137,24 +152,29 @@ def _take_phones(text: str) -> tuple[str, list[Term]]:
     return _DIGIT_RUN.sub(replace, text), terms
 
 
-def _word_terms(text: str, typing: bool) -> list[Term]:
-    """Name, street and number words, with street-type words claiming their neighbours."""
+def _word_tokens(text: str, typing: bool) -> list[str]:
     tokens = [part for word in re.findall(r"[^\W_]+", text) for part in unglued(word)]
-    tokens = [w for i, w in enumerate(tokens) if w not in _HONORIFICS or i == len(tokens) - 1 and typing]
+    return [w for i, w in enumerate(tokens) if w not in _HONORIFICS or i == len(tokens) - 1 and typing]
+
+
+def _word_terms(tokens: list[str], typing: bool, names: frozenset[str] = frozenset()) -> list[Term]:
+    """Name, street and number words, with street-type words (but those in `names`) claiming their neighbours."""
     kinds = [TermKind.NUMBER if w.isdigit() else TermKind.NAME for w in tokens]
     for i, word in enumerate(tokens):
+        if word in names:
+            continue
         if word in STREET_TYPES and i > 0:
             _claim_for_street(kinds, i - 1, -1)
         elif word in STREET_PREFIX_TYPES and i + 1 < len(tokens):
             _claim_for_street(kinds, i + 1, +1)
     terms = []
     for i, (word, kind) in enumerate(zip(tokens, kinds)):
-        is_type = word in STREET_TYPES or word in STREET_PREFIX_TYPES
+        is_type = word not in names and (word in STREET_TYPES or word in STREET_PREFIX_TYPES)
         last = i == len(tokens) - 1 and typing
         terms.append(
             Term(
                 TermKind.STREET if is_type else kind,
-                street_type(word),
+                street_type(word) if is_type else word,
                 STREET_TYPE_WEIGHT if is_type else 1.0,
                 prefix=(last or len(word) == 1) and kind is not TermKind.NUMBER,
             )
@@ -173,12 +193,26 @@ def _claim_for_street(kinds: list[TermKind], start: int, step: int) -> None:
 
 def parse_query(query: str) -> list[Term]:
     """Split what the agent typed into terms; the last word counts as unfinished while typing."""
+    return readings(query, lambda word: False)[0]
+
+
+def readings(query: str, is_name: Callable[[str], bool]) -> list[list[Term]]:
+    """The query's terms; and, if a street-type word typed is also a name ("mary lane", "flynn cres"
+    for Flynn Cresp), the terms read with it as a name word, which claims no neighbour for a street.
+
+    Which reading was meant is left to the scores: each customer is scored by the reading that fits best.
+    """
     raw = query[:MAX_QUERY_CHARS]
     typing = bool(raw) and not raw[-1].isspace() and raw[-1] not in ",;"
     text = normalize(raw)
     text, dates = _take_dates(text)
     text, phones = _take_phones(text)
-    return (_word_terms(text, typing) + phones + dates)[:MAX_TERMS]
+    tokens = _word_tokens(text, typing)
+    found = [(_word_terms(tokens, typing) + phones + dates)[:MAX_TERMS]]
+    names = frozenset(w for w in tokens if w in STREET_TYPES and is_name(w))
+    if names:
+        found.append((_word_terms(tokens, typing, names) + phones + dates)[:MAX_TERMS])
+    return found
 
 
 def spacing_variants(terms: list[Term], is_known: Callable[[str], bool]) -> list[list[Term]]:

@@ -8,6 +8,8 @@ words only in another order scores a little lower (see word_order.py).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from frontdesk.lookup.birth_dates import YEAR_RANGE, date_evidence
@@ -25,9 +27,16 @@ COVERED = 0.75
 FieldScores = dict[str, np.ndarray]
 
 
+@dataclass(slots=True)
+class Scored:
+    total: np.ndarray  # 0..100 per candidate entry
+    per_term: list[FieldScores]  # per term, the score each field earned
+    name_at: list[np.ndarray | None]  # per name term, which word of the name it matched
+
+
 def score_entries(
     store: CustomerStore, terms: list[Term], sims: list[np.ndarray | None], candidates: Candidates
-) -> tuple[np.ndarray, list[FieldScores]]:
+) -> Scored:
     """Scores 0..100 for each candidate entry, and per term the score each field earned."""
     weights = [_weight(store, term, sim) for term, sim in zip(terms, sims)]
     scored = [_term_fields(store, term, sim, candidates) for term, sim in zip(terms, sims)]
@@ -40,8 +49,30 @@ def score_entries(
     if name_sims:
         total *= COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * _coverage(candidates.names, name_sims)
     total *= 100
-    total -= ORDER_PENALTY * out_of_order(terms, per_term, [column for _, column in scored])
-    return total, per_term
+    name_at = [column for _, column in scored]
+    total -= ORDER_PENALTY * out_of_order(terms, per_term, name_at)
+    return Scored(total, per_term, name_at)
+
+
+def exact_name_rarity(
+    store: CustomerStore, terms: list[Term], sims: list[np.ndarray | None], name_at: list[np.ndarray | None],
+    candidates: Candidates, positions: np.ndarray,
+) -> np.ndarray:
+    """Per candidate at `positions`, the rarity of the name words the query spelt exactly, summed.
+
+    It breaks ties only. "amelia kimmonth" fits Amelia Brinsmead and Mitchell Kimmonth equally;
+    a word few customers carry is less often met by chance, so Kimmonth comes first. Words
+    that fit only as close spellings do not count: the commoner of two equally close
+    spellings is the likelier one meant.
+    """
+    found = np.zeros(len(positions), dtype=np.float32)
+    for term, sim, at in zip(terms, sims, name_at):
+        if term.kind is not TermKind.NAME or at is None or sim is None:
+            continue
+        words = candidates.names[positions, at[positions]]
+        exact = sim.take(words) >= 1.0  # a PAD slot reads the trailing 0
+        found[exact] += store.name_rarity(words[exact])
+    return found
 
 
 def _weight(store: CustomerStore, term: Term, sim: np.ndarray | None) -> float:
