@@ -27,7 +27,7 @@ from frontdesk.ui.compact import COMPACT_BELOW, NARROW
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.terminal_input import DeskDriver
 from frontdesk.ui.feed_relay import FeedRelay
-from frontdesk.ui.heap import freeze_what_is_loaded
+from frontdesk.ui.heap import LOOK_EVERY, IdleCollector, let_go_of_what_textual_keeps
 from frontdesk.ui.idle_lock import CHECK_EVERY, IdleLock
 from frontdesk.ui.reminders import PromiseReminders
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
@@ -83,13 +83,16 @@ class FrontDeskApp(App[None]):
         """A look for reminders is queued: the news of one change reaches the app from every screen."""
         self.idle = IdleLock()
         """Locks the terminal when nobody has touched it for the desk's lock_after_idle_minutes."""
+        self.collector = IdleCollector(lambda: self.idle.last_used, lambda: let_go_of_what_textual_keeps(self))
+        """Python's full garbage collections, short and run while nobody is typing."""
         self.feed_relay = FeedRelay(self, desk, (mode for mode, _ in SECTION_SCREENS))
         """Every terminal's commits reach every screen here as DeskChanged; presence is kept."""
         for mode, screen in SECTION_SCREENS:
             self.add_mode(mode, lambda screen=screen: screen(desk))
 
     def on_mount(self) -> None:
-        freeze_what_is_loaded()
+        self.collector.take_over()
+        self.set_interval(LOOK_EVERY, self.collector.look)
         self.feed_relay.start()
         self.set_interval(CHECK_EVERY, self.lock_if_idle)
         self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
@@ -174,6 +177,7 @@ class FrontDeskApp(App[None]):
             self.push_screen(ResumeScreen(work), self.resume)
 
     async def on_unmount(self) -> None:
+        self.collector.give_back()
         await self.feed_relay.stop()
 
     def remind(self) -> None:
