@@ -67,10 +67,6 @@ class FrontDeskApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    SUSPENDED_SCREEN_CLASS = "-screen-suspended"
-    """Put on a screen while a dialog is over it: app.tcss hides its footer, which may take more lines than the
-    dialog's own, so only the dialog's keys show."""
-
     def __init__(self, desk: Desk, *, preselected: Colleague | None = None) -> None:
         """`preselected` (`--agent NAME`) is highlighted at sign-in, which still asks for their secret."""
         # A real terminal on Linux or macOS gets the paste-safe driver; Windows, and a browser tab (textual-serve

@@ -84,6 +84,21 @@ class DeskFooter(Footer):
         for row in rows_of_keys(super().compose(), width, self.compact):
             yield HorizontalGroup(*row, classes="footer-row")
 
+    def on_mount(self) -> None:
+        """Textual's Footer.on_mount runs too (every class's handler does): it follows the screen's keys."""
+        self.app.screen_change_signal.subscribe(self, self.screen_changed, immediate=True)
+
+    def on_unmount(self) -> None:
+        self.app.screen_change_signal.unsubscribe(self)
+
+    def screen_changed(self, top: Screen) -> None:
+        """Only the screen on top shows its keys: under a dialog, this footer may take more lines than the dialog's own.
+
+        Set on the footer alone. Textual's way, a class put on the screen beneath, styled every widget on that screen
+        again at each dialog opened and each one closed.
+        """
+        self.styles.visibility = "visible" if top is self.screen else "hidden"
+
     def on_resize(self, _event: events.Resize) -> None:
         if self.app.size.width != self.laid_out_for:
             self.refresh(recompose=True)
