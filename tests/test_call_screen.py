@@ -98,6 +98,7 @@ async def test_a_whole_call_and_a_promise_by_keyboard_from_greeting_to_wrap_up(d
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, LiveCallScreen)
+        assert app.screen.query_one("DeskFooter").styles.visibility == "visible"  # its own keys again
         assert "Call back with the lab's answer" in shown_text(app.screen.query_one("#side-promises", Static))
         assert app.screen.query_one("#note-line", Input).has_focus
         await pilot.press("f9")

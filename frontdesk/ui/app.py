@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -25,9 +26,10 @@ from frontdesk.ui.background import in_background
 from frontdesk.ui.commands import desk_commands, is_supervisors
 from frontdesk.ui.compact import COMPACT_BELOW, NARROW
 from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.stylesheet import read_every_default_css, styled_now
 from frontdesk.ui.terminal_input import DeskDriver
 from frontdesk.ui.feed_relay import FeedRelay
-from frontdesk.ui.heap import freeze_what_is_loaded
+from frontdesk.ui.heap import LOOK_EVERY, IdleCollector, let_go_of_what_textual_keeps
 from frontdesk.ui.idle_lock import CHECK_EVERY, IdleLock
 from frontdesk.ui.reminders import PromiseReminders
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
@@ -79,13 +81,24 @@ class FrontDeskApp(App[None]):
         """A look for reminders is queued: the news of one change reaches the app from every screen."""
         self.idle = IdleLock()
         """Locks the terminal when nobody has touched it for the desk's lock_after_idle_minutes."""
+        self.collector = IdleCollector(lambda: self.idle.last_used, lambda: let_go_of_what_textual_keeps(self))
+        """Python's full garbage collections, short and run while nobody is typing."""
         self.feed_relay = FeedRelay(self, desk, (mode for mode, _ in SECTION_SCREENS))
         """Every terminal's commits reach every screen here as DeskChanged; presence is kept."""
         for mode, screen in SECTION_SCREENS:
-            self.add_mode(mode, lambda screen=screen: screen(desk))
+            self.add_mode(mode, lambda screen=screen: styled_now(self, screen(desk)))
+
+    def push_screen(self, screen: Screen | str, callback: Callable | None = None, wait_for_dismiss: bool = False, *,
+                    mode: str | None = None) -> Any:
+        """Textual's, with the new screen noted as styled by the stylesheet of now (ui/stylesheet.py)."""
+        if isinstance(screen, Screen):
+            styled_now(self, screen)
+        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)
 
     def on_mount(self) -> None:
-        freeze_what_is_loaded()
+        read_every_default_css(self)
+        self.collector.take_over()
+        self.set_interval(LOOK_EVERY, self.collector.look)
         self.feed_relay.start()
         self.set_interval(CHECK_EVERY, self.lock_if_idle)
         self.sub_title = "PRACTICE DESK (demo data)" if self.desk.practice else ""
@@ -170,6 +183,7 @@ class FrontDeskApp(App[None]):
             self.push_screen(ResumeScreen(work), self.resume)
 
     async def on_unmount(self) -> None:
+        self.collector.give_back()
         await self.feed_relay.stop()
 
     def remind(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from textual.dom import DOMNode
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, active_worker, get_current_worker
 
 from frontdesk.services.errors import DeskUnavailable
 from frontdesk.services.validation import ValidationError
@@ -39,13 +39,18 @@ def in_background(
             callback(*args)
 
     def run() -> None:
+        worker = get_current_worker()
         try:
             result = job()
         except (ValidationError, DeskUnavailable) as problem:
-            if not get_current_worker().is_cancelled:
+            if not worker.is_cancelled:
                 app.call_from_thread(finish, failed or _toast(node), problem)
             return
-        if then is not None and not get_current_worker().is_cancelled:
+        finally:
+            # Textual notes the worker in the pool thread's own context, not a copy of it, so the thread kept the
+            # worker, and through it the screen that started it (a closed form, a card), until its next job.
+            active_worker.set(None)  # type: ignore[arg-type]
+        if then is not None and not worker.is_cancelled:
             app.call_from_thread(finish, then, result)
 
     return node.run_worker(run, thread=True, group=group, exclusive=exclusive, description=description or group)

@@ -85,16 +85,19 @@ class DeskFooter(Footer):
             yield HorizontalGroup(*row, classes="footer-row")
 
     def on_mount(self) -> None:
-        self.app.screen_change_signal.subscribe(self, self.screen_changed)
+        """Textual's Footer.on_mount runs too (every class's handler does): it follows the screen's keys."""
+        self.app.screen_change_signal.subscribe(self, self.screen_changed, immediate=True)
 
-    def screen_changed(self, current: Screen) -> None:
-        """A dialog shows its own keys only: the footer of the screen beneath it may be taller than the dialog.
+    def on_unmount(self) -> None:
+        self.app.screen_change_signal.unsubscribe(self)
 
-        Hidden here rather than by a class on the screen beneath (Textual's SUSPENDED_SCREEN_CLASS): a class
-        styles that whole screen again as each dialog opens and once more as it closes, which was most of
-        the time a dialog took to open.
+    def screen_changed(self, top: Screen) -> None:
+        """Only the screen on top shows its keys: under a dialog, this footer may take more lines than the dialog's own.
+
+        Set on the footer alone. Textual's way, a class put on the screen beneath, styled every widget on that screen
+        again at each dialog opened and each one closed.
         """
-        self.visible = current is self.screen
+        self.styles.visibility = "visible" if top is self.screen else "hidden"
 
     def on_resize(self, _event: events.Resize) -> None:
         if self.app.size.width != self.laid_out_for:

@@ -20,11 +20,12 @@ from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.call.missed_call import MissedCallScreen
 from frontdesk.ui.screens.call.take_message import TakeMessageScreen
+from frontdesk.ui.stylesheet import StyledOnMount
 
 IDLE_HELP = "No call in progress.  n: call from an unknown caller · m: log a missed call · t: take a message · F2: find a customer first"
 
 
-class CallScreen(Screen):
+class CallScreen(StyledOnMount, Screen):
     """Follows other terminals: a callback taken or logged elsewhere, or a call handed over, updates the lists."""
 
     BINDINGS = [

@@ -35,6 +35,7 @@ from frontdesk.ui.screens.call.wrap_up import WrapUpScreen
 from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
 from frontdesk.ui.screens.greeting.customer_picker import CustomerPickerScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
+from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.call_header import CallHeader
 from frontdesk.ui.widgets.call_side import CallSidePane
@@ -63,7 +64,7 @@ def touches_the_call(view: CallView, changes: Iterable[Change]) -> bool:
     return False
 
 
-class LiveCallScreen(Screen):
+class LiveCallScreen(StyledOnMount, Screen):
     """Follows other terminals through DeskChanged: their notes, edits, owner changes and wrap-up show here."""
 
     BINDINGS = [

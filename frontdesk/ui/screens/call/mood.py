@@ -12,11 +12,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.ui.compact import DeskFooter
+from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.services.moods import MOODS
 from frontdesk.ui.widgets.mood_style import MOOD_STYLES
 
 
-class MoodScreen(ModalScreen[str | None]):
+class MoodScreen(StyledOnMount, ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="mood.cancel"),
         *(Binding(str(number), f"pick('{mood}')", mood, show=False) for number, mood in enumerate(MOODS, start=1)),

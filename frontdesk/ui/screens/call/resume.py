@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.ui.compact import DeskFooter
+from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.services.open_work import OpenInteraction
 from frontdesk.clock.when import relative, short
 
@@ -31,7 +32,7 @@ def open_text(item: OpenInteraction) -> Text:
     return text
 
 
-class ResumeScreen(ModalScreen[int | None]):
+class ResumeScreen(StyledOnMount, ModalScreen[int | None]):
     """Returns the interaction to resume, or None for "not now" (it stays open in the Call section)."""
 
     BINDINGS = [Binding("escape", "not_now", "Not now", id="resume.not-now")]

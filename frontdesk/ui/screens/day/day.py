@@ -19,6 +19,7 @@ from frontdesk.ui.screens.day.charts import DayCharts
 from frontdesk.ui.screens.day.figures_view import FiguresView
 from frontdesk.ui.screens.day.kudos import KudosPanel
 from frontdesk.ui.screens.day.live_queue import LiveQueuePanel
+from frontdesk.ui.stylesheet import StyledOnMount
 
 SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent")
 """Changes that alter today's figures or the names shown beside them."""
@@ -28,7 +29,7 @@ TICK = 60.0
 """Seconds between redraws for time passing alone: promises fall overdue, escalations wait longer."""
 
 
-class DayScreen(Screen):
+class DayScreen(StyledOnMount, Screen):
     AUTO_FOCUS = "#live-queue"
     """The queue first: Enter acts on what waits longest."""
 

@@ -14,10 +14,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.ui.compact import DeskFooter
+from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.services.agents import Colleague
 
 
-class AgentPickerScreen(ModalScreen[int | None]):
+class AgentPickerScreen(StyledOnMount, ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="agent-picker.cancel")]
     AUTO_FOCUS = "#agent-choices"
 

@@ -11,9 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from frontdesk.ui.compact import DeskFooter
+from frontdesk.ui.stylesheet import StyledOnMount
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(StyledOnMount, ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

@@ -16,6 +16,7 @@ from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable, EditConflict
 from frontdesk.ui.background import UNAVAILABLE, in_background
+from frontdesk.ui.stylesheet import StyledOnMount
 
 ResultT = TypeVar("ResultT")
 
@@ -29,7 +30,7 @@ def problem_text(problem: Exception | str) -> str:
     return str(problem)
 
 
-class FormDialog(ModalScreen[ResultT], Generic[ResultT]):
+class FormDialog(StyledOnMount, ModalScreen[ResultT], Generic[ResultT]):
     """A modal form whose reads and saves run in thread workers.
 
     A subclass writes `compose_form` (its fields), and as needed `load` (runs in a thread; reads what

@@ -10,11 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from frontdesk.ui.compact import DeskFooter
+from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.services.desk import Desk
 from frontdesk.ui.widgets.customer_search import CustomerSearch
 
 
-class CustomerPickerScreen(ModalScreen[int | None]):
+class CustomerPickerScreen(StyledOnMount, ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="picker.cancel")]
     AUTO_FOCUS = ".customer-query"
 

@@ -18,11 +18,12 @@ from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.greeting.merge import MergeScreen
+from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.ui.widgets.ambiguity import ambiguity_warning
 from frontdesk.ui.widgets.match_table import MatchTable
 
 
-class GreetingScreen(Screen):
+class GreetingScreen(StyledOnMount, Screen):
     BINDINGS = [
         Binding("ctrl+n", "new_customer", "New", id="greeting.new", tooltip="Add a customer record"),
         Binding("ctrl+r", "edit_customer", "Correct", id="greeting.edit", tooltip="Correct the highlighted record"),

@@ -25,6 +25,7 @@ from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
 from frontdesk.ui.screens.greeting.customer_requests import ask_erase, ask_export
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
+from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.ui.widgets.access_log import AccessLogPanel
 from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.promise_text import promises_text
@@ -34,7 +35,7 @@ ABOUT_THE_CUSTOMER = ("customer", "promise", "interaction", "callback")
 """Changes that can alter what the card shows: the record itself, its promises, its last visit."""
 
 
-class GreetingCardScreen(Screen):
+class GreetingCardScreen(StyledOnMount, Screen):
     """While the card is open, presence tells other terminals this customer is being served here."""
 
     BINDINGS = [

@@ -15,9 +15,10 @@ from frontdesk.services.kudos import KudosRow
 from frontdesk.ui.background import in_background
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.ui.messages import DeskChanged
+from frontdesk.ui.stylesheet import StyledOnMount
 
 
-class MyKudosScreen(Screen):
+class MyKudosScreen(StyledOnMount, Screen):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="my-kudos.back", tooltip="Back to where you were")]
 
     def __init__(self, desk: Desk) -> None:

@@ -22,6 +22,7 @@ from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
 from frontdesk.ui.screens.dialogs.form_dialog import problem_text
 from frontdesk.ui.screens.promises.promise_close import ClosePromiseScreen
 from frontdesk.ui.screens.promises.renegotiate import RenegotiateScreen
+from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.ui.widgets.column_fit import fitted_widths, last_takes_the_rest
 from frontdesk.ui.widgets.promise_text import history_text, promise_style, promise_words
 
@@ -39,7 +40,7 @@ TICK = 30.0
 """Seconds between redraws for time passing alone: a promise falls overdue with no one changing anything."""
 
 
-class PromisesScreen(Screen):
+class PromisesScreen(StyledOnMount, Screen):
     BINDINGS = [
         Binding("k", "keep", "Kept", id="promises.keep", tooltip="Mark kept; a late one asks for the apology and make-good"),
         Binding("n", "renegotiate", "New time", id="promises.renegotiate", tooltip="Move the due time after telling the customer"),
