@@ -24,6 +24,9 @@ class TypedQuery:
     customer_id: int
     way: str
     typed_date: datetime.date | str | None = None  # name+birth date: the duplicate's date (text if not a date), None if it has none
+    carries_field: bool = True
+    """The duplicate has the field this way adds to the name (a street, a birth date). One without it can only be
+    typed as its name, which the "name" way already measures; it is counted apart, on a line of its own."""
 
 
 def febrl_sets() -> dict[str, object]:
@@ -68,9 +71,11 @@ def customers_and_queries(frame) -> tuple[list[LookupRecord], list[TypedQuery]]:
         name = _name(row)
         birth = _text(row.date_of_birth)
         typed_birth = f"{int(birth[6:8])}/{int(birth[4:6])}/{birth[:4]}" if len(birth) == 8 and birth.isdigit() else birth
+        street = _street(row)
         queries.append(TypedQuery(name, customer_id, "name"))
-        queries.append(TypedQuery(f"{name} {_street(row)}", customer_id, "name+street"))
-        queries.append(TypedQuery(f"{name} {typed_birth}", customer_id, "name+birth date", _birth(birth) or birth or None))
+        queries.append(TypedQuery(f"{name} {street}", customer_id, "name+street", carries_field=bool(street)))
+        queries.append(TypedQuery(f"{name} {typed_birth}", customer_id, "name+birth date", _birth(birth) or birth or None,
+                                  carries_field=bool(birth)))
     return records, queries
 
 
