@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +41,9 @@ import desks_bench  # noqa: E402  (the shift, the desk's preparation and the sta
 
 SAMPLE_EVERY = 0.002
 """Seconds of process CPU between profiling samples."""
+
+RECENT_CALLBACKS = 200
+"""Callbacks of 1 ms of CPU or more remembered, to name those that ran inside a stall."""
 
 PROBE_TASK = "the probe's look at memory"
 """Its own callbacks (counting objects) are left out of the heaviest; it cannot help stalling the shift a little."""
@@ -80,8 +83,10 @@ class Probe:
         """(seconds into the run, RSS in MB, objects the collector tracks, of them in the oldest generation, frozen objects)."""
         self.started = time.perf_counter()
         self.take_census = True
-        self.stalls: list[tuple[float, float, float]] = []
-        """(seconds into the run, ms late, UI thread CPU ms meanwhile) of each stall over 30 ms in the shift."""
+        self.stalls: list[tuple[float, float, float, list[tuple[float, str]]]] = []
+        """(seconds into the run, ms late, UI thread CPU ms meanwhile, the callbacks run meanwhile) of each stall over 30 ms."""
+        self.recent: deque[tuple[float, float, asyncio.events.Handle]] = deque(maxlen=RECENT_CALLBACKS)
+        """(perf_counter at its start, CPU ms, handle) of the latest callbacks, for what ran inside a stall."""
         self.stalls_from = 0.0
         self.census: Counter = Counter()
         """Types of the objects in the oldest generation when it was largest."""
@@ -101,6 +106,8 @@ class Probe:
                 step.cpu_ms = (time.thread_time() - cpu) * 1000
                 step.wall_ms = (time.perf_counter() - wall) * 1000
                 step.others_cpu_ms = max(0.0, (time.process_time() - process) * 1000 - step.cpu_ms)
+                if step.cpu_ms >= 1:
+                    probe.recent.append((wall, step.cpu_ms, handle))
                 if step.cpu_ms >= probe.keep_over_ms or step.wall_ms >= 4 * probe.keep_over_ms:
                     step.label = label_of(handle)
                     if step.label != PROBE_TASK:
@@ -152,7 +159,8 @@ class Probe:
             await asyncio.sleep(0.01)
             late = (time.perf_counter() - started - 0.01) * 1000
             if late > 30:
-                self.stalls.append((started - self.started, late, (time.thread_time() - cpu) * 1000))
+                inside = [(cpu_ms, label_of(handle)) for at, cpu_ms, handle in self.recent if at >= started]
+                self.stalls.append((started - self.started, late, (time.thread_time() - cpu) * 1000, inside))
 
     def note_message(self, message) -> None:
         if self.current is not None:
@@ -299,9 +307,10 @@ def report(probe: Probe, log: desks_bench.ShiftLog, args: argparse.Namespace, lo
         if mine:
             print(f"  gen{generation}: {len(mine)}, {max(e[2] for e in mine):.1f} ms, {sum(e[2] for e in mine):.0f} ms, "
                   f"{max(e[1] for e in mine):,}")
-    print(f"\nstalls over 30 ms (s into the run, ms late, UI thread CPU ms), the shift's meter running from {probe.stalls_from:.1f} s:")
-    for at, late, cpu in probe.stalls:
-        print(f"  {at:6.1f} s {late:5.0f} ms {cpu:5.0f} ms")
+    print(f"\nstalls over 30 ms (s into the run, ms late, UI thread CPU ms: the callbacks of 1 ms or more inside, CPU ms), the shift's meter running from {probe.stalls_from:.1f} s:")
+    for at, late, cpu, inside in probe.stalls:
+        callbacks = ", ".join(f"{label} {cpu_ms:.0f}" for cpu_ms, label in sorted(inside, reverse=True)[:6])
+        print(f"  {at:6.1f} s {late:5.0f} ms {cpu:5.0f} ms: {callbacks}")
     print("\nfull collections (s into the run, objects walked, CPU ms):")
     for generation, walked, cpu_ms, _wall_ms, at in probe.collections:
         if generation == 2:
