@@ -52,6 +52,14 @@ def desk_style() -> DateStyle:
     return _style
 
 
+def for_scripts(style: DateStyle | None = None) -> DateStyle:
+    """The desk's calendar (`style`'s, the desk's when None) in English words and ASCII digits.
+
+    What a command prints or a file holds may be read by a script: it keeps the dates a person at this desk
+    reads (Solar Hijri on a Jalali desk) but not the Persian digits or Greek letters a script would trip on."""
+    return DateStyle((style or _style).calendar)
+
+
 # --- the calendar -------------------------------------------------------------------------------
 
 
@@ -114,6 +122,13 @@ def moment_words(moment: datetime, style: DateStyle | None = None, *, year: bool
     clock = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
     text = f"{WEEKDAYS_SHORT[style.language][local.weekday()]} {numbers[2]} {name}" + (f" {numbers[0]}" if year else "")
     return digits(f"{text} {clock}", style)
+
+
+def day_and_month(day: date, style: DateStyle | None = None) -> str:
+    """A day in a few characters, day first as the desk types it, as under a chart: "28/11", "۰۸/۰۹" (8 Azar)."""
+    style = style or _style
+    _, month, number = calendar_parts(day, style.calendar)
+    return digits(f"{number:02d}/{month:02d}", style)
 
 
 def clock_words(moment: datetime, style: DateStyle | None = None, *, seconds: bool = False) -> str:
