@@ -157,3 +157,11 @@ def typed_date(day: date, style: DateStyle | None = None) -> str:
     What the typed-time reader reads back as the same day, so a suggested time can be put in the box."""
     year, month, number = calendar_parts(day, (style or _style).calendar)
     return f"{year:04d}-{month:02d}-{number:02d}"
+
+
+def typed_moment(moment: datetime, style: DateStyle | None = None) -> str:
+    """A moment as the desk would type it, in local time: "2026-11-26 15:30", "1405-09-05 15:30" on a Jalali desk.
+
+    ASCII digits, year first: what an edit box is given and what a command prints for a script to sort."""
+    local = to_local(moment)
+    return f"{typed_date(local.date(), style)} {local:%H:%M}"
