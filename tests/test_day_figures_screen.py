@@ -123,9 +123,10 @@ async def test_a_persian_desk_reads_its_figures_in_persian_digits_and_report_pri
     async with app.run_test(size=SIZE) as pilot:
         await open_figures(pilot, "today")
         rows = {row[0]: row[1:] for row in table_rows(app.screen.query_one("#figures-table", DataTable))}
-        assert rows["Goodwill spent"] == ["۰.۰۰", "۰.۰۰", "۷۰.۰۰", "۱۰.۰۰", "۸۰.۰۰"]
+        assert rows["Goodwill spent"] == ["۰٫۰۰", "۰٫۰۰", "۷۰٫۰۰", "۱۰٫۰۰", "۸۰٫۰۰"]
         assert rows["Contacts"] == ["۰", "۱", "۳", "۳", "۵"]
-        assert "Sara Karimi ۴۰.۰۰ EUR, approved by Daniel Brooks" in shown_text(app.screen.query_one("#figures-approvals", Static))
+        assert "۶۶٫۷ %" in rows["CSAT"] and not any("." in cell for cells in rows.values() for cell in cells)  # one mark
+        assert "Sara Karimi ۴۰٫۰۰ EUR, approved by Daniel Brooks" in shown_text(app.screen.query_one("#figures-approvals", Static))
     for printed in ("table", "json", "csv"):
         assert main(["report", "--db-url", db_url, "--agent", "Daniel Brooks", "--format", printed]) == 0
         out = capsys.readouterr().out
