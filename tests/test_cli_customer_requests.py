@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jdatetime
 import pytest
 
 from customer_story import customer_with_everything, supervisor_of
 from frontdesk.cli.main import main
+from frontdesk.clock.now import to_local, utcnow
+from frontdesk.services.agents import find_agent
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import set_rule
 from tests.known_secret import KNOWN_SECRET
 
 
@@ -37,6 +41,17 @@ def test_export_access_log_and_erase_from_the_command_line(desk: Desk, db_url: s
     assert "erased" in capsys.readouterr().out
     assert main(["find", "Zebediah Quillfeather", "--json", *as_daniel]) == 0
     assert zebediah not in [row["customer_id"] for row in json.loads(capsys.readouterr().out)]
+
+
+def test_the_access_log_a_jalali_desk_prints_is_dated_in_its_calendar(desk: Desk, db_url: str, zebediah: int,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Year first, ASCII digits, as a script reads it; but the desk's year: 1405-09-08, not 2026-11-29."""
+    with desk.session() as session:
+        set_rule(session, "calendar", "jalali", find_agent(session, "Daniel Brooks").id)
+    assert main(["customer", "access-log", str(zebediah), "--db-url", db_url, "--agent", "Daniel Brooks"]) == 0
+    today = to_local(utcnow()).date()
+    shown = capsys.readouterr().out
+    assert str(jdatetime.date.fromgregorian(date=today)) in shown and today.isoformat() not in shown, shown
 
 
 @pytest.mark.parametrize("command", [["customer", "export", "1"], ["customer", "erase", "1", "--reason", "x"],

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
+from frontdesk.clock.dates import DateStyle, use_style
 from frontdesk.db.models import Role
 from frontdesk.services import audit
+from frontdesk.services.access_log import Access
 from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.desk import Desk
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
-from frontdesk.ui.widgets.access_log import AccessLogPanel
+from frontdesk.ui.widgets.access_log import AccessLogPanel, access_log_text
 from tests.pilot import open_card, settle, shown_text, table_rows, type_text
 from tests.test_greeting import two_marys  # noqa: F401  (the fixture)
 
@@ -87,3 +90,14 @@ async def test_a_supervisor_erases_from_the_card_after_giving_a_reason_and_sayin
     with two_marys.reading() as session:
         assert [event.detail for event in audit.events_for(session, "customer", customer_id) if event.action == "erase"] == [
             "asked in writing"]
+
+
+def test_the_access_log_says_when_in_the_desks_calendar_and_digits() -> None:
+    """8 Azar 1405 is 29 November 2026: a Persian Jalali desk reads who looked and when as it reads every other date."""
+    looked = Access(datetime(2026, 11, 29, 14, 5, tzinfo=UTC), "Daniel Brooks", "Back office", "greeting")
+    use_style(DateStyle("jalali", "fa"))
+    persian = access_log_text((looked,)).plain
+    use_style(None)
+    assert "۸ آذر ۱۴۰۵" in persian and "۱۴:۰۵" in persian, persian
+    assert "Nov" not in persian and "2026" not in persian
+    assert "29 Nov 2026" in access_log_text((looked,)).plain

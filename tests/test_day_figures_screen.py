@@ -17,7 +17,7 @@ from frontdesk.services.desk_rules import set_rule
 from frontdesk.services.figures.definitions import FIGURES
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.day.charts import DayCharts
-from tests.pilot import settle, shown_text, table_rows, type_text
+from tests.pilot import drawn_text, settle, shown_text, table_rows, type_text
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
@@ -123,11 +123,46 @@ async def test_a_persian_desk_reads_its_figures_in_persian_digits_and_report_pri
     async with app.run_test(size=SIZE) as pilot:
         await open_figures(pilot, "today")
         rows = {row[0]: row[1:] for row in table_rows(app.screen.query_one("#figures-table", DataTable))}
-        assert rows["Goodwill spent"] == ["۰.۰۰", "۰.۰۰", "۷۰.۰۰", "۱۰.۰۰", "۸۰.۰۰"]
+        assert rows["Goodwill spent"] == ["۰٫۰۰", "۰٫۰۰", "۷۰٫۰۰", "۱۰٫۰۰", "۸۰٫۰۰"]
         assert rows["Contacts"] == ["۰", "۱", "۳", "۳", "۵"]
-        assert "Sara Karimi ۴۰.۰۰ EUR, approved by Daniel Brooks" in shown_text(app.screen.query_one("#figures-approvals", Static))
+        assert "۶۶٫۷ %" in rows["CSAT"] and not any("." in cell for cells in rows.values() for cell in cells)  # one mark
+        assert "Sara Karimi ۴۰٫۰۰ EUR, approved by Daniel Brooks" in shown_text(app.screen.query_one("#figures-approvals", Static))
     for printed in ("table", "json", "csv"):
         assert main(["report", "--db-url", db_url, "--agent", "Daniel Brooks", "--format", printed]) == 0
         out = capsys.readouterr().out
         assert not any("۰" <= char <= "۹" for char in out), printed
         assert ("Sara Karimi 40.00 EUR" if printed == "table" else "40.00") in out
+
+
+async def test_a_jalali_persian_desk_dates_its_figures_and_charts_in_solar_hijri(
+        desk: Desk, day: DayDesk, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Mon 16 Nov 2026 is 25 Aban 1405: the range above the figures, the charts' days and what `report` prints
+    say so; the screen in Persian digits, what a command prints in ASCII for scripts, JSON in ISO for programs."""
+    with desk.session() as session:
+        set_rule(session, "calendar", "jalali", day.daniel)
+        set_rule(session, "language", "fa", day.daniel)
+    app = supervisor_app(desk, day)
+    target = tmp_path / "week.csv"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_figures(pilot, "this week")
+        period = shown_text(app.screen.query_one("#figures-period", Static))
+        assert "۲۵ آبان ۱۴۰۵ ۰۰:۰۰" in period and "۲۷ آبان ۱۴۰۵ ۱۵:۰۰" in period, period
+        assert "Nov" not in period and "2026" not in period
+        await pilot.press("x")
+        await settle(pilot)
+        await type_text(pilot, str(target))
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        promises_chart = drawn_text(app.screen.query_one("#chart-promises"))
+        assert "۲۵/۰۸" in promises_chart and "۲۷/۰۸" in promises_chart, promises_chart
+        assert "16/11" not in promises_chart and "16/11" not in drawn_text(app.screen.query_one("#chart-csat"))
+        hours_chart = drawn_text(app.screen.query_one("#chart-hours"))
+        assert "۱۴" in hours_chart and "۴ weeks" in hours_chart, hours_chart
+        assert not any(char.isascii() and char.isdigit() for char in hours_chart + promises_chart), "axes in ASCII digits"
+    assert target.read_text(encoding="utf-8").startswith("# Figures for this week: Mon 25 Aban 1405 00:00 - Wed 27 Aban 1405 15:00")
+    assert main(["report", "--db-url", db_url, "--agent", "Daniel Brooks", "--from", "this week"]) == 0
+    assert "Mon 25 Aban 1405 00:00 - Wed 27 Aban 1405 15:00" in capsys.readouterr().out
+    assert main(["report", "--db-url", db_url, "--agent", "Daniel Brooks", "--from", "this week", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["period"]["from"] == "2026-11-16T00:00:00+00:00"

@@ -128,7 +128,8 @@ def test_the_json_output_keeps_iso_dates_for_programs(desk: Desk, customer: int,
     assert '"due_at": "2026-11-26T15:00:00+02:00"' in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("typed", ["1339/12/14", "۱۳۳۹/۱۲/۱۴", "14/12/1339", "۱۴ اسفند ۱۳۳۹", "1961-03-05", "05/03/1961"])
+@pytest.mark.parametrize("typed", ["1339/12/14", "۱۳۳۹/۱۲/۱۴", "14/12/1339", "۱۴ اسفند ۱۳۳۹", "1961-03-05", "05/03/1961",
+                                   "14/12/39", "۱۴/۱۲/۳۹"])
 def test_a_birth_date_is_typed_in_either_calendar_and_shown_in_the_desks(desk: Desk, typed: str, supervisor: int) -> None:
     with desk.session() as session:
         set_rule(session, "calendar", "jalali", supervisor)
@@ -136,6 +137,22 @@ def test_a_birth_date_is_typed_in_either_calendar_and_shown_in_the_desks(desk: D
         created = create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date=typed), desk.agent_id)
         assert created.birth_date == date(1961, 3, 5)
         assert customer_record(created).values.birth_date == "1339-12-14"  # the form shows what a Jalali desk types
+
+
+@pytest.mark.parametrize("calendar_rule", ["gregorian", "jalali"])
+def test_a_birth_year_typed_in_two_digits_is_a_past_one_or_asked_for_in_full(desk: Desk, supervisor: int,
+                                                                            calendar_rule: str) -> None:
+    """A birth date is in the past: 5/3/61 is 1961 (2061 is still to come), as the lookup reads it; 4/3/19 could
+    be 1919 or 2019, so the desk asks for the year instead of saving a child's or a centenarian's birth date."""
+    typed = {"gregorian": ("5/3/61", "4/3/19"), "jalali": ("14/12/39", "14/12/01")}[calendar_rule]
+    with desk.session() as session:
+        set_rule(session, "calendar", calendar_rule, supervisor)
+        desk.rules()
+        created = create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date=typed[0]), desk.agent_id)
+        assert created.birth_date == date(1961, 3, 5)
+        century = {"gregorian": "4 March 1919 or 4 March 2019", "jalali": "14 Esfand 1301 or 14 Esfand 1401"}[calendar_rule]
+        with pytest.raises(ValidationError, match=f"^{typed[1]} could be {century}: type the year in full.$"):
+            create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date=typed[1]), desk.agent_id)
 
 
 def test_a_birth_date_that_does_not_exist_says_why(desk: Desk) -> None:

@@ -109,16 +109,23 @@ def test_cents_round_trip_and_sums_do_not_drift() -> None:
     assert shown_money(Decimal("80.5"), "EUR") == "80.50 EUR"
 
 
-def test_shown_amounts_take_the_desks_digits_and_machine_text_stays_ascii() -> None:
-    """As dates are: Persian digits on a Persian desk, Western on the others; JSON, CSV and edit boxes always ASCII."""
-    persian, greek = DateStyle("jalali", "fa"), DateStyle("gregorian", "el")
-    assert shown_money(Decimal("1250000"), "IRR", persian) == "۱۲۵۰۰۰۰ IRR"
-    assert shown_money(Decimal("80.5"), "EUR", persian) == "۸۰.۵۰ EUR"
-    assert shown_money(Decimal("80.5"), "EUR", greek) == "80.50 EUR"
+def test_shown_amounts_take_the_desks_digits_and_marks_and_machine_text_stays_ascii() -> None:
+    """As dates are: Persian digits on a Persian desk, Western on the others; thousands grouped and decimals marked
+    as the desk's language writes them (CLDR's marks, through Babel); JSON, CSV and edit boxes always plain ASCII."""
+    persian, greek, english = DateStyle("jalali", "fa"), DateStyle("gregorian", "el"), DateStyle()
+    assert shown_money(Decimal("1250000"), "IRR", persian) == "۱٬۲۵۰٬۰۰۰ IRR"
+    assert shown_money(Decimal("80.5"), "EUR", persian) == "۸۰٫۵۰ EUR"
+    assert shown_money(Decimal("80.5"), "EUR", greek) == "80,50 EUR"
+    assert shown_money(Decimal("1500000.5"), "EUR", greek) == "1.500.000,50 EUR"
+    assert shown_money(Decimal("1500000"), "IRR", english) == "1,500,000 IRR"
+    assert shown_money(Decimal("1234.5"), "KWD", english) == "1,234.500 KWD"
+    assert shown_money(Decimal("999"), "IRR", english) == "999 IRR"
+    assert money_text(Decimal("1500000"), "IRR") == "1500000"  # JSON, CSV and edit boxes: no grouping
     use_style(persian)
-    assert shown_money(Decimal(15), "EUR") == "۱۵.۰۰ EUR"
+    assert shown_money(Decimal(15), "EUR") == "۱۵٫۰۰ EUR"
     assert money_text(Decimal(15), "EUR") == "15.00"
     assert amount_of(shown_money(Decimal(15), "EUR").removesuffix(" EUR"), "EUR") == 15  # what is shown reads back
+    assert amount_of(shown_money(Decimal(1250000), "IRR").removesuffix(" IRR"), "IRR") == 1250000
 
 
 def test_a_budget_spent_to_the_last_cent_is_exactly_spent(desk: Desk) -> None:
@@ -151,8 +158,8 @@ def test_a_desk_in_rials_draws_whole_rials(desk: Desk) -> None:
         with pytest.raises(ValidationError, match="whole number of IRR"):
             grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount="12.5", reason="Half a rial")
         assert [grant.amount_cents for grant in session.exec(select(GoodwillGrant))] == [120_000]
-        assert budget_of(session, desk.agent_id, rules).describe() == "380000 IRR left of 500000 this month"
-        with pytest.raises(NeedsApproval, match="400000 IRR is more than the 380000 IRR left"):
+        assert budget_of(session, desk.agent_id, rules).describe() == "380,000 IRR left of 500,000 this month"
+        with pytest.raises(NeedsApproval, match="400,000 IRR is more than the 380,000 IRR left"):
             grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount=Decimal(400_000), reason="Too much")
 
 

@@ -498,7 +498,7 @@ async def test_many_reminders_at_once_are_summed_up_in_one(shop: Desk) -> None:
 
 
 async def test_a_persian_desk_in_rials_offers_and_draws_goodwill_in_persian_digits_and_whole_rials(shop: Desk) -> None:
-    """IRR has no decimals: the option's 1000 in the table is 1000 rials, shown ۱۰۰۰ IRR; the edit box stays ASCII."""
+    """IRR has no decimals: the option's 1000 in the table is 1000 rials, shown ۱٬۰۰۰ IRR; the edit box stays ASCII."""
     with shop.session() as session:
         session.add_all([DeskSetting(key="language", value="fa"), DeskSetting(key="currency", value="IRR"),
                          DeskSetting(key="goodwill_budget_per_month", value="500000"),
@@ -510,11 +510,11 @@ async def test_a_persian_desk_in_rials_offers_and_draws_goodwill_in_persian_digi
         await pilot.press("ctrl+y")
         await settle(pilot)
         prompts = [str(option.prompt) for option in app.screen.query_one("#solutions", OptionList).options]
-        assert "goodwill: ۱۰۰۰ IRR" in prompts[2]
+        assert "goodwill: ۱٬۰۰۰ IRR" in prompts[2]
         await pilot.press("enter", "down", "down", "enter", "ctrl+s")  # choose the credit, which costs goodwill
         await settle(pilot)
         assert isinstance(app.screen, GoodwillScreen)
-        assert "۵۰۰۰۰۰ IRR left of ۵۰۰۰۰۰ this month" in shown_text(app.screen.query_one("#goodwill-budget", Static))
+        assert "۵۰۰٬۰۰۰ IRR left of ۵۰۰٬۰۰۰ this month" in shown_text(app.screen.query_one("#goodwill-budget", Static))
         amount = app.screen.query_one("#goodwill-amount", Input)
         assert amount.value == "1000"
         amount.value = "1000.5"

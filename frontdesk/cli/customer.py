@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from frontdesk.cli.identity import open_signed_in
+from frontdesk.clock.dates import typed_date, typed_moment
 from frontdesk.clock.now import to_local
 from frontdesk.services.facades.customer_requests import CustomerRequests
 
@@ -53,7 +54,7 @@ def _access_log(requests: CustomerRequests, args: argparse.Namespace) -> int:
         return 0
     table = Table("When", "Who", "Desk", "Why")
     for entry in entries:
-        table.add_row(to_local(entry.at).strftime("%Y-%m-%d %H:%M"), Text(entry.agent), Text(entry.desk_name), entry.purpose)
+        table.add_row(typed_moment(entry.at), Text(entry.agent), Text(entry.desk_name), entry.purpose)
     Console().print(table)
     return 0
 
@@ -65,7 +66,7 @@ def _inactive(requests: CustomerRequests, _args: argparse.Namespace) -> int:
         return 0
     table = Table("#", "Name", "Last contact")
     for customer in customers:
-        table.add_row(str(customer.customer_id), Text(customer.name), to_local(customer.last_contact).strftime("%Y-%m-%d"))
+        table.add_row(str(customer.customer_id), Text(customer.name), typed_date(to_local(customer.last_contact).date()))
     Console().print(table)
     print("To erase one after checking nothing is still owed: frontdesk customer erase ID --reason TEXT --agent NAME")
     return 0

@@ -10,10 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from frontdesk.cli.identity import open_signed_in
-from frontdesk.clock.dates import DateStyle
+from frontdesk.clock.dates import for_scripts
 from frontdesk.services.facades.figures import FiguresBoard
 from frontdesk.services.figures.board import DeskFigures
-from frontdesk.services.figures.export import approval_line, as_csv, as_json, header_lines, headings, period_words, shown_lines
+from frontdesk.services.figures.export import approval_line, as_csv, as_json, header_lines, headings, shown_lines
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -29,18 +29,17 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-PLAIN = DateStyle()
-"""ASCII digits on any desk: what a command prints may be read by a script."""
-
-
 def _print_table(figures: DeskFigures) -> None:
+    """The desk's calendar, ASCII digits on any desk: what a command prints may be read by a script."""
+    plain = for_scripts()
     console = Console()
-    console.print(Text(f"Figures for {period_words(figures)}", style="bold"))
+    header = header_lines(figures)
+    console.print(Text(header[0], style="bold"))
     table = Table(*headings(figures))
-    for cells in shown_lines(figures, PLAIN):
+    for cells in shown_lines(figures, plain):
         table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
     for approval in figures.approvals:
-        console.print(Text(f"{approval_line(approval, figures.currency, PLAIN)}: {approval.reason}"))
-    for line in header_lines(figures)[1:]:
+        console.print(Text(f"{approval_line(approval, figures.currency, plain)}: {approval.reason}"))
+    for line in header[1:]:
         console.print(Text(line, style="dim"))

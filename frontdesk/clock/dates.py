@@ -52,6 +52,14 @@ def desk_style() -> DateStyle:
     return _style
 
 
+def for_scripts(style: DateStyle | None = None) -> DateStyle:
+    """The desk's calendar (`style`'s, the desk's when None) in English words and ASCII digits.
+
+    What a command prints or a file holds may be read by a script: it keeps the dates a person at this desk
+    reads (Solar Hijri on a Jalali desk) but not the Persian digits or Greek letters a script would trip on."""
+    return DateStyle((style or _style).calendar)
+
+
 # --- the calendar -------------------------------------------------------------------------------
 
 
@@ -116,6 +124,13 @@ def moment_words(moment: datetime, style: DateStyle | None = None, *, year: bool
     return digits(f"{text} {clock}", style)
 
 
+def day_and_month(day: date, style: DateStyle | None = None) -> str:
+    """A day in a few characters, day first as the desk types it, as under a chart: "28/11", "۰۸/۰۹" (8 Azar)."""
+    style = style or _style
+    _, month, number = calendar_parts(day, style.calendar)
+    return digits(f"{number:02d}/{month:02d}", style)
+
+
 def clock_words(moment: datetime, style: DateStyle | None = None, *, seconds: bool = False) -> str:
     """The local time of day alone, in the desk's digits."""
     return digits(f"{to_local(moment):%H:%M:%S}" if seconds else f"{to_local(moment):%H:%M}", style or _style)
@@ -142,3 +157,11 @@ def typed_date(day: date, style: DateStyle | None = None) -> str:
     What the typed-time reader reads back as the same day, so a suggested time can be put in the box."""
     year, month, number = calendar_parts(day, (style or _style).calendar)
     return f"{year:04d}-{month:02d}-{number:02d}"
+
+
+def typed_moment(moment: datetime, style: DateStyle | None = None) -> str:
+    """A moment as the desk would type it, in local time: "2026-11-26 15:30", "1405-09-05 15:30" on a Jalali desk.
+
+    ASCII digits, year first: what an edit box is given and what a command prints for a script to sort."""
+    local = to_local(moment)
+    return f"{typed_date(local.date(), style)} {local:%H:%M}"

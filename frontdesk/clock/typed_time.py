@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from frontdesk.clock.dates import DateStyle, calendar_date, calendar_parts, desk_style
+from frontdesk.clock.dates import DateStyle, calendar_date, calendar_parts, date_words, desk_style
 from frontdesk.clock.hours import END_OF_DAY, OpeningHours, as_utc, at_local, weekday_number
 from frontdesk.clock.preview import describe_when
 from frontdesk.clock.words import (
@@ -44,8 +44,16 @@ _AHEAD = re.compile(rf"(?:{_alternation(IN_WORDS)}) {_COUNT}|{_COUNT} (?:{_alter
 _AGO = re.compile(rf"{_COUNT} (?:ago|پیش|قبل)|πριν (?:απο )?{_COUNT}")
 
 
+OLDEST_PAST = date(1900, 1, 1)
+"""A two-digit year is read in the century that puts the date after this (no customer was born before)."""
+
+
 class TypedTimeError(ValueError):
     """What was typed is not a time the desk can read; the message is meant for the person who typed it."""
+
+
+class CenturyUnclear(TypedTimeError):
+    """A date is there, but its two-digit year fits two centuries: the message asks for the year in full."""
 
 
 @dataclass(frozen=True)
@@ -114,8 +122,32 @@ def read_past(text: str, *, now: datetime, tz: tzinfo, style: DateStyle | None =
 def read_date(text: str, *, today: date, style: DateStyle | None = None) -> date | None:
     """A date alone, as a birth date is typed: "1961-03-04", "04/03/1961", "۱۳۳۹/۱۲/۱۴" or "14 Esfand 1339".
 
-    None when the text is not shaped like a date; TypedTimeError when it is, but no such day exists."""
-    return _calendar_day(_words(text), style or desk_style(), today)
+    A two-digit year is a past one ("4/3/61" is 1961, "14/12/39" 1339 on a Jalali desk), as the lookup reads it.
+    None when the text is not shaped like a date; TypedTimeError when it is, but no such day exists, or when
+    its two-digit year could be either of two centuries."""
+    style = style or desk_style()
+    words = _words(text)
+    if (match := _DAY_FIRST.fullmatch(" ".join(words))) and match[3] and len(match[3]) == 2:
+        return _past_day(text.strip(), int(match[1]), int(match[2]), int(match[3]), style, today)
+    return _calendar_day(words, style, today)
+
+
+def _past_day(typed: str, day: int, month: int, short_year: int, style: DateStyle, today: date) -> date:
+    """The day in the one century that puts it between OLDEST_PAST and today; refused when two centuries do."""
+    this_century = calendar_parts(today, style.calendar)[0] // 100 * 100
+    days, problem = [], None
+    for century in (this_century - 100, this_century):  # 29/2/00: 1900 was no leap year, 2000 was
+        try:
+            days.append(_real_date(century + short_year, month, day, style.calendar))
+        except TypedTimeError as error:
+            problem = error
+    past = [candidate for candidate in days if OLDEST_PAST <= candidate <= today]
+    if len(past) == 2:
+        said = " or ".join(date_words(candidate, style, weekday=False) for candidate in past)
+        raise CenturyUnclear(f"{typed} could be {said}: type the year in full.")
+    if not days:
+        raise problem  # type: ignore[misc]  # no such day in either century: why
+    return past[0] if past else days[-1]  # in no past century: the future, which the caller refuses
 
 
 def is_far_ahead(moment: datetime, *, now: datetime) -> bool:

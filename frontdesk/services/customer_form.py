@@ -8,7 +8,7 @@ from datetime import date
 from itertools import takewhile
 
 from frontdesk.clock.now import local_now
-from frontdesk.clock.typed_time import TypedTimeError, read_date
+from frontdesk.clock.typed_time import CenturyUnclear, TypedTimeError, read_date
 from frontdesk.lookup.query import is_honorific
 from frontdesk.services.phones import read_phone
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
@@ -132,14 +132,16 @@ def _checked_email(email: str) -> str:
 
 
 def parse_birth_date(typed: str | date | None) -> date | None:
-    """Accepts 1961-03-04, 04/03/1961, 04.03.1961, Solar Hijri dates (1339/12/14) and digits in any script;
-    refuses the future. A four-digit year says its calendar, so both kinds are read on any desk."""
+    """Accepts 1961-03-04, 04/03/1961, 04.03.1961, 04/03/61, Solar Hijri dates (1339/12/14) and digits in any
+    script; refuses the future, and a two-digit year two centuries fit (4/3/19). A four-digit year says its calendar, so both kinds are read on any desk."""
     if typed is None or isinstance(typed, date):
         return _plausible(typed) if typed else None
     if not typed.strip():
         return None
     try:
         parsed = read_date(typed, today=local_now().date())
+    except CenturyUnclear as error:
+        raise ValidationError("birth_date", str(error)) from None
     except TypedTimeError as error:
         raise ValidationError("birth_date", f"{typed!r} is not a date: {error}") from None
     if parsed is None:

@@ -2,7 +2,8 @@
 
 A float cannot hold 0.10 exactly, so sums drift (0.1 + 0.2 is not 0.3) and a budget check can go either way
 by a hair. Every amount therefore enters the desk through `amount_of` (typed text or a `Decimal`, never a
-float), is stored by `to_cents` and read back by `from_cents`; `money_text` and `shown_money` write it out.
+float), is stored by `to_cents` and read back by `from_cents`; `money_text` writes it out for programs and edit
+boxes, `shown_money` for people (grouped, in the desk's language: `frontdesk.services.numbers`).
 
 Every function takes the desk's currency (the desk rule `currency`, an ISO 4217 code), because the
 currency says how many decimals an amount has: two for EUR, three for KWD, none for IRR or JPY, as
@@ -20,8 +21,9 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_precision
 
-from frontdesk.clock.dates import DateStyle, desk_style, digits
+from frontdesk.clock.dates import DateStyle
 from frontdesk.db.checks import AMOUNT_CEILING_CENTS
+from frontdesk.services.numbers import shown_number
 from frontdesk.services.validation import ValidationError
 
 DECIMAL_MARKS = ".,\u066b"
@@ -122,10 +124,11 @@ def money_text(amount: Decimal | int, currency: str) -> str:
 
 
 def shown_amount(amount: Decimal | int, currency: str, style: DateStyle | None = None) -> str:
-    """`money_text` in the desk's digits, as its dates are shown: "۱۲۵۰" on a Persian desk (`style`: the desk's)."""
-    return digits(money_text(amount, currency), style or desk_style())
+    """The amount in the currency's decimals, as the desk's language writes numbers (`style`: the desk's):
+    "1,250,000" (IRR), "1.250,50" (EUR, Greek), "۱٬۲۵۰٬۰۰۰" on a Persian desk, which `amount_of` reads back."""
+    return shown_number(Decimal(amount).quantize(unit(currency)), decimals(currency), style)
 
 
 def shown_money(amount: Decimal | int, currency: str, style: DateStyle | None = None) -> str:
-    """The amount as the agent reads it, then the currency: "80.50 EUR", "۱۲۵۰ IRR" on a Persian desk."""
+    """The amount as the agent reads it, then the currency: "80.50 EUR", "۱٬۲۵۰ IRR" on a Persian desk."""
     return f"{shown_amount(amount, currency, style)} {currency}"

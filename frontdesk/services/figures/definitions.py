@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from collections.abc import Callable
 from decimal import Decimal
 
-from frontdesk.clock.dates import DateStyle, digits
+from frontdesk.clock.dates import DateStyle
 from frontdesk.services.figures.board import AgentFigures
 from frontdesk.services.figures.tally import share
-from frontdesk.services.money import money_text
+from frontdesk.services.money import money_text, shown_amount
+from frontdesk.services.numbers import shown_number
 
 Value = int | float | Decimal | None
 
@@ -93,20 +94,15 @@ def exported(figure: Figure, row: AgentFigures, currency: str) -> int | float | 
 
 
 def shown(figure: Figure, row: AgentFigures, currency: str, style: DateStyle) -> str:
-    """The value as the screen and the table show it, in the style's digits; a dash when there is nothing to measure."""
-    return digits(_shown(figure, row, currency), style)
-
-
-def _shown(figure: Figure, row: AgentFigures, currency: str) -> str:
+    """The value as the screen and the table show it, written as the style's language writes numbers (grouped,
+    its decimal mark and digits: `shown_number`); a dash when there is nothing to measure."""
     value = figure.read(row)
     if value is None:
         text = "-"
     elif figure.money:
-        text = money_text(value, currency)  # type: ignore[arg-type]
-    elif figure.decimals is None:
-        text = str(int(value))
+        text = shown_amount(value, currency, style)  # type: ignore[arg-type]
     else:
-        text = f"{value:.{figure.decimals}f} {figure.unit}".rstrip()
+        text = f"{shown_number(value, figure.decimals or 0, style)} {figure.unit}".rstrip()
     if figure.key == "first_contact_resolution" and row.resolution.provisional and value is not None:
         return f"~{text}"
     return text

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
-
-from frontdesk.clock.dates import DateStyle, desk_style
+from frontdesk.clock.dates import DateStyle, desk_style, for_scripts, moment_words
 from frontdesk.clock.now import to_local
 from frontdesk.services.figures.board import DeskFigures
 from frontdesk.services.figures.definitions import FIGURES, exported, shown
@@ -16,13 +14,11 @@ from frontdesk.services.money import money_text, shown_money
 AGENT_HEADING = "Agent"
 
 
-def period_words(figures: DeskFigures) -> str:
-    """'this week: Mon 23 Nov 2026 00:00 - Sat 28 Nov 2026 12:00', in the desk's local time."""
-    return f"{figures.period.label}: {_moment(figures.period.start)} - {_moment(min(figures.period.end, figures.now))}"
-
-
-def _moment(moment: datetime) -> str:
-    return to_local(moment).strftime("%a %d %b %Y %H:%M")
+def period_words(figures: DeskFigures, style: DateStyle | None = None) -> str:
+    """'this week: Mon 23 Nov 2026 00:00 - Sat 28 Nov 2026 12:00', in the desk's local time and in `style`
+    (the desk's when None): 'this week: دوشنبه ۲ آذر ۱۴۰۵ ۰۰:۰۰ - ...' on a Persian Jalali desk."""
+    end = min(figures.period.end, figures.now)
+    return f"{figures.period.label}: {moment_words(figures.period.start, style, year=True)} - {moment_words(end, style, year=True)}"
 
 
 FIGURE_HEADING = "Figure"
@@ -65,8 +61,9 @@ def _values(row, currency: str) -> dict[str, object]:
 
 
 def header_lines(figures: DeskFigures) -> list[str]:
-    """What a printed or exported report says before its numbers: the period and every definition."""
-    lines = [f"Figures for {period_words(figures)}"]
+    """What a printed or exported report says before its numbers: the period (in the desk's calendar, for a
+    script to read: `for_scripts`) and every definition."""
+    lines = [f"Figures for {period_words(figures, for_scripts())}"]
     lines += [f"{figure.label}: {figure.definition}" for figure in FIGURES]
     lines += [f"Response limit: {figures.response_limit.total_seconds() / 3600:g} hours. Money in {figures.currency}."]
     return lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from frontdesk.clock.now import to_local
+from frontdesk.clock.dates import clock_words, day_month_year
 from frontdesk.services.access_log import Access
 
 SHOWN = 12
@@ -20,7 +20,7 @@ def access_log_text(entries: tuple[Access, ...]) -> Text:
     if len(entries) > SHOWN:
         text.append(f" (latest {SHOWN} of {len(entries)})")
     for entry in entries[-SHOWN:][::-1]:
-        text.append_text(Text.assemble("\n", to_local(entry.at).strftime("%d %b %Y %H:%M"), "  ", entry.agent,
+        text.append_text(Text.assemble("\n", f"{day_month_year(entry.at)} {clock_words(entry.at)}", "  ", entry.agent,
                                        " at ", entry.desk_name or "?", "  ", (entry.purpose, "italic")))
     return text
 

@@ -3,15 +3,27 @@ time per day, and the CSAT trend. Laid out to be read at 100x30: one wide chart 
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from frontdesk.clock.dates import day_and_month, desk_style, digits
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.figures import FiguresBoard
 from frontdesk.services.figures.charts import WEEKS_BACK, DeskCharts
 from frontdesk.ui.background import in_background
+
+
+class DeskPlot(PlotextPlot):
+    """A chart in the desk's digits, its axes' numbers too: plotext writes ASCII digits only."""
+
+    def render(self) -> Text:
+        drawn = super().render()
+        assert isinstance(drawn, Text)  # what PlotextPlot draws: the chart's ANSI text, read into a Text
+        drawn.plain = digits(drawn.plain, desk_style())  # a digit for a digit: the colours stay where they were
+        return drawn
 
 
 class DayCharts(Vertical):
@@ -35,10 +47,10 @@ class DayCharts(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="charts-problem", markup=False)
-        yield PlotextPlot(id="chart-hours")
+        yield DeskPlot(id="chart-hours")
         with Horizontal():
-            yield PlotextPlot(id="chart-promises")
-            yield PlotextPlot(id="chart-csat")
+            yield DeskPlot(id="chart-promises")
+            yield DeskPlot(id="chart-csat")
 
     def reload(self, typed: str | None = None) -> None:
         self.typed = typed if typed is not None else self.typed
@@ -92,7 +104,7 @@ class DayCharts(Vertical):
 
 
 def _day_ticks(charts: DeskCharts) -> tuple[list[int], list[str]]:
-    """At most about seven labels, so a month's dates do not run into each other at half width."""
+    """At most about seven labels, so a month's dates do not run into each other at half width; in the desk's calendar."""
     step = max(1, len(charts.days) // 7 + (len(charts.days) % 7 > 0))
     positions = list(range(0, len(charts.days), step))
-    return positions, [charts.days[index].strftime("%d/%m") for index in positions]
+    return positions, [day_and_month(charts.days[index]) for index in positions]

@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.clock.now import local_zone, utcnow
-from frontdesk.clock.dates import typed_date
+from frontdesk.clock.now import utcnow
+from frontdesk.clock.dates import typed_moment
 from frontdesk.clock.preview import describe_when
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
@@ -126,8 +126,7 @@ class PromiseFormScreen(FormDialog[int | None]):
 
     @on(OptionList.OptionSelected, "#promise-alternatives")
     def use_alternative(self, event: OptionList.OptionSelected) -> None:
-        moment = datetime.fromisoformat(event.option.id).astimezone(local_zone())
-        self.query_one("#promise-due .when-input", Input).value = f"{typed_date(moment.date())} {moment:%H:%M}"
+        self.query_one("#promise-due .when-input", Input).value = typed_moment(datetime.fromisoformat(event.option.id))
         self.forget_check()
         self.confirmed_for = None
         self.action_save()
