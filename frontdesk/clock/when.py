@@ -1,28 +1,37 @@
-"""Moments in words a person at the desk reads at a glance: "in 2 h", "3 days ago"."""
+"""Moments in words a person at the desk reads at a glance: "in 2 h", "3 days ago", "۱۰ ساعت پیش"."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from frontdesk.clock.dates import clock_words, moment_words
+from frontdesk.clock.dates import DateStyle, clock_words, desk_style, digits, moment_words
 from frontdesk.clock.now import to_local, utcnow
+from frontdesk.clock.words import AGO_SAID, AHEAD_SAID, NOW_SAID, UNITS_SAID
+
+ENGLISH_SHORT = {"minute": "min", "hour": "h", "day": "days"}
+"""English lists are narrow and read in a glance: "5 min", "3 h", "4 days"."""
 
 
-def span(delta: timedelta) -> str:
+def span(delta: timedelta, style: DateStyle | None = None) -> str:
+    """How long, in the desk's language and digits: "26 h" (English, short), "۲۶ ساعت", "26 ώρες"."""
+    style = style or desk_style()
     minutes = int(abs(delta).total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} h"
-    return f"{minutes // (24 * 60)} days"
+    amount, unit = (minutes, "minute") if minutes < 60 else (minutes // 60, "hour") if minutes < 48 * 60 \
+        else (minutes // (24 * 60), "day")
+    if style.language == "en":
+        return f"{amount} {ENGLISH_SHORT[unit]}"
+    one, many = UNITS_SAID[style.language][unit]
+    return digits(f"{amount} {one if amount == 1 else many}", style)
 
 
-def relative(moment: datetime, now: datetime | None = None) -> str:
+def relative(moment: datetime, now: datetime | None = None, style: DateStyle | None = None) -> str:
     """"in 2 h", "3 days ago", or "now" within the minute (never "in 0 min" for a call just started)."""
+    style = style or desk_style()
     delta = to_local(moment) - (now or utcnow())
     if abs(delta) < timedelta(minutes=1):
-        return "now"
-    return f"in {span(delta)}" if delta >= timedelta(0) else f"{span(delta)} ago"
+        return NOW_SAID[style.language]
+    said = AHEAD_SAID if delta >= timedelta(0) else AGO_SAID
+    return said[style.language].format(span(delta, style))
 
 
 def short(moment: datetime) -> str:
