@@ -44,17 +44,25 @@ async def settle_until(pilot: Pilot, done: Callable[[], bool], timeout: float = 
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
-    """Types `text` as a fast typist does: each character is its own key event, in order, to whatever has focus.
+    """Types `text` as a fast typist does: each character is its own key event, in order, to whatever has focus
+    ("\t" is the Tab key, as a person tabs to the next field without waiting to see the focus move).
 
     The keys are queued together and the app draws once it has caught up, instead of after every key as
     `Pilot.press` waits for: drawing the screen again for each character was most of a screen test's CPU.
     """
     app = pilot.app
     for char in text:
-        key = Key(char if char.isalnum() else unicodedata.name(char).lower().replace(" ", "_").replace("-", "_"), char)
+        key = Key(key_name(char), char)
         key.set_sender(app)
         app.post_message(key)
     await settle(pilot)
+
+
+def key_name(char: str) -> str:
+    """Textual's name for the key that types `char`: "a", "space", "tab" ("\t", typed between fields)."""
+    if char == "\t":
+        return "tab"
+    return char if char.isalnum() else unicodedata.name(char).lower().replace(" ", "_").replace("-", "_")
 
 
 def table_rows(table: DataTable) -> list[list[str]]:

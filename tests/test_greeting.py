@@ -21,6 +21,8 @@ from frontdesk.services.customers import aliases_of, create_customer
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.wrap_up import WrapUp, wrap_up
 from frontdesk.services.promises import make_promise
+from frontdesk.services.agents import create_agent
+from frontdesk.services.desk_rules import set_rule
 from frontdesk.cli.launch import make_app
 from tests.known_secret import PRACTICE_PIN
 from tests.pilot import open_card, settle, shown_text, table_rows, type_text
@@ -257,3 +259,44 @@ async def test_a_new_customer_from_a_one_word_query_on_the_practice_desk_gets_it
         assert [form.query_one(f"#field-{field}", Input).value for field in ("honorific", "given_name", "family_name")] == [
             "", "Mary", ""]
         assert form.query_one("#field-given_name", Input).has_focus
+
+
+async def test_f2_goes_back_to_the_lookup_from_a_card_left_open_and_typing_looks_up(desk: Desk) -> None:
+    """A card left open in the section was where F2 came back to, and typing a name there pressed its keys: "c"
+    started a call with whoever was on it. F2 is the lookup, with the last query selected for the next name."""
+    with desk.session() as session:
+        create_customer(session, CustomerForm(given_name="Grace", family_name="Miller"), desk.agent_id)
+        create_customer(session, CustomerForm(given_name="Carl", family_name="Abbot"), desk.agent_id)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_card(pilot, "grace miller")
+        assert isinstance(app.screen, GreetingCardScreen)
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)
+        await type_text(pilot, "carl abbot")
+        assert app.screen.query_input.value == "carl abbot"
+    with desk.session() as session:
+        assert session.exec(select(Interaction)).all() == []
+
+
+@pytest.mark.parametrize(("calendar", "language", "born"), [
+    ("jalali", "fa", "born ۱۴ اسفند ۱۳۳۹"), ("gregorian", "el", "born 5 Μαρτίου 1961"), ("gregorian", "en", "born 5 March 1961"),
+])
+async def test_the_card_says_the_birth_date_in_the_desks_calendar_and_language(desk: Desk, calendar: str, language: str,
+                                                                              born: str) -> None:
+    """The card showed the form's year-first digits ("born 1339-12-14", "born 1961-03-05") on every desk."""
+    with desk.session() as session:
+        create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date=date(1961, 3, 5)),
+                        desk.agent_id)
+        boss = create_agent(session, "Daniel Brooks", "supervisor")
+        set_rule(session, "calendar", calendar, boss.id)
+        set_rule(session, "language", language, boss.id)
+    desk.rules()
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_card(pilot, "reza ahmadi")
+        assert isinstance(app.screen, GreetingCardScreen)
+        assert born in shown_text(app.screen.query_one("#who", Static))

@@ -39,6 +39,7 @@ from frontdesk.ui.screens.day.categories import CategoriesScreen
 from frontdesk.ui.screens.day.day import DayScreen
 from frontdesk.ui.screens.day.send_kudos import SendKudosScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen
+from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.kudos.my_kudos import MyKudosScreen
 from frontdesk.ui.screens.call.missed_call import MissedCallScreen
 from frontdesk.ui.screens.promises.promises import PromisesScreen
@@ -60,11 +61,16 @@ class FrontDeskApp(App[None]):
     TITLE = "frontdesk"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("f2", "switch_mode('greeting')", "Greeting", id="section.greeting", tooltip="Find and greet a customer"),
+        Binding("f2", "greeting", "Greeting", id="section.greeting", tooltip="Find and greet a customer"),
         Binding("f3", "switch_mode('call')", "Call", id="section.call", tooltip="The call in progress"),
         Binding("f4", "switch_mode('promises')", "Promises", id="section.promises", tooltip="Due and overdue promises"),
         Binding("f5", "open_day", "Day", id="section.day", tooltip="Supervisors: the live queue and today's figures"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Tab moves the focus as the app reads the key, before it hands the next keys on: as Textual's own (the
+        # screen's) binding, the field being left saw Tab first, and the keys typed after it went to that field too
+        # whenever they arrived together (a fast typist, a busy machine), so "reference<Tab>tomorrow" filled one box.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, desk: Desk, *, preselected: Colleague | None = None) -> None:
@@ -297,11 +303,19 @@ class FrontDeskApp(App[None]):
         if agent is None or agent.id == self.desk.agent_id:
             return
         self.desk.current_interaction_id = None
-        await self.switch_mode("greeting")
+        await self.action_greeting()
         for mode, screen in SECTION_SCREENS[1:]:
             await self.remove_mode(mode)
             self.add_mode(mode, lambda screen=screen: screen(self.desk))
         self.signed_in(agent)
+
+    async def action_greeting(self) -> None:
+        """The lookup, ready for the next name. A card left open in the section (by this person, or by the one
+        signed in before) is closed on the way: typing a name at a card pressed its keys ("c" started a call).
+        A form on top of one is left as it was, with whatever was typed in it."""
+        await self.switch_mode("greeting")
+        while isinstance(self.screen, GreetingCardScreen):
+            await self.pop_screen()
 
     def action_new_customer(self) -> None:
         self.switch_mode("greeting")

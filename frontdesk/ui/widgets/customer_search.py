@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.greeting import GreetingDesk, SearchResults
 from frontdesk.ui.background import in_background
 from frontdesk.ui.widgets.match_table import MatchTable
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 RESULTS = 8
 
@@ -39,15 +39,15 @@ class CustomerSearch(Vertical):
         self.exclude = exclude
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self.placeholder, classes="customer-query")
+        yield TextBox(placeholder=self.placeholder, classes="customer-query")
         yield MatchTable(classes="customer-matches")
 
     @property
-    def box(self) -> Input:
-        return self.query_one(".customer-query", Input)
+    def box(self) -> TextBox:
+        return self.query_one(".customer-query", TextBox)
 
-    @on(Input.Changed, ".customer-query")
-    def find(self, event: Input.Changed) -> None:
+    @on(TextBox.Changed, ".customer-query")
+    def find(self, event: TextBox.Changed) -> None:
         """Searched in a worker; a newer keystroke cancels the stale search."""
         event.stop()
         query = event.value
@@ -58,8 +58,8 @@ class CustomerSearch(Vertical):
         if results.query == self.box.value:
             self.query_one(MatchTable).show(list(results.rows), results.query)
 
-    @on(Input.Submitted, ".customer-query")
-    def to_list(self, event: Input.Submitted) -> None:
+    @on(TextBox.Submitted, ".customer-query")
+    def to_list(self, event: TextBox.Submitted) -> None:
         event.stop()
         if self.query_one(MatchTable).row_count:
             self.query_one(MatchTable).focus()

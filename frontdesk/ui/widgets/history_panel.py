@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from frontdesk.clock.dates import clock_words, day_month_year
 from frontdesk.lookup import normalize
 from frontdesk.services.call_view import PastInteraction
 from frontdesk.ui.widgets.literal import literal, quoted
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 def matches_filter(past: PastInteraction, typed: str) -> bool:
@@ -55,7 +56,7 @@ class HistoryPanel(Vertical):
         self.history: Sequence[PastInteraction] = ()
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter the history (F8)", id="history-filter")
+        yield TextBox(placeholder="Filter the history (F8)", id="history-filter")
         with VerticalScroll(id="history-scroll"):
             yield Static(id="history-text")
 
@@ -63,9 +64,9 @@ class HistoryPanel(Vertical):
         self.history = history
         self.refilter()
 
-    @on(Input.Changed, "#history-filter")
+    @on(TextBox.Changed, "#history-filter")
     def refilter(self) -> None:
-        typed = self.query_one("#history-filter", Input).value
+        typed = self.query_one("#history-filter", TextBox).value
         shown = [past for past in self.history if matches_filter(past, typed)]
         text = Text(f"History: {len(shown)} of {len(self.history)} past interactions", style="bold")
         for past in shown:

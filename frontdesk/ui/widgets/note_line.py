@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
-class NoteLine(Input):
+class NoteLine(TextBox):
     """Enter is handled with the other keys, in the order they were typed.
 
     A plain Input submits through its key binding, which runs only once the key has bubbled up to

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label
+from textual.widgets import Label
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class SecretPair(Vertical):
@@ -22,9 +23,9 @@ class SecretPair(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, markup=False)
-        yield Input(placeholder="PIN or password (at least 4 characters)", password=True, classes="secret-new")
-        yield Input(placeholder="The same again", password=True, classes="secret-again")
+        yield TextBox(placeholder="PIN or password (at least 4 characters)", password=True, classes="secret-new")
+        yield TextBox(placeholder="The same again", password=True, classes="secret-again")
 
     @property
     def values(self) -> tuple[str, str]:
-        return self.query_one(".secret-new", Input).value, self.query_one(".secret-again", Input).value
+        return self.query_one(".secret-new", TextBox).value, self.query_one(".secret-again", TextBox).value

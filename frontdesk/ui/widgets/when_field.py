@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from frontdesk.clock.hours import OpeningHours, system_zone
 from frontdesk.clock.now import utcnow
 from frontdesk.clock.preview import describe_when
 from frontdesk.clock.typed_time import TypedTime, TypedTimeError, read_due, read_past
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class WhenField(Vertical):
@@ -36,7 +37,7 @@ class WhenField(Vertical):
         """The desk's opening hours once the form has read them: "tomorrow" is then tomorrow's closing time."""
 
     def compose(self) -> ComposeResult:
-        yield Input(self.initial, placeholder=self.placeholder, classes="when-input")
+        yield TextBox(self.initial, placeholder=self.placeholder, classes="when-input")
         yield Static(classes="when-meaning")
 
     def on_mount(self) -> None:
@@ -50,7 +51,7 @@ class WhenField(Vertical):
     @property
     def typed(self) -> TypedTime:
         """The typed due time and whether it is far enough ahead to confirm; raises TypedTimeError for the user."""
-        text, zone = self.query_one(".when-input", Input).value, self.hours.tz if self.hours else system_zone()
+        text, zone = self.query_one(".when-input", TextBox).value, self.hours.tz if self.hours else system_zone()
         return read_due(text, now=utcnow(), tz=zone, default_time=self.default_time, hours=self.hours)
 
     @property
@@ -58,14 +59,14 @@ class WhenField(Vertical):
         """The typed moment; raises TypedTimeError with a message for the user."""
         if self.past:
             zone = self.hours.tz if self.hours else system_zone()
-            return read_past(self.query_one(".when-input", Input).value, now=utcnow(), tz=zone)
+            return read_past(self.query_one(".when-input", TextBox).value, now=utcnow(), tz=zone)
         return self.typed.moment
 
-    @on(Input.Changed, ".when-input")
+    @on(TextBox.Changed, ".when-input")
     def explain(self) -> None:
         meaning = self.query_one(".when-meaning", Static)
         meaning.remove_class("error", "far")
-        if not self.query_one(".when-input", Input).value.strip():
+        if not self.query_one(".when-input", TextBox).value.strip():
             meaning.update("")
             return
         try:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Select
+from textual.widgets import Label, Select
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms, ReasonForm
 from frontdesk.services.interactions import CHANNELS
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class CallReasonScreen(FormDialog[bool]):
@@ -28,7 +29,7 @@ class CallReasonScreen(FormDialog[bool]):
 
     def compose_form(self) -> ComposeResult:
         yield Label("In the customer's words", markup=False)
-        yield Input(id="reason-text")
+        yield TextBox(id="reason-text")
         yield Label("Category", markup=False)
         yield Select([], id="reason-category")
         yield Label("Channel", markup=False)
@@ -39,7 +40,7 @@ class CallReasonScreen(FormDialog[bool]):
 
     def show_loaded(self, form: ReasonForm) -> None:
         """What is stored fills the form, unless the agent has already started typing the reason."""
-        reason = self.query_one("#reason-text", Input)
+        reason = self.query_one("#reason-text", TextBox)
         if not reason.value:
             reason.value = form.reason
         category = self.query_one("#reason-category", Select)
@@ -52,13 +53,13 @@ class CallReasonScreen(FormDialog[bool]):
         if not self.loaded:
             raise ValueError("Still reading the call; try again in a moment.")
         category = self.query_one("#reason-category", Select).value
-        return (str(self.query_one("#reason-channel", Select).value), self.query_one("#reason-text", Input).value,
+        return (str(self.query_one("#reason-channel", Select).value), self.query_one("#reason-text", TextBox).value,
                 "" if category is Select.NULL else str(category))
 
     def save(self, values: tuple[str, str, str]) -> bool:
         self.forms.set_reason(self.interaction_id, *values)
         return True
 
-    @on(Input.Submitted, "#reason-text")
+    @on(TextBox.Submitted, "#reason-text")
     def submitted(self) -> None:
         self.action_save()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
@@ -15,6 +15,7 @@ from frontdesk.services.facades.offers import KIND_WORDS, GoodwillForm, Offers
 from frontdesk.services.goodwill import GoodwillRequest, NeedsApproval
 from frontdesk.services.money import amount_of
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 @dataclass(frozen=True)
 class Asked:
@@ -44,11 +45,11 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
         yield Static("Your budget: …", id="goodwill-budget", markup=False)
         yield Select([(words, kind) for kind, words in KIND_WORDS.items()], value=next(iter(KIND_WORDS)), allow_blank=False, id="goodwill-kind")
         yield Label("Amount", id="goodwill-amount-label", markup=False)
-        yield Input(self.amount, id="goodwill-amount")
+        yield TextBox(self.amount, id="goodwill-amount")
         yield Label("Why (recorded with the grant)", markup=False)
-        yield Input(self.reason, id="goodwill-reason")
+        yield TextBox(self.reason, id="goodwill-reason")
         yield Select([], prompt="Approving supervisor", id="goodwill-approver", classes="hidden")
-        yield Input(placeholder="The approving supervisor types their own secret", password=True,
+        yield TextBox(placeholder="The approving supervisor types their own secret", password=True,
                     id="goodwill-approver-secret", classes="hidden")
         yield Static("Ctrl+S saves; Escape cancels.", markup=False)
 
@@ -64,11 +65,11 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
     def collect(self) -> Asked:
         if self.form is None:
             raise ValueError("Still reading your budget; try again in a moment.")
-        amount = amount_of(self.query_one("#goodwill-amount", Input).value, self.form.rules.currency)
+        amount = amount_of(self.query_one("#goodwill-amount", TextBox).value, self.form.rules.currency)
         approver = self.query_one("#goodwill-approver", Select).value
         return Asked(self.form.rules, GoodwillRequest(
-            str(self.query_one("#goodwill-kind", Select).value), amount, self.query_one("#goodwill-reason", Input).value,
-            None if approver is Select.NULL else int(approver), self.query_one("#goodwill-approver-secret", Input).value,
+            str(self.query_one("#goodwill-kind", Select).value), amount, self.query_one("#goodwill-reason", TextBox).value,
+            None if approver is Select.NULL else int(approver), self.query_one("#goodwill-approver-secret", TextBox).value,
         ))
 
     def save(self, asked: Asked) -> GoodwillRequest:
@@ -79,12 +80,12 @@ class GoodwillScreen(FormDialog[GoodwillRequest | None]):
         if isinstance(problem, NeedsApproval):
             approver = self.query_one("#goodwill-approver", Select)
             approver.remove_class("hidden")
-            self.query_one("#goodwill-approver-secret", Input).remove_class("hidden")
+            self.query_one("#goodwill-approver-secret", TextBox).remove_class("hidden")
             approver.focus()
         elif problem is not None and getattr(problem, "field", None) in ("secret", "approved_by", "role"):
-            self.query_one("#goodwill-approver-secret", Input).value = ""
+            self.query_one("#goodwill-approver-secret", TextBox).value = ""
         super().show_error(problem)
 
-    @on(Input.Submitted)
+    @on(TextBox.Submitted)
     def submitted(self) -> None:
         self.action_save()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms, HandoffForm
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 def runaround_text(form: HandoffForm) -> Text:
@@ -39,7 +40,7 @@ class HandoffScreen(FormDialog[str | None]):
     def compose_form(self) -> ComposeResult:
         yield Static("", id="runaround", classes="hidden")
         yield OptionList(id="colleagues")
-        yield Input(placeholder="Why? (needed from the second handoff on)", id="handoff-reason")
+        yield TextBox(placeholder="Why? (needed from the second handoff on)", id="handoff-reason")
 
     def load(self) -> HandoffForm:
         return self.forms.handoff_form(self.interaction_id)
@@ -58,11 +59,11 @@ class HandoffScreen(FormDialog[str | None]):
     def colleague_chosen(self, event: OptionList.OptionSelected) -> None:
         self.chosen_id = int(event.option.id)
         if self.form is not None and self.form.needs_reason:
-            self.query_one("#handoff-reason", Input).focus()
+            self.query_one("#handoff-reason", TextBox).focus()
         else:
             self.action_save()
 
-    @on(Input.Submitted, "#handoff-reason")
+    @on(TextBox.Submitted, "#handoff-reason")
     def submitted(self) -> None:
         self.action_save()
 
@@ -70,7 +71,7 @@ class HandoffScreen(FormDialog[str | None]):
         if self.chosen_id is None:
             self.query_one("#colleagues").focus()
             raise ValueError("Choose the colleague first.")
-        return self.chosen_id, self.query_one("#handoff-reason", Input).value
+        return self.chosen_id, self.query_one("#handoff-reason", TextBox).value
 
     def save(self, values: tuple[int, str]) -> str:
         colleague_id, reason = values

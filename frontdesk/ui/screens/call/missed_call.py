@@ -7,7 +7,7 @@ from datetime import datetime
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from frontdesk.clock.now import utcnow
 from frontdesk.clock.preview import describe_when
@@ -21,6 +21,7 @@ from frontdesk.ui.background import in_background
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.customer_search import CustomerSearch
 from frontdesk.ui.widgets.when_field import WhenField
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class MissedCallScreen(FormDialog[bool]):
@@ -38,7 +39,7 @@ class MissedCallScreen(FormDialog[bool]):
 
     def compose_form(self) -> ComposeResult:
         yield Label("The number that called", markup=False)
-        yield Input(id="missed-number")
+        yield TextBox(id="missed-number")
         yield Label("Or the customer, if known (Enter on a row links it)", markup=False)
         yield CustomerSearch(self.desk, "Find the customer", id="missed-customer")
         yield Static(id="missed-who")
@@ -64,11 +65,11 @@ class MissedCallScreen(FormDialog[bool]):
     def show_customer(self, summary: CustomerSummary) -> None:
         self.customer_id = summary.customer_id
         self.query_one("#missed-who", Static).update(Text.assemble(("Customer: ", "bold"), summary.name))
-        number = self.query_one("#missed-number", Input)
+        number = self.query_one("#missed-number", TextBox)
         if not number.value and summary.phone:
             number.value = summary.phone
 
-    @on(Input.Changed, "#missed-at .when-input")
+    @on(TextBox.Changed, "#missed-at .when-input")
     def show_due(self) -> None:
         if self.rules is None:
             return
@@ -88,7 +89,7 @@ class MissedCallScreen(FormDialog[bool]):
     def collect(self) -> tuple[int | None, str, datetime, DeskRules]:
         if self.rules is None:
             raise ValueError("Still reading the desk's opening hours; try again in a moment.")
-        return self.customer_id, self.query_one("#missed-number", Input).value, self.missed_at(), self.rules
+        return self.customer_id, self.query_one("#missed-number", TextBox).value, self.missed_at(), self.rules
 
     def save(self, values: tuple[int | None, str, datetime, DeskRules]) -> bool:
         self.forms.log_missed_call(*values)

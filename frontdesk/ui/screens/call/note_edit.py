@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Static, TextArea
+from textual.widgets import Checkbox, Static
 
 from frontdesk.clock.now import to_local
 from frontdesk.services.desk import Desk
@@ -13,6 +13,7 @@ from frontdesk.services.notes import EarlierWording, NoteChanged, NoteRow
 from frontdesk.ui.background import in_background
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.literal import literal, quoted
+from frontdesk.ui.widgets.edit_boxes import TextBoxArea
 
 
 def history_text(wordings: tuple[EarlierWording, ...]) -> Text:
@@ -54,7 +55,7 @@ class NoteEditScreen(FormDialog[bool]):
         return f"Note taken at {to_local(self.note.created_at):%H:%M:%S}"
 
     def compose_form(self) -> ComposeResult:
-        yield TextArea(self.note.text, id="note-text", soft_wrap=True)
+        yield TextBoxArea(self.note.text, id="note-text", soft_wrap=True)
         yield Checkbox("The customer's own words (kept verbatim)", self.note.verbatim, id="note-verbatim")
         yield Static("", id="note-theirs", classes="hidden")
         yield Static("", id="note-history", classes="hidden")
@@ -70,7 +71,7 @@ class NoteEditScreen(FormDialog[bool]):
             history.remove_class("hidden")
 
     def collect(self) -> tuple[str, bool, int]:
-        return self.query_one("#note-text", TextArea).text, self.query_one("#note-verbatim", Checkbox).value, self.version
+        return self.query_one("#note-text", TextBoxArea).text, self.query_one("#note-verbatim", Checkbox).value, self.version
 
     def save(self, values: tuple[str, bool, int]) -> bool:
         text, verbatim, version = values

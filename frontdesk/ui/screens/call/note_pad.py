@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from frontdesk.clock.now import local_now
 from frontdesk.services.errors import DeskUnavailable
@@ -15,6 +15,7 @@ from frontdesk.services.facades.calls import LiveCall
 from frontdesk.services.notes import NOTE_MAX_LENGTH, Draft
 from frontdesk.ui.screens.call.in_order import InOrder
 from frontdesk.ui.widgets.note_line import NoteLine
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 DRAFT_EVERY = 0.4
 """Seconds between draft saves while typing: a crash loses less than half a second of words."""
@@ -92,11 +93,11 @@ class NotePad(Vertical):
         if cut:
             self.app.notify(cut.strip(), severity="warning")
 
-    @on(Input.Changed, "#note-line")
+    @on(TextBox.Changed, "#note-line")
     def typed(self) -> None:
         self.draft_dirty = True
 
-    @on(Input.Blurred, "#note-line")
+    @on(TextBox.Blurred, "#note-line")
     def save_draft_if_typed(self) -> None:
         """Never two saves at once: while the database is still busy with the last write, the next tick tries."""
         if not self.ready or not self.draft_dirty or self.writes.busy:

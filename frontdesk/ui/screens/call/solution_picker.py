@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.lookup import normalize
@@ -18,6 +18,7 @@ from frontdesk.services.solutions import OfferedOption
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 def option_text(option: OfferedOption, offered: bool, chosen: bool, currency: str) -> Text:
@@ -63,7 +64,7 @@ class SolutionPickerScreen(FormDialog[bool]):
         return "Options"
 
     def compose_form(self) -> ComposeResult:
-        yield Input(placeholder="Type to filter; ↓ to the list", id="solution-filter")
+        yield TextBox(placeholder="Type to filter; ↓ to the list", id="solution-filter")
         yield OptionList(id="solutions")
         yield Static(id="solution-state")
 
@@ -82,10 +83,10 @@ class SolutionPickerScreen(FormDialog[bool]):
         """Draws the empty list at once; FormDialog's on_mount (Textual calls it too) starts the load."""
         self.redraw()
 
-    @on(Input.Changed, "#solution-filter")
+    @on(TextBox.Changed, "#solution-filter")
     def redraw(self) -> None:
         currency = self.choices.currency if self.choices else ""
-        wanted = normalize(self.query_one("#solution-filter", Input).value)
+        wanted = normalize(self.query_one("#solution-filter", TextBox).value)
         listing = self.query_one("#solutions", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
@@ -101,7 +102,7 @@ class SolutionPickerScreen(FormDialog[bool]):
             "\nSpace: offered · Enter: their choice · d: declined all · l: limits explained · o: one-off · Ctrl+S: save",
         ))
 
-    @on(Input.Submitted, "#solution-filter")
+    @on(TextBox.Submitted, "#solution-filter")
     def action_to_list(self) -> None:
         self.query_one("#solutions").focus()
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Label, Select, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.agents import Colleague
@@ -15,6 +15,7 @@ from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.call_forms import CallForms
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.when_field import WhenField
+from frontdesk.ui.widgets.edit_boxes import TextBox, TextBoxArea
 
 
 class TakeMessageScreen(FormDialog[str | None]):
@@ -33,11 +34,11 @@ class TakeMessageScreen(FormDialog[str | None]):
         yield Label("For", markup=False)
         yield Select([], id="message-for", prompt="Colleague")
         yield Label("Who to call back (name and number)", markup=False)
-        yield Input(self.contact, id="message-contact")
+        yield TextBox(self.contact, id="message-contact")
         yield Label("Call back by (what you tell the customer)", markup=False)
         yield WhenField("e.g. today 4pm, tomorrow 10:00, in 2 hours", id="message-due")
         yield Label("The message", markup=False)
-        yield TextArea(id="message-text", soft_wrap=True)
+        yield TextBoxArea(id="message-text", soft_wrap=True)
         yield Static("Ctrl+S saves; Escape cancels.", markup=False)
 
     def load(self) -> tuple[tuple[Colleague, ...], DeskRules]:
@@ -55,14 +56,14 @@ class TakeMessageScreen(FormDialog[str | None]):
         if colleague is Select.NULL:
             raise ValueError("Choose the colleague the message is for.")
         due_at = self.query_one("#message-due", WhenField).moment
-        return (int(colleague), self.query_one("#message-contact", Input).value,
-                self.query_one("#message-text", TextArea).text, due_at)
+        return (int(colleague), self.query_one("#message-contact", TextBox).value,
+                self.query_one("#message-text", TextBoxArea).text, due_at)
 
     def save(self, values: tuple[int, str, str, datetime]) -> str:
         colleague_id, contact, message, due_at = values
         self.forms.take_message(colleague_id, self.customer_id, contact, message, due_at, self.interaction_id)
         return next(colleague.name for colleague in self.colleagues if colleague.id == colleague_id)
 
-    @on(Input.Submitted)
+    @on(TextBox.Submitted)
     def submitted(self) -> None:
         self.action_save()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Label, RadioButton, RadioSet, Select, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms
 from frontdesk.services.wrap_up import WrapUp, WrapUpForm
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox, TextBoxArea
 
 NOT_ASKED = "not asked"
 NONE_FITS = "none fits"
@@ -37,13 +38,13 @@ class WrapUpScreen(FormDialog[str | None]):
         yield Vertical(id="outcome-box")
         yield Vertical(id="missing-reason")
         yield Label("Summary: drafted from the notes; make it fit this customer before saving", markup=False)
-        yield TextArea(id="summary", soft_wrap=True)
+        yield TextBoxArea(id="summary", soft_wrap=True)
         yield Label("The customer's rating", markup=False)
         yield Select(
             [("Not asked", NOT_ASKED), *((f"{n} of 5", str(n)) for n in range(5, 0, -1))],
             value=NOT_ASKED, allow_blank=False, id="satisfaction",
         )
-        yield Input(placeholder="Their comment, in their words (optional)", id="satisfaction-comment")
+        yield TextBox(placeholder="Their comment, in their words (optional)", id="satisfaction-comment")
         yield Static("Ctrl+S saves and closes the call; Escape goes back to it.", markup=False)
 
     def load(self) -> WrapUpForm:
@@ -52,14 +53,14 @@ class WrapUpScreen(FormDialog[str | None]):
     def show_loaded(self, form: WrapUpForm) -> None:
         """The outcomes this call may have; the reason and category it still lacks are asked for here."""
         self.drafted = form.drafted
-        summary = self.query_one("#summary", TextArea)
+        summary = self.query_one("#summary", TextBoxArea)
         summary.text = form.drafted + summary.text  # anything typed before the draft arrived stays, after it
         outcomes = RadioSet(*(RadioButton(words, name=outcome) for outcome, words in form.outcomes.items()), id="outcome")
         self.query_one("#outcome-box").mount(outcomes)
         missing = self.query_one("#missing-reason")
         if form.reason_missing:
             missing.mount(Label("Why they got in touch (type none if there was no particular reason)", markup=False),
-                          Input(id="wrap-reason"))
+                          TextBox(id="wrap-reason"))
         if form.category_missing:
             choices = [(Text(name), name) for name in form.categories] + [(Text("None of these fits"), NONE_FITS)]
             missing.mount(Select(choices, prompt="The category", id="wrap-category"))
@@ -68,7 +69,7 @@ class WrapUpScreen(FormDialog[str | None]):
     def asked_reason(self) -> tuple[str | None, str | None]:
         """The reason and category typed here; None where the call already had one."""
         reason = category = None
-        for box in self.query("#wrap-reason").results(Input):
+        for box in self.query("#wrap-reason").results(TextBox):
             reason = box.value.strip()
             if not reason:
                 raise ValueError("Write why the customer got in touch, or type none.")
@@ -88,10 +89,10 @@ class WrapUpScreen(FormDialog[str | None]):
         rating = str(self.query_one("#satisfaction", Select).value)
         wrap = WrapUp(
             outcome=pressed.name if pressed is not None else "",
-            summary=self.query_one("#summary", TextArea).text,
+            summary=self.query_one("#summary", TextBoxArea).text,
             drafted_summary=self.drafted,
             satisfaction=None if rating == NOT_ASKED else int(rating),
-            satisfaction_comment=self.query_one("#satisfaction-comment", Input).value,
+            satisfaction_comment=self.query_one("#satisfaction-comment", TextBox).value,
             satisfaction_asked=rating != NOT_ASKED, reason=reason, category=category,
         )
         if wrap.summary.strip() == self.drafted.strip() and not self.unedited_warned:

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, OptionList, Select
+from textual.widgets import Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from frontdesk.services.desk import Desk
@@ -17,6 +17,7 @@ from frontdesk.services.solutions import OfferedOption
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 NEW = "new"
 FIELDS = (("title", "Title"), ("gives", "What it gives the customer"),
@@ -54,7 +55,7 @@ class CatalogScreen(FormDialog[None]):
                 yield Select([], id="catalog-category", prompt="Category")
                 for field, label in FIELDS:
                     yield Label(label, markup=False)
-                    yield Input(id=f"catalog-{field}")
+                    yield TextBox(id=f"catalog-{field}")
 
     def load(self) -> Catalog:
         return self.lists.catalog()
@@ -102,25 +103,25 @@ class CatalogScreen(FormDialog[None]):
         values = {"title": "", "gives": "", "limitations": "", "cost": "0"} if option is None else {
             "title": option.title, "gives": option.gives, "limitations": option.limitations, "cost": money_text(option.goodwill_cost, self.currency)}
         for field, value in values.items():
-            self.query_one(f"#catalog-{field}", Input).value = value
+            self.query_one(f"#catalog-{field}", TextBox).value = value
         if option is not None:
             if option.category not in self.categories:
                 self.set_categories([*self.categories, option.category])
             self.query_one("#catalog-category", Select).value = option.category
         self.query_one("#catalog-category").focus()
 
-    @on(Input.Submitted)
+    @on(TextBox.Submitted)
     def submitted(self) -> None:
         self.action_save()
 
     def collect(self) -> tuple[OfferedOption, str]:
         if not self.currency:
             raise ValueError("Still reading the catalog; try again in a moment.")
-        cost = amount_of(self.query_one("#catalog-cost", Input).value.strip() or "0", self.currency, field="goodwill_cost",
+        cost = amount_of(self.query_one("#catalog-cost", TextBox).value.strip() or "0", self.currency, field="goodwill_cost",
                          label="The goodwill cost", zero_allowed=True)
         option = OfferedOption(
-            title=self.query_one("#catalog-title", Input).value, gives=self.query_one("#catalog-gives", Input).value,
-            limitations=self.query_one("#catalog-limitations", Input).value, option_id=self.editing, goodwill_cost=cost,
+            title=self.query_one("#catalog-title", TextBox).value, gives=self.query_one("#catalog-gives", TextBox).value,
+            limitations=self.query_one("#catalog-limitations", TextBox).value, option_id=self.editing, goodwill_cost=cost,
         )
         return option, self.chosen_category() or ""
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, SelectionList
+from textual.widgets import SelectionList
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.desk_lists import CategoryEntry, DeskLists
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class CategoriesScreen(FormDialog[None]):
@@ -26,7 +27,7 @@ class CategoriesScreen(FormDialog[None]):
 
     def compose_form(self) -> ComposeResult:
         yield SelectionList[int](id="categories")
-        yield Input(placeholder="Add a category and press Enter", id="new-category")
+        yield TextBox(placeholder="Add a category and press Enter", id="new-category")
 
     def load(self) -> tuple[CategoryEntry, ...]:
         return self.lists.categories()
@@ -46,18 +47,18 @@ class CategoriesScreen(FormDialog[None]):
         if highlighted is not None and categories:
             listing.highlighted = min(highlighted, len(categories) - 1)
 
-    @on(Input.Submitted, "#new-category")
+    @on(TextBox.Submitted, "#new-category")
     def submitted(self) -> None:
         self.action_save()
 
     def collect(self) -> str:
-        return self.query_one("#new-category", Input).value
+        return self.query_one("#new-category", TextBox).value
 
     def save(self, name: str) -> None:
         self.lists.add_category(name)
 
     def saved(self, _result: None) -> None:
-        self.query_one("#new-category", Input).value = ""
+        self.query_one("#new-category", TextBox).value = ""
         self.reload()
 
     @on(SelectionList.SelectionToggled, "#categories")

@@ -7,12 +7,13 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from frontdesk.services.facades.figures import FiguresBoard
 from frontdesk.services.figures.board import DeskFigures
 from frontdesk.services.figures.export import period_words
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class ExportDialog(FormDialog[Path | None]):
@@ -28,14 +29,14 @@ class ExportDialog(FormDialog[Path | None]):
     def compose_form(self) -> ComposeResult:
         yield Static(Text.assemble("The figures for ", (period_words(self.figures), "bold"),
                                    ", with each figure's definition in the file's header."))
-        yield Input(placeholder="figures.csv", id="export-path")
+        yield TextBox(placeholder="figures.csv", id="export-path")
 
-    @on(Input.Submitted, "#export-path")
+    @on(TextBox.Submitted, "#export-path")
     def answered(self) -> None:
         self.action_save()
 
     def collect(self) -> str:
-        path = self.query_one("#export-path", Input).value
+        path = self.query_one("#export-path", TextBox).value
         if not path.strip():
             raise ValueError("Name the file to write, for example figures.csv.")
         return path

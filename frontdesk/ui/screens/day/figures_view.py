@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.figures import FiguresBoard
@@ -19,6 +19,7 @@ from frontdesk.services.figures.export import approval_line, headings, period_wo
 from frontdesk.services.figures.period import RANGE_EXAMPLES
 from frontdesk.ui.background import in_background
 from frontdesk.ui.screens.day.export_dialog import ExportDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class FiguresView(Vertical):
@@ -53,23 +54,23 @@ class FiguresView(Vertical):
         """What the table shows now: the export writes exactly this."""
 
     def compose(self) -> ComposeResult:
-        yield Input(value="today", placeholder=RANGE_EXAMPLES, id="figures-range", tooltip=f"Ranges: {RANGE_EXAMPLES}")
+        yield TextBox(value="today", placeholder=RANGE_EXAMPLES, id="figures-range", tooltip=f"Ranges: {RANGE_EXAMPLES}")
         yield Static(id="figures-period", classes="section-title", markup=False)
         yield DataTable(id="figures-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="figures-help", markup=False)
         yield Static(id="figures-approvals", markup=False)
 
     def action_choose_range(self) -> None:
-        self.query_one("#figures-range", Input).focus()
+        self.query_one("#figures-range", TextBox).focus()
 
     def action_leave_range(self) -> None:
         self.query_one("#figures-table", DataTable).focus()
 
     @property
     def typed_range(self) -> str:
-        return self.query_one("#figures-range", Input).value
+        return self.query_one("#figures-range", TextBox).value
 
-    @on(Input.Submitted, "#figures-range")
+    @on(TextBox.Submitted, "#figures-range")
     def range_typed(self) -> None:
         self.post_message(self.PeriodChosen(self.typed_range))
         self.reload()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.services.agents import Colleague
@@ -12,6 +12,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.facades.kudos import KudosBook, KudosDraft
 from frontdesk.services.kudos_suggestions import KudosSuggestion
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class SendKudosScreen(FormDialog[bool]):
@@ -32,7 +33,7 @@ class SendKudosScreen(FormDialog[bool]):
                 ("For: ", "bold"), self.suggestion.why, " · ", (self.suggestion.who, "italic"),
             ), id="kudos-for")
         yield OptionList(id="kudos-to")
-        yield Input(placeholder="Your note to them: what they did well, in your words", id="kudos-note")
+        yield TextBox(placeholder="Your note to them: what they did well, in your words", id="kudos-note")
 
     def load(self) -> tuple[Colleague, ...]:
         return self.book.recipients()
@@ -49,7 +50,7 @@ class SendKudosScreen(FormDialog[bool]):
         if chosen.highlighted is None:
             raise ValueError("Choose who the kudos are for.")
         to_agent_id = int(chosen.get_option_at_index(chosen.highlighted).id)
-        note = self.query_one("#kudos-note", Input).value
+        note = self.query_one("#kudos-note", TextBox).value
         if self.suggestion is None:
             return KudosDraft(to_agent_id, note)
         return KudosDraft(to_agent_id, note, self.suggestion.earned, self.suggestion.source_id)

@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Label, Static
 
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable, EditConflict
 from frontdesk.ui.background import UNAVAILABLE, in_background
 from frontdesk.ui.stylesheet import StyledOnMount
+from frontdesk.ui.widgets.edit_boxes import TextBox, TextBoxArea
 
 ResultT = TypeVar("ResultT")
 
@@ -28,6 +29,18 @@ def problem_text(problem: Exception | str) -> str:
     if isinstance(problem, EditConflict):
         return "\n".join((str(problem), *(f"  {line}" for line in problem.theirs)))
     return str(problem)
+
+
+class DialogFields(VerticalScroll):
+    """The fields, scrolling between the title and the error line.
+
+    Textual lets a scrolling box take the focus itself, so Tab stopped on it between two fields and what was typed
+    next went nowhere. It takes the focus only when nothing inside it can (a form that only shows text), so that
+    its arrow keys still scroll it; a field being focused scrolls into view by itself.
+    """
+
+    def allow_focus(self) -> bool:
+        return not any(widget.focusable for widget in self.query("*"))
 
 
 class FormDialog(StyledOnMount, ModalScreen[ResultT], Generic[ResultT]):
@@ -66,7 +79,7 @@ class FormDialog(StyledOnMount, ModalScreen[ResultT], Generic[ResultT]):
         """The title and the error line stay in view; the fields scroll between them; the keys are in the footer."""
         with Vertical(id=self.DIALOG_ID, classes="dialog"):
             yield Static(self.dialog_title(), classes="dialog-title", markup=False)
-            with VerticalScroll(classes="dialog-fields"):
+            with DialogFields(classes="dialog-fields"):
                 yield from self.compose_form()
             yield Label("", id="form-error", classes="error", markup=False)
         yield DeskFooter()
@@ -133,10 +146,10 @@ class FormDialog(StyledOnMount, ModalScreen[ResultT], Generic[ResultT]):
 
     def typed(self) -> tuple[str, ...]:
         """Everything typed in the form's boxes, to tell a real edit from a late echo of one made before."""
-        return tuple(widget.value if isinstance(widget, Input) else widget.text for widget in self.query("Input, TextArea"))
+        return tuple(widget.value if isinstance(widget, TextBox) else widget.text for widget in self.query("TextBox, TextArea"))
 
-    @on(Input.Changed)
-    @on(TextArea.Changed)
+    @on(TextBox.Changed)
+    @on(TextBoxArea.Changed)
     def edited(self) -> None:
         """The error line spoke of what was typed then: once the agent types something else, it goes."""
         if self.error_typed is not None and not self.saving and self.typed() != self.error_typed:

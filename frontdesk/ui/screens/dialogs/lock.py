@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.staff import Staff
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 SWITCH = "switch"
 """What the lock screen returns when someone else is taking the terminal."""
@@ -41,14 +42,14 @@ class LockScreen(FormDialog[Colleague | str]):
     def compose_form(self) -> ComposeResult:
         yield Static(Text.assemble(("Locked after idle time. ", "bold"), self.person.name,
                                    ", type your secret to go on where you were; F12 lets someone else sign in."))
-        yield Input(placeholder="PIN or password", password=True, id="unlock-secret")
+        yield TextBox(placeholder="PIN or password", password=True, id="unlock-secret")
 
-    @on(Input.Submitted, "#unlock-secret")
+    @on(TextBox.Submitted, "#unlock-secret")
     def submitted(self) -> None:
         self.action_save()
 
     def collect(self) -> str:
-        return self.query_one("#unlock-secret", Input).value
+        return self.query_one("#unlock-secret", TextBox).value
 
     def save(self, secret: str) -> Colleague:
         return self.staff.sign_in(self.person.id, secret, purpose="unlock")
@@ -56,7 +57,7 @@ class LockScreen(FormDialog[Colleague | str]):
     def show_error(self, problem: Exception | str | None) -> None:
         """A refused secret is emptied first, so the message stays until the next one is typed."""
         if problem is not None:
-            self.query_one("#unlock-secret", Input).value = ""
+            self.query_one("#unlock-secret", TextBox).value = ""
         super().show_error(problem)
 
     def action_switch(self) -> None:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from frontdesk.services.agents import Colleague
@@ -14,6 +14,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.facades.staff import SignInChoices, Staff
 from frontdesk.services.sign_in import NoSecretYet
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 PRACTICE_HINT = "Practice desk: every PIN is 0000."
 
@@ -49,11 +50,11 @@ class SignInScreen(FormDialog[Colleague | None]):
         yield OptionList(id="agents", classes="hidden")
         with Vertical(id="new-agent", classes="hidden"):
             yield Label("This desk is new. Add its first person; they will be its supervisor.", markup=False)
-            yield Input(placeholder="Your name", id="name")
+            yield TextBox(placeholder="Your name", id="name")
         with Vertical(id="secret-step", classes="hidden"):
             yield Label("", id="secret-label", markup=False)
-            yield Input(placeholder="PIN or password", password=True, id="secret")
-            yield Input(placeholder="The same again", password=True, id="secret-again", classes="hidden")
+            yield TextBox(placeholder="PIN or password", password=True, id="secret")
+            yield TextBox(placeholder="The same again", password=True, id="secret-again", classes="hidden")
 
     def load(self) -> SignInChoices:
         return self.staff.sign_in_choices()
@@ -63,7 +64,7 @@ class SignInScreen(FormDialog[Colleague | None]):
         if not choices.on_duty:
             self.query_one("#new-agent").remove_class("hidden")
             self.ask_secret(None, choose=True)
-            self.query_one("#name", Input).focus()
+            self.query_one("#name", TextBox).focus()
             return
         agents = self.query_one("#agents", OptionList)
         agents.add_options([Option(Text(f"{agent.name}  ({agent.role})"), id=str(agent.id)) for agent in choices.on_duty])
@@ -79,32 +80,32 @@ class SignInScreen(FormDialog[Colleague | None]):
         who = person.name if person else "you"
         self.query_one("#secret-label", Label).update(
             f"Choose a PIN or password for {who} (at least 4 characters), twice:" if choose else f"Secret for {who}:")
-        self.query_one("#secret-again", Input).set_class(not choose, "hidden")
+        self.query_one("#secret-again", TextBox).set_class(not choose, "hidden")
         self.query_one("#secret-step").remove_class("hidden")
-        for box in self.query("#secret-step Input").results(Input):
+        for box in self.query("#secret-step Input").results(TextBox):
             box.value = ""
-        self.query_one("#secret", Input).focus()
+        self.query_one("#secret", TextBox).focus()
 
     @on(OptionList.OptionSelected, "#agents")
     def picked(self, event: OptionList.OptionSelected) -> None:
         self.show_error(None)
         self.ask_secret(next(agent for agent in self.on_duty if str(agent.id) == event.option.id))
 
-    @on(Input.Submitted)
-    def submitted(self, event: Input.Submitted) -> None:
+    @on(TextBox.Submitted)
+    def submitted(self, event: TextBox.Submitted) -> None:
         if event.input.id == "secret" and self.choosing_secret:
-            self.query_one("#secret-again", Input).focus()
+            self.query_one("#secret-again", TextBox).focus()
             return
         if event.input.id == "name":
-            self.query_one("#secret", Input).focus()
+            self.query_one("#secret", TextBox).focus()
             return
         self.action_save()
 
     def collect(self) -> tuple[str, str, str]:
         if self.chosen is None and self.on_duty:
             raise ValueError("Choose who you are from the list first.")
-        return (self.query_one("#name", Input).value, self.query_one("#secret", Input).value,
-                self.query_one("#secret-again", Input).value)
+        return (self.query_one("#name", TextBox).value, self.query_one("#secret", TextBox).value,
+                self.query_one("#secret-again", TextBox).value)
 
     def save(self, values: tuple[str, str, str]) -> Colleague:
         name, secret, again = values
@@ -122,8 +123,8 @@ class SignInScreen(FormDialog[Colleague | None]):
         if isinstance(problem, NoSecretYet) and problem.may_choose and self.chosen is not None:
             self.ask_secret(self.chosen, choose=True)
         elif problem is not None and self.chosen is not None:
-            self.query_one("#secret", Input).value = ""
-            self.query_one("#secret", Input).focus()
+            self.query_one("#secret", TextBox).value = ""
+            self.query_one("#secret", TextBox).focus()
         super().show_error(problem)
 
     def action_cancel(self) -> None:

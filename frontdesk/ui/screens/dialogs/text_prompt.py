@@ -5,9 +5,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class TextPromptScreen(FormDialog[str | None]):
@@ -24,14 +25,14 @@ class TextPromptScreen(FormDialog[str | None]):
 
     def compose_form(self) -> ComposeResult:
         yield Static(self.question)
-        yield Input(placeholder=self.placeholder, id="answer")
+        yield TextBox(placeholder=self.placeholder, id="answer")
 
-    @on(Input.Submitted, "#answer")
+    @on(TextBox.Submitted, "#answer")
     def answered(self) -> None:
         self.action_save()
 
     def collect(self) -> str:
-        answer = self.query_one("#answer", Input).value
+        answer = self.query_one("#answer", TextBox).value
         if self.required and not answer.strip():
             raise ValueError("Please type an answer, or press Escape to go back.")
         return answer

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Label, Select, Static
 
 from frontdesk.services.customer_conflicts import CustomerChanged
 from frontdesk.services.customer_form import LANGUAGES, CustomerForm, CustomerRecord, form_from_query, on_top, split_phones
@@ -17,6 +17,7 @@ from frontdesk.services.facades.customer_records import CustomerRecords, LookAli
 from frontdesk.ui.background import in_background
 from frontdesk.ui.screens.dialogs.confirm import ConfirmScreen
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox, TextBoxArea
 
 LINE_FIELDS = (
     ("honorific", "Honorific (Mrs., خانم, κα)"),
@@ -62,11 +63,11 @@ class CustomerFormScreen(FormDialog[int | None]):
         yield Static(id="conflict", classes="hidden")
         for field, label in LINE_FIELDS:
             yield Label(label, markup=False)
-            yield Input(id=f"field-{field}")
+            yield TextBox(id=f"field-{field}")
         yield Label("Language", markup=False)
         yield Select([(name, code) for code, name in LANGUAGES.items()], id="field-language", prompt="Language")
         yield Label("Preferences and notes", markup=False)
-        yield TextArea(id="field-preferences", soft_wrap=True)
+        yield TextBoxArea(id="field-preferences", soft_wrap=True)
         yield Static(id="look-alikes", classes="hidden")
         with Horizontal(classes="buttons"):
             yield Button("Save (Ctrl+S)", id="save", variant="primary")
@@ -82,7 +83,7 @@ class CustomerFormScreen(FormDialog[int | None]):
         else:
             named = form_from_query(self.typed_name)
             for field in ("honorific", "given_name", "family_name"):
-                self.query_one(f"#field-{field}", Input).value = getattr(named, field)
+                self.query_one(f"#field-{field}", TextBox).value = getattr(named, field)
 
     def load_failed(self, problem: Exception) -> None:
         if isinstance(problem, CustomerNotFound):
@@ -95,28 +96,28 @@ class CustomerFormScreen(FormDialog[int | None]):
         """The record as read; anything typed into a field before it arrived follows the stored value."""
         for field, _ in LINE_FIELDS:
             value = getattr(values, field)
-            box = self.query_one(f"#field-{field}", Input)
+            box = self.query_one(f"#field-{field}", TextBox)
             box.value = (", ".join(value) if field == "phones" else str(value or "")) + box.value
         if values.language in LANGUAGES:
             self.query_one("#field-language", Select).value = values.language
-        self.query_one("#field-preferences", TextArea).text = values.preferences
+        self.query_one("#field-preferences", TextBoxArea).text = values.preferences
 
     def typed(self) -> CustomerForm:
         """The fields exactly as they stand on screen."""
-        values = {field: self.query_one(f"#field-{field}", Input).value for field, _ in LINE_FIELDS}
+        values = {field: self.query_one(f"#field-{field}", TextBox).value for field, _ in LINE_FIELDS}
         language = self.query_one("#field-language", Select).value
         return CustomerForm(
             **{**values, "phones": split_phones(values["phones"])},
             language="" if language is Select.NULL else str(language),
-            preferences=self.query_one("#field-preferences", TextArea).text,
+            preferences=self.query_one("#field-preferences", TextBoxArea).text,
         )
 
-    @on(Input.Changed, "#field-given_name, #field-family_name")
+    @on(TextBox.Changed, "#field-given_name, #field-family_name")
     def name_typed(self) -> None:
         """While a new name is typed, show who it might already be."""
         if self.customer_id is not None:
             return
-        name = f"{self.query_one('#field-given_name', Input).value} {self.query_one('#field-family_name', Input).value}"
+        name = f"{self.query_one('#field-given_name', TextBox).value} {self.query_one('#field-family_name', TextBox).value}"
         in_background(self, lambda: self.records.look_alikes(name), self.show_look_alikes, group="look-alikes", exclusive=True)
 
     def show_look_alikes(self, look_alikes: tuple[LookAlike, ...]) -> None:
@@ -124,7 +125,7 @@ class CustomerFormScreen(FormDialog[int | None]):
         panel.set_class(not look_alikes, "hidden")
         panel.update(_look_alike_text(look_alikes))
 
-    @on(Input.Submitted)
+    @on(TextBox.Submitted)
     @on(Button.Pressed, "#save")
     def save_pressed(self) -> None:
         self.action_save()

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Input, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.lookup import Match
@@ -21,6 +21,7 @@ from frontdesk.ui.screens.greeting.merge import MergeScreen
 from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.ui.widgets.ambiguity import ambiguity_warning
 from frontdesk.ui.widgets.match_table import MatchTable
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class GreetingScreen(StyledOnMount, Screen):
@@ -47,7 +48,7 @@ class GreetingScreen(StyledOnMount, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Name, street, phone or birth date, as the customer says it", id="query")
+        yield TextBox(placeholder="Name, street, phone or birth date, as the customer says it", id="query")
         yield Static(id="lookup-status", markup=False)
         yield ProgressBar(id="index-progress", show_eta=False, classes="hidden")
         yield Static(id="ambiguity", classes="hidden")
@@ -55,8 +56,8 @@ class GreetingScreen(StyledOnMount, Screen):
         yield DeskFooter()
 
     @property
-    def query_input(self) -> Input:
-        return self.query_one("#query", Input)
+    def query_input(self) -> TextBox:
+        return self.query_one("#query", TextBox)
 
     @property
     def table(self) -> MatchTable:
@@ -93,8 +94,8 @@ class GreetingScreen(StyledOnMount, Screen):
         self.query_one("#lookup-status", Static).update(f"{customers:,} customers")
         self.run_search(self.query_input.value)
 
-    @on(Input.Changed, "#query")
-    def typed(self, event: Input.Changed) -> None:
+    @on(TextBox.Changed, "#query")
+    def typed(self, event: TextBox.Changed) -> None:
         self.limit = RESULTS
         self.run_search(event.value)
 
@@ -151,7 +152,7 @@ class GreetingScreen(StyledOnMount, Screen):
         more = ", ↓ past the last row for more" if results.more else ""
         return shown_of(len(results.rows), results.fitting, results.counted_all) + more
 
-    @on(Input.Submitted, "#query")
+    @on(TextBox.Submitted, "#query")
     def open_top_match(self) -> None:
         if not self.matches:
             self.notify("No customer matches. Ctrl+N adds a new one.", severity="warning")

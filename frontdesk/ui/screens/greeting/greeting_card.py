@@ -10,10 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from frontdesk.clock.dates import day_month_year
+from frontdesk.clock.dates import date_words, day_month_year
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short
-from frontdesk.services.customer_form import LANGUAGES
+from frontdesk.services.customer_form import LANGUAGES, parse_birth_date
 from frontdesk.services.customer_text import masked_phone
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.customer_requests import CustomerRequests, Erased
@@ -234,7 +234,7 @@ def _who(card: GreetingCard, *, full_phone: bool) -> Text:
     phones = customer.phones if full_phone else [masked_phone(phone) for phone in customer.phones]
     details = [customer.street, ", ".join(phones), customer.email]
     if customer.birth_date:
-        details.append(f"born {customer.birth_date}")  # as the form shows it, in the desk's calendar
+        details.append(f"born {date_words(parse_birth_date(customer.birth_date), weekday=False)}")
     text.append_text(Text.assemble("\n", ("Details: ", "bold"), " · ".join(part for part in details if part) or "—"))
     if card.aliases:
         text.append_text(Text.assemble("\n", ("Also known as: ", "bold"), ", ".join(card.aliases)))

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import PromiseBook
@@ -19,6 +19,7 @@ from frontdesk.services.promise_rows import PromiseRow
 from frontdesk.services.validation import ValidationError
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class ClosePromiseScreen(FormDialog[bool]):
         yield Static(Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what))
         yield Vertical(id="close-late")
         yield Label("Note (optional)", markup=False)
-        yield Input(id="close-note")
+        yield TextBox(id="close-note")
         yield Static("Ctrl+S saves; Escape cancels.", markup=False)
 
     def load(self) -> bool:
@@ -67,18 +68,18 @@ class ClosePromiseScreen(FormDialog[bool]):
             return
         self.late = True
         self.query_one("#close-late").mount(
-            Label("The apology you gave the customer", markup=False), Input(id="close-apology"),
+            Label("The apology you gave the customer", markup=False), TextBox(id="close-apology"),
             Label("The make-good (what the desk did to make up for it; Ctrl+G to draw goodwill)", markup=False),
-            Input(id="close-make-good"), Static("", id="close-goodwill", markup=False),
+            TextBox(id="close-make-good"), Static("", id="close-goodwill", markup=False),
         )
-        self.call_after_refresh(lambda: self.query_one("#close-apology", Input).focus())
+        self.call_after_refresh(lambda: self.query_one("#close-apology", TextBox).focus())
 
     def collect(self) -> Closing:
-        note = self.query_one("#close-note", Input).value
+        note = self.query_one("#close-note", TextBox).value
         if not self.late:
             return Closing(self.row.seen, note, late=False)
-        return Closing(self.row.seen, note, late=True, apology=self.query_one("#close-apology", Input).value,
-                       make_good=self.query_one("#close-make-good", Input).value)
+        return Closing(self.row.seen, note, late=True, apology=self.query_one("#close-apology", TextBox).value,
+                       make_good=self.query_one("#close-make-good", TextBox).value)
 
     def save(self, closing: Closing) -> bool:
         if closing.late:
@@ -102,7 +103,7 @@ class ClosePromiseScreen(FormDialog[bool]):
             if request is None:
                 return
             self.goodwill = request
-            make_good = self.query_one("#close-make-good", Input)
+            make_good = self.query_one("#close-make-good", TextBox)
             make_good.value = make_good.value or request.describe()
             self.query_one("#close-goodwill", Static).update(
                 Text(f"Goodwill to draw when this is saved: {shown_money(request.amount, request.currency)} ({request.kind}). Escape draws nothing."))

@@ -7,7 +7,7 @@ from datetime import datetime
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.clock.now import utcnow
@@ -21,6 +21,7 @@ from frontdesk.services.promise_checks import PromiseCheck
 from frontdesk.services.promises import TELL_BY, PromiseNeedsConfirmation
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.when_field import WhenField
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 def check_text(check: PromiseCheck) -> Text:
@@ -52,7 +53,7 @@ class PromiseFormScreen(FormDialog[int | None]):
 
     def compose_form(self) -> ComposeResult:
         yield Label("What is promised", markup=False)
-        yield Input(self.what, id="promise-what")
+        yield TextBox(self.what, id="promise-what")
         yield Label("By when", markup=False)
         yield WhenField("tomorrow 3pm, thu, in 2 days, 26/11 15:00, end of day", id="promise-due")
         yield Label("Who keeps it", markup=False)
@@ -74,7 +75,7 @@ class PromiseFormScreen(FormDialog[int | None]):
         if any(owner.id == self.desk.agent_id for owner in owners):
             select.value = self.desk.agent_id
 
-    @on(Input.Submitted)
+    @on(TextBox.Submitted)
     def submitted(self) -> None:
         self.action_save()
 
@@ -84,7 +85,7 @@ class PromiseFormScreen(FormDialog[int | None]):
             raise ValueError("Choose who keeps the promise.")
         tell = self.query_one("#promise-tell", Select).value
         self.attempt = PromiseDraft(
-            customer_id=self.customer_id, what=self.query_one("#promise-what", Input).value,
+            customer_id=self.customer_id, what=self.query_one("#promise-what", TextBox).value,
             due_at=self.query_one("#promise-due", WhenField).moment, owner_id=int(owner),
             tell_by="" if tell is Select.NULL else str(tell), interaction_id=self.interaction_id,
         )
@@ -117,7 +118,7 @@ class PromiseFormScreen(FormDialog[int | None]):
         if check.alternatives:
             alternatives.highlighted = 0
 
-    @on(Input.Changed, "#promise-due .when-input")
+    @on(TextBox.Changed, "#promise-due .when-input")
     @on(Select.Changed, "#promise-owner")
     def forget_check(self) -> None:
         """The warning and the times offered were about the old time or owner: they go when it changes."""
@@ -126,7 +127,7 @@ class PromiseFormScreen(FormDialog[int | None]):
 
     @on(OptionList.OptionSelected, "#promise-alternatives")
     def use_alternative(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#promise-due .when-input", Input).value = typed_moment(datetime.fromisoformat(event.option.id))
+        self.query_one("#promise-due .when-input", TextBox).value = typed_moment(datetime.fromisoformat(event.option.id))
         self.forget_check()
         self.confirmed_for = None
         self.action_save()

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Label, Static
 
 from frontdesk.clock.dates import clock_words, date_words
 from frontdesk.clock.now import to_local
@@ -20,6 +20,7 @@ from frontdesk.services.promises import PromiseNeedsConfirmation
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog, problem_text
 from frontdesk.ui.widgets.promise_text import history_text
 from frontdesk.ui.widgets.when_field import WhenField
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 ON_TOP = "Ctrl+S again puts your time on top of theirs; Escape keeps theirs."
 
@@ -52,7 +53,7 @@ class RenegotiateScreen(FormDialog[bool]):
         yield Label("New due time", markup=False)
         yield WhenField("tomorrow 3pm, fri, in 2 days", id="renegotiate-due")
         yield Checkbox("The customer has been told of the new time", id="renegotiate-told")
-        yield Input(placeholder="Note (why it moved)", id="renegotiate-note")
+        yield TextBox(placeholder="Note (why it moved)", id="renegotiate-note")
         yield Static(id="renegotiate-check")
 
     def load(self) -> DeskRules:
@@ -68,7 +69,7 @@ class RenegotiateScreen(FormDialog[bool]):
     def collect(self) -> Move:
         self.attempt = self.query_one("#renegotiate-due", WhenField).moment
         return Move(self.seen, self.attempt, self.query_one("#renegotiate-told", Checkbox).value,
-                    self.query_one("#renegotiate-note", Input).value, self.confirmed_for == self.attempt)
+                    self.query_one("#renegotiate-note", TextBox).value, self.confirmed_for == self.attempt)
 
     def save(self, move: Move) -> bool:
         self.book.move(move.seen, move.new_due_at, customer_told=move.customer_told, note=move.note, confirmed=move.confirmed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from frontdesk.services.agent_secrets import checked_secret
 from frontdesk.services.agents import Colleague
@@ -13,6 +13,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.facades.staff import Staff
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.secret_pair import SecretPair
+from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 class ResetSecretScreen(FormDialog[Colleague | None]):
@@ -36,6 +37,6 @@ class ResetSecretScreen(FormDialog[Colleague | None]):
     def save(self, secret: str) -> Colleague:
         return self.staff.reset_secret(self.colleague.id, secret)
 
-    @on(Input.Submitted)
+    @on(TextBox.Submitted)
     def submitted(self) -> None:
         self.action_save()

@@ -1,0 +1,51 @@
+"""Keys that arrive together (a fast typist, a slow shared machine, a terminal that sends them in one read) land
+where a person typing them meant: the text after a Tab goes to the next field, never to the one before it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customers import create_customer
+from frontdesk.services.desk import Desk
+from frontdesk.ui.app import FrontDeskApp
+from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
+from tests.pilot import open_card, settle, type_text
+
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
+
+async def test_text_typed_after_a_tab_in_one_burst_goes_to_the_next_field(desk: Desk) -> None:
+    with desk.session() as session:
+        create_customer(session, CustomerForm(given_name="Mary", family_name="Johnson"), desk.agent_id)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PromiseFormScreen)
+        what = app.focused
+        assert isinstance(what, Input)
+        await type_text(pilot, "Send courier reference\ttomorrow at 3")
+        due = app.screen.query_one("#promise-due .when-input", Input)
+        assert (what.value, due.value) == ("Send courier reference", "tomorrow at 3")
+        assert app.focused is due
+
+
+async def test_tab_in_a_form_goes_from_field_to_field_never_to_the_box_around_them(desk: Desk) -> None:
+    """The fields' scrolling box took a Tab of its own: the next key typed went nowhere, and kudos said "empty"."""
+    with desk.session() as session:
+        create_customer(session, CustomerForm(given_name="Mary", family_name="Johnson"), desk.agent_id)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("p")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, PromiseFormScreen)
+        assert form.focus_chain and all(widget.id != "dialog-fields" and "dialog-fields" not in widget.classes
+                                        for widget in form.focus_chain), form.focus_chain
+        first = app.focused
+        await type_text(pilot, "\t" * len(form.focus_chain))
+        assert app.focused is first  # once round every field, and back
