@@ -4,6 +4,7 @@ where a person typing them meant: the text after a Tab goes to the next field, n
 from __future__ import annotations
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from frontdesk.services.customer_form import CustomerForm
@@ -16,15 +17,26 @@ from tests.pilot import open_card, settle, type_text
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
 
-async def test_text_typed_after_a_tab_in_one_burst_goes_to_the_next_field(desk: Desk) -> None:
+@pytest.fixture
+def mary(desk: Desk) -> Desk:
+    """A desk with one customer, whose card offers the promise form."""
     with desk.session() as session:
         create_customer(session, CustomerForm(given_name="Mary", family_name="Johnson"), desk.agent_id)
-    app = FrontDeskApp(desk)
+    return desk
+
+
+async def open_promise_form(pilot: Pilot) -> PromiseFormScreen:
+    await open_card(pilot, "mary johnson")
+    await pilot.press("p")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PromiseFormScreen)
+    return pilot.app.screen
+
+
+async def test_text_typed_after_a_tab_in_one_burst_goes_to_the_next_field(mary: Desk) -> None:
+    app = FrontDeskApp(mary)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_card(pilot, "mary johnson")
-        await pilot.press("p")
-        await settle(pilot)
-        assert isinstance(app.screen, PromiseFormScreen)
+        await open_promise_form(pilot)
         what = app.focused
         assert isinstance(what, Input)
         await type_text(pilot, "Send courier reference\ttomorrow at 3")
@@ -33,17 +45,11 @@ async def test_text_typed_after_a_tab_in_one_burst_goes_to_the_next_field(desk: 
         assert app.focused is due
 
 
-async def test_tab_in_a_form_goes_from_field_to_field_never_to_the_box_around_them(desk: Desk) -> None:
+async def test_tab_in_a_form_goes_from_field_to_field_never_to_the_box_around_them(mary: Desk) -> None:
     """The fields' scrolling box took a Tab of its own: the next key typed went nowhere, and kudos said "empty"."""
-    with desk.session() as session:
-        create_customer(session, CustomerForm(given_name="Mary", family_name="Johnson"), desk.agent_id)
-    app = FrontDeskApp(desk)
+    app = FrontDeskApp(mary)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_card(pilot, "mary johnson")
-        await pilot.press("p")
-        await settle(pilot)
-        form = app.screen
-        assert isinstance(form, PromiseFormScreen)
+        form = await open_promise_form(pilot)
         assert form.focus_chain and all(widget.id != "dialog-fields" and "dialog-fields" not in widget.classes
                                         for widget in form.focus_chain), form.focus_chain
         first = app.focused
