@@ -21,7 +21,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from frontdesk.lookup.calendars import GREGORIAN, JALALI, JALALI_YEARS, calendar_of, dates_named, jalali_parts
+from frontdesk.lookup.calendars import (
+    GREGORIAN,
+    JALALI,
+    JALALI_YEARS,
+    calendar_of,
+    dates_named,
+    jalali_parts,
+)
 from frontdesk.lookup.query import Term
 from frontdesk.lookup.store import CustomerStore
 
