@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time, timedelta
 
 import pytest
@@ -25,11 +26,14 @@ from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.categories import category_names
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
+from frontdesk.services.desk_rules import set_rule
 from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import NOTE_MAX_LENGTH, draft_of, notes_of
 from frontdesk.services.promises import make_promise
-from tests.pilot import drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, shown_text, table_rows, type_text
+from tests.pilot import (
+    drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, settle_until, shown_text, table_rows, type_text,
+)
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
@@ -427,3 +431,34 @@ async def test_supervisors_see_who_wants_a_manager_in_the_day_section(desk_with_
         await settle(pilot)
         [row] = table_rows(app.screen.query_one("#day-escalations"))
         assert row[1:] == ["Mary Johnson", "Sara Karimi", "Third late order"]
+
+
+async def test_a_persian_desk_says_the_call_times_in_persian_digits(desk_with_customer: Desk, supervisor: int) -> None:
+    """The draft's save time, each note's time, the note being corrected and the call's running time: all in the
+    digits the desk reads, as its dates are (they were written with ASCII digits straight from the clock)."""
+    desk = desk_with_customer
+    with desk.session() as session:
+        set_rule(session, "calendar", "jalali", supervisor)
+        set_rule(session, "language", "fa", supervisor)
+    persian_clock = "[۰-۹]{2}:[۰-۹]{2}:[۰-۹]{2}"
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "wants a refnud")
+        await settle_until(pilot, lambda: "Draft saved" in shown_text(app.screen.query_one("#draft-status", Static)))
+        assert re.fullmatch(f"Draft saved {persian_clock}", shown_text(app.screen.query_one("#draft-status", Static)))
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#notes", OptionList).get_option_at_index(0).prompt)
+        assert re.match(f"{persian_clock}  wants a refnud", shown), shown
+        assert re.search("⏱ [۰-۹]{2}:[۰-۹]{2}", shown_text(app.screen.query_one("#call-header", Static)))
+        await pilot.press("up", "enter")
+        await settle(pilot)
+        assert re.fullmatch(f"Note taken at {persian_clock}", app.screen.dialog_title())
+        app.screen.query_one("#note-text", TextArea).text = "wants a refund"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("up", "enter")  # opened again: the first wording is its history, with the time it was written
+        await settle(pilot)
+        history = shown_text(app.screen.query_one("#note-history", Static))
+        assert re.search(f"^  {persian_clock}  wants a refnud", history, re.MULTILINE), history

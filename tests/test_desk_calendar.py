@@ -20,8 +20,9 @@ from frontdesk.services.customers import create_customer, customer_record
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules, load_rules, set_rule
 from frontdesk.services.greeting import summaries
-from frontdesk.services.promise_checks import check_promise
+from frontdesk.services.promise_checks import check_promise, closed_problem
 from frontdesk.services.promises import PromiseNeedsConfirmation, make_promise
+from frontdesk.services.sign_in import MAX_TRIES, SignInRefused, check_secret
 from frontdesk.services.validation import ValidationError
 from tests.known_secret import KNOWN_SECRET
 from tests.test_promises import ATHENS, MONDAY, SATURDAY, THURSDAY, at
@@ -84,6 +85,25 @@ def test_a_jalali_desk_states_its_warnings_in_solar_hijri_dates(desk: Desk, rule
     with desk.session() as session:
         check = check_promise(session, rules, desk.agent_id, at(SATURDAY, 10))
     assert check.warnings == ("The desk is closed on Saturday 7 Azar at 10:00.",)
+
+
+def test_a_persian_desk_says_the_times_of_its_warnings_in_persian_digits(desk: Desk, rules: DeskRules, supervisor: int) -> None:
+    """The time next to the Persian date words is in the same digits (it was "شنبه ۷ آذر at 10:00"); so is the end of
+    a lock-out."""
+    with desk.session() as session:
+        set_rule(session, "calendar", "jalali", supervisor)
+        set_rule(session, "language", "fa", supervisor)
+    desk.rules()
+    with desk.session() as session:
+        assert check_promise(session, rules, desk.agent_id, at(SATURDAY, 10)).warnings == ("The desk is closed on شنبه ۷ آذر at ۱۰:۰۰.",)
+    assert closed_problem(rules.opening_hours, at(SATURDAY, 10)) == (
+        "The desk is closed on شنبه ۷ آذر at ۱۰:۰۰. Tell the customer a time the desk is open, such as دوشنبه ۹ آذر, ۰۹:۰۰.")
+    with desk.session() as session:
+        for _ in range(MAX_TRIES):
+            with pytest.raises(SignInRefused):
+                check_secret(session, desk.agent_id, "0000")
+        with pytest.raises(SignInRefused, match="try again after ۱۰:۰۵.$"):
+            check_secret(session, desk.agent_id, KNOWN_SECRET)
 
 
 def test_a_messages_callback_time_is_kept_to_opening_hours(desk: Desk, customer: int, eleni: int, supervisor: int) -> None:  # noqa: F811

@@ -18,11 +18,11 @@ from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import aliases_of, create_customer
+from frontdesk.services.desk_rules import set_rule
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.wrap_up import WrapUp, wrap_up
 from frontdesk.services.promises import make_promise
 from frontdesk.services.agents import create_agent
-from frontdesk.services.desk_rules import set_rule
 from frontdesk.cli.launch import make_app
 from tests.known_secret import PRACTICE_PIN
 from tests.pilot import open_card, settle, shown_text, table_rows, type_text
@@ -300,3 +300,29 @@ async def test_the_card_says_the_birth_date_in_the_desks_calendar_and_language(d
         await open_card(pilot, "reza ahmadi")
         assert isinstance(app.screen, GreetingCardScreen)
         assert born in shown_text(app.screen.query_one("#who", Static))
+
+
+async def test_a_persian_jalali_desk_finds_a_customer_by_the_solar_hijri_birth_date(desk: Desk, supervisor: int) -> None:
+    """14 Esfand 1339 (5 March 1961), typed as the customer says it: in Persian digits, year first, or with a
+    two-digit year as the desk's form reads it. Her namesake born on 14 December is not the one meant."""
+    with desk.session() as session:
+        reza = create_customer(session, CustomerForm(given_name="رضا", family_name="احمدی", street="خیابان آزادی ۱۲",
+                                                     birth_date=date(1961, 3, 5)), desk.agent_id).id
+        create_customer(session, CustomerForm(given_name="رضا", family_name="احمدی", street="کوچه گلها ۳",
+                                              birth_date=date(1961, 12, 14)), desk.agent_id)
+        set_rule(session, "calendar", "jalali", supervisor)
+        set_rule(session, "language", "fa", supervisor)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one("#query", Input)
+        for typed in ("۱۴/۱۲/۱۳۳۹", "1339/12/14", "1339-12-14", "14/12/39", "رضا احمدی ۱۴/۱۲/۱۳۳۹"):
+            box.value = ""
+            await settle(pilot)
+            await type_text(pilot, typed)
+            assert [row[1] for row in matches(app)][:1] == ["خیابان آزادی ۱۲"], typed
+            assert "birth date" in matches(app)[0][5], typed
+            assert not app.screen.query_one("#ambiguity").display, typed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingCardScreen) and app.screen.customer_id == reza

@@ -76,7 +76,7 @@ async def test_a_persian_jalali_desk_reads_and_says_its_own_dates(shop: Desk) ->
         assert "شنبه ۷ آذر، ۱۱:۰۰" in meaning(pilot)
         await pilot.press("ctrl+s")  # Saturday: closed, so the desk offers a time it can keep, in its calendar
         await settle(pilot)
-        assert "The desk is closed on شنبه ۷ آذر at 11:00." in shown_text(app.screen.query_one("#promise-check", Static))
+        assert "The desk is closed on شنبه ۷ آذر at ۱۱:۰۰." in shown_text(app.screen.query_one("#promise-check", Static))
 
 
 async def test_a_missed_calls_own_time_is_said_back_as_now_not_tomorrow(shop: Desk) -> None:  # noqa: F811

@@ -133,7 +133,13 @@ def day_and_month(day: date, style: DateStyle | None = None) -> str:
 
 def clock_words(moment: datetime, style: DateStyle | None = None, *, seconds: bool = False) -> str:
     """The local time of day alone, in the desk's digits."""
-    return digits(f"{to_local(moment):%H:%M:%S}" if seconds else f"{to_local(moment):%H:%M}", style or _style)
+    return wall_clock_words(to_local(moment), style, seconds=seconds)
+
+
+def wall_clock_words(moment: datetime, style: DateStyle | None = None, *, seconds: bool = False) -> str:
+    """The time of day `moment` shows in its own zone, in the desk's digits: for a moment already put in the zone
+    it is said in, such as the opening hours' ("closed on Saturday at ۱۱:۰۰")."""
+    return digits(f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}", style or _style)
 
 
 def day_name(day: date, today: date, style: DateStyle | None = None) -> str:

@@ -11,15 +11,24 @@ first ("5/8/1944" or "8/5/1944"). The typed date fits:
 - two of day, month and year right and the third wholly wrong (24/50/1983): on those same
   duplicates that is no likelier from the customer than by chance, so it only breaks a tie
   between customers the rest of the query cannot tell apart.
+A date typed with a Solar Hijri year (14/12/1339, 1339/12/14) is judged in that calendar, day first as
+Persian dates are written; its slipped digits may also name a Gregorian year (1494 for 1944, swapped).
 """
 
 from __future__ import annotations
 
-import datetime
 from functools import lru_cache
 
 import numpy as np
 
+from frontdesk.lookup.calendars import (
+    GREGORIAN,
+    JALALI,
+    JALALI_YEARS,
+    calendar_of,
+    dates_named,
+    jalali_parts,
+)
 from frontdesk.lookup.query import Term
 from frontdesk.lookup.store import CustomerStore
 
@@ -38,13 +47,20 @@ def date_evidence(store: CustomerStore, rows: np.ndarray, term: Term) -> np.ndar
     if term.parts is None:
         return exact.astype(np.float32)
     near = _among(ordinals, near_ordinals(term.parts))
-    first, second, year = term.parts
+    evidence = np.where(near, NEAR_DATE, np.where(_two_right(store, rows, ordinals, term.parts), PARTIAL_DATE, 0.0))
+    return np.where(exact, 1.0, evidence).astype(np.float32)
+
+
+def _two_right(store: CustomerStore, rows: np.ndarray, ordinals: np.ndarray, parts: tuple[int, int, int]) -> np.ndarray:
+    """Per row: whether two of the typed day, month and year are the birth date's, in the typed year's calendar."""
+    first, second, year = parts
+    if calendar_of(year) == JALALI:
+        years, months, days = jalali_parts(ordinals)
+        return (days == first).astype(np.int8) + (months == second) + (years == year) >= 2
     days, months = store.birth_day.view.take(rows), store.birth_month.view.take(rows)
     day_first = (days == first).astype(np.int8) + (months == second)
     month_first = (days == second).astype(np.int8) + (months == first)
-    two_right = np.maximum(day_first, month_first) + (store.birth_year.view.take(rows) == year) >= 2
-    evidence = np.where(near, NEAR_DATE, np.where(two_right, PARTIAL_DATE, 0.0))
-    return np.where(exact, 1.0, evidence).astype(np.float32)
+    return np.maximum(day_first, month_first) + (store.birth_year.view.take(rows) == year) >= 2
 
 
 def _among(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
@@ -60,8 +76,9 @@ def near_ordinals(parts: tuple[int, int, int]) -> np.ndarray:
     """The dates one slipped digit away from the typed one, as sorted ordinals (cached: a date is typed
     once, then searched again at every later keystroke)."""
     first, second, year = parts
-    exact = set(_ordinals(first, second, year))
-    found = {o for digits in _one_slip(f"{first}{second}{year}") for o in _read(digits)} - exact
+    typed_in = calendar_of(year)
+    exact = {day.toordinal() for day in dates_named(first, second, year, typed_in)}
+    found = {o for digits in _one_slip(f"{first}{second}{year}") for o in _read(digits, typed_in == JALALI)} - exact
     near = np.array(sorted(found), dtype=np.int32)
     near.flags.writeable = False  # shared by every search that types this date
     return near
@@ -77,26 +94,16 @@ def _one_slip(text: str) -> set[str]:
     return (changed | added | dropped | swapped) - {text}
 
 
-def _read(digits: str) -> list[int]:
-    """The dates a digit string names as two parts without leading zeros, then a four-digit birth year."""
+def _read(digits: str, jalali_too: bool) -> list[int]:
+    """The dates a digit string names as two parts without leading zeros, then a four-digit birth year:
+    a Gregorian one, or with `jalali_too` also a Solar Hijri one."""
     found = []
     for a_len in PART_DIGITS:
         b_len = len(digits) - YEAR_DIGITS - a_len
         if b_len not in PART_DIGITS:
             continue
-        a, b, y = digits[:a_len], digits[a_len : a_len + b_len], digits[a_len + b_len :]
-        if a[0] != "0" and b[0] != "0" and int(y) in YEAR_RANGE:
-            found.extend(_ordinals(int(a), int(b), int(y)))
-    return found
-
-
-def _ordinals(a: int, b: int, year: int) -> list[int]:
-    """The valid dates a, b and year name, day first or month first."""
-    found = []
-    for day, month in ((a, b), (b, a)):
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            try:
-                found.append(datetime.date(year, month, day).toordinal())
-            except ValueError:  # 30 February
-                pass
+        a, b, y = digits[:a_len], digits[a_len : a_len + b_len], int(digits[a_len + b_len :])
+        calendar = GREGORIAN if y in YEAR_RANGE else JALALI if jalali_too and y in JALALI_YEARS else None
+        if a[0] != "0" and b[0] != "0" and calendar is not None:
+            found.extend(day.toordinal() for day in dates_named(int(a), int(b), y, calendar))
     return found

@@ -8,6 +8,7 @@ from itertools import islice
 
 import numpy as np
 
+from frontdesk.lookup.calendars import GREGORIAN
 from frontdesk.lookup.candidates import candidate_entries, distinct_live
 from frontdesk.lookup.query import Term, TermKind, readings, spacing_variants
 from frontdesk.lookup.records import Found, LookupRecord, Match
@@ -92,17 +93,20 @@ class CustomerIndex:
         """Bytes held in numpy columns and postings (not the vocabulary's Python strings)."""
         return self._store.nbytes()
 
-    def search(self, query: str, limit: int = 10) -> list[Match]:
-        """Best matches first; ambiguous ones flagged so the app never opens them on its own."""
-        return list(self.find(query, limit).matches)
+    def search(self, query: str, limit: int = 10, *, calendar: str = GREGORIAN) -> list[Match]:
+        """Best matches first; ambiguous ones flagged so the app never opens them on its own.
 
-    def find(self, query: str, limit: int = 10) -> Found:
+        `calendar` is the desk's, the one a birth date typed with a two-digit year is read in."""
+        return list(self.find(query, limit, calendar=calendar).matches)
+
+    def find(self, query: str, limit: int = 10, *, calendar: str = GREGORIAN) -> Found:
         """Like `search`, and also how many customers fit in all."""
         if limit <= 0:
             return Found((), 0, True)
         with self._lock:
             known = self._store.vocabulary.ids.__contains__
-            variants = [v for terms in readings(query, self._is_name_word) if terms for v in spacing_variants(terms, known)]
+            variants = [v for terms in readings(query, self._is_name_word, calendar) if terms
+                        for v in spacing_variants(terms, known)]
             if not variants:
                 return Found((), 0, True)
             return self._rank(variants, limit)

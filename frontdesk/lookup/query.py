@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from frontdesk.lookup.calendars import GREGORIAN, calendar_of, centuries, dates_named, day_of, this_year
 from frontdesk.lookup.normalize import normalize
 
 MAX_QUERY_CHARS = 200  # nobody types more into a lookup box; caps work on pasted junk
@@ -29,7 +30,7 @@ class Term:
     weight: float = 1.0
     prefix: bool = False  # still being typed, or an initial
     dates: tuple[datetime.date, ...] = ()
-    parts: tuple[int, int, int] | None = None  # a typed date's numbers (day or month, month or day, year), even if invalid
+    parts: tuple[int, int, int] | None = None  # a typed date's numbers (day or month, month or day, year), even if invalid; the year names the calendar
 
 
 _HONORIFICS = frozenset(
@@ -98,38 +99,33 @@ def unglued(word: str) -> list[str]:
     return [word]
 
 
-def _date(year: int, month: int, day: int) -> tuple[datetime.date, ...]:
-    try:
-        return (datetime.date(year, month, day),)
-    except ValueError:
-        return ()
-
-
-def _take_dates(text: str) -> tuple[str, list[Term]]:
+def _take_dates(text: str, calendar: str) -> tuple[str, list[Term]]:
     """Dates first, so their digits are not read as phone digits or house numbers.
 
-    4/3/1961 is read both day-first and month-first: the record decides. A mistyped date
-    (31/50/1987) is still a date: its day and year can confirm a customer found by name.
+    A four-digit year says its calendar (1339/12/14 is Solar Hijri on any desk); a two-digit one is read in
+    the desk's `calendar`. 4/3/1961 is read both day-first and month-first: the record decides. A mistyped
+    date (31/50/1987) is still a date: its day and year can confirm a customer found by name.
     """
     terms: list[Term] = []
     for match in _DATE_YMD.finditer(text):
         y, m, d = map(int, match.groups())
-        terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=_date(y, m, d), parts=(d, m, y)))
+        day = day_of(y, m, d, calendar_of(y))
+        terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=(day,) if day else (), parts=(d, m, y)))
     for match in _DATE_DMY.finditer(text):
         d, m, y = map(int, match.groups())
-        dates = tuple(dict.fromkeys(_date(y, m, d) + _date(y, d, m)))
-        terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=dates, parts=(d, m, y)))
+        terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=dates_named(d, m, y, calendar_of(y)), parts=(d, m, y)))
     text = _DATE_DMY.sub(" ", _DATE_YMD.sub(" ", text))
-    text = _DATE_DMY_SHORT.sub(lambda match: _short_date(match, terms), text)
+    text = _DATE_DMY_SHORT.sub(lambda match: _short_date(match, terms, calendar), text)
     return text, terms
 
 
-def _short_date(match: re.Match[str], terms: list[Term]) -> str:
-    """A date with a two-digit year (4/3/61): born in 1961, or in 2061 once that is past. Only an exact
-    date counts, read day-first or month-first in either century; digits that name no date are left as typed."""
+def _short_date(match: re.Match[str], terms: list[Term], calendar: str) -> str:
+    """A date with a two-digit year (4/3/61): born in 1961, or in 2061 once that is past; on a Jalali desk
+    14/12/39 is 1339. Only an exact date counts, read as `dates_named` reads it in either century; digits
+    that name no date are left as typed."""
     d, m, short = int(match.group(1)), int(match.group(3)), int(match.group(4))
-    years = [century + short for century in (1900, 2000) if century + short <= datetime.date.today().year]
-    dates = tuple(dict.fromkeys(date for y in years for date in _date(y, m, d) + _date(y, d, m)))
+    years = [century + short for century in centuries(calendar) if century + short <= this_year(calendar)]
+    dates = tuple(dict.fromkeys(date for y in years for date in dates_named(d, m, y, calendar)))
     if not dates:
         return match.group()
     terms.append(Term(TermKind.DATE, "", DATE_WEIGHT, dates=dates))
@@ -191,21 +187,22 @@ def _claim_for_street(kinds: list[TermKind], start: int, step: int) -> None:
         kinds[i] = TermKind.STREET
 
 
-def parse_query(query: str) -> list[Term]:
+def parse_query(query: str, calendar: str = GREGORIAN) -> list[Term]:
     """Split what the agent typed into terms; the last word counts as unfinished while typing."""
-    return readings(query, lambda word: False)[0]
+    return readings(query, lambda word: False, calendar)[0]
 
 
-def readings(query: str, is_name: Callable[[str], bool]) -> list[list[Term]]:
+def readings(query: str, is_name: Callable[[str], bool], calendar: str = GREGORIAN) -> list[list[Term]]:
     """The query's terms; and, if a street-type word typed is also a name ("mary lane", "flynn cres"
     for Flynn Cresp), the terms read with it as a name word, which claims no neighbour for a street.
 
     Which reading was meant is left to the scores: each customer is scored by the reading that fits best.
+    `calendar` is the desk's: the one a date with a two-digit year is read in.
     """
     raw = query[:MAX_QUERY_CHARS]
     typing = bool(raw) and not raw[-1].isspace() and raw[-1] not in ",;"
     text = normalize(raw)
-    text, dates = _take_dates(text)
+    text, dates = _take_dates(text, calendar)
     text, phones = _take_phones(text)
     tokens = _word_tokens(text, typing)
     found = [(_word_terms(tokens, typing) + phones + dates)[:MAX_TERMS]]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, select
 
+from frontdesk.clock.dates import desk_style
 from frontdesk.db.models import Customer, CustomerAlias
 from frontdesk.lookup import CustomerIndex, Found, LookupRecord, Match
 from frontdesk.services.changes import Change
@@ -98,11 +99,12 @@ class CustomerDirectory:
                 self._follow(session, touching)
 
     def search(self, query: str, limit: int = 10) -> list[Match]:
-        return self.index.search(query, limit=limit)
+        return list(self.find(query, limit).matches)
 
     def find(self, query: str, limit: int = 10) -> Found:
-        """The best `limit` matches and how many customers fit in all."""
-        return self.index.find(query, limit=limit)
+        """The best `limit` matches and how many customers fit in all; a birth date typed with a two-digit
+        year is read in the desk's calendar, as the customer form reads it (14/12/39 is 1339 on a Jalali desk)."""
+        return self.index.find(query, limit=limit, calendar=desk_style().calendar)
 
     def __len__(self) -> int:
         return len(self.index)

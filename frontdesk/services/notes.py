@@ -9,7 +9,8 @@ from datetime import datetime
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
-from frontdesk.clock.now import to_local, utcnow
+from frontdesk.clock.dates import clock_words
+from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Interaction, Note, NoteDraft, NoteEdit
 from frontdesk.services import audit
 from frontdesk.services.agents import agent_names
@@ -60,7 +61,7 @@ class NoteChanged(EditConflict):
     """
 
     def __init__(self, note: Note, changed_by: str) -> None:
-        when = f" at {to_local(note.edited_at):%H:%M:%S}" if note.edited_at else ""
+        when = f" at {clock_words(note.edited_at, seconds=True)}" if note.edited_at else ""
         super().__init__(
             "note",
             f"{changed_by or 'Someone'} changed this note{when} while you were editing it; their wording is shown "

@@ -11,7 +11,7 @@ from sqlmodel import Session, func, select
 
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Agent, Promise, PromiseStatus
-from frontdesk.clock.dates import date_words
+from frontdesk.clock.dates import date_words, wall_clock_words
 from frontdesk.clock.typed_time import is_far_ahead
 from frontdesk.clock.hours import END_OF_DAY, OpeningHours, as_utc, at_local
 from frontdesk.services.desk_rules import DeskRules
@@ -106,7 +106,7 @@ def closed_problem(hours: OpeningHours, due: datetime) -> str | None:
     if _within_hours(hours, due):
         return None
     opening = _next_open(hours, due)
-    then = f"{date_words(opening.date(), year=False)}, {opening:%H:%M}" if opening is not None else "an opening time"
+    then = f"{date_words(opening.date(), year=False)}, {wall_clock_words(opening)}" if opening is not None else "an opening time"
     return f"{_closed_warning(hours, due)} Tell the customer a time the desk is open, such as {then}."
 
 
@@ -123,7 +123,7 @@ def _within_hours(hours: OpeningHours, moment: datetime) -> bool:
 def _closed_warning(hours: OpeningHours, due: datetime) -> str:
     local = due.astimezone(hours.tz)
     holiday = " (a holiday)" if local.date() in hours.holidays else ""
-    return f"The desk is closed on {date_words(local.date(), year=False)} at {local:%H:%M}{holiday}."
+    return f"The desk is closed on {date_words(local.date(), year=False)} at {wall_clock_words(local)}{holiday}."
 
 
 def _next_open(hours: OpeningHours, moment: datetime) -> datetime | None:

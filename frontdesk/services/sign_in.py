@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from frontdesk.clock.dates import clock_words
 from frontdesk.clock.now import to_local, utcnow
 from frontdesk.db.models import Agent, Role
 from frontdesk.services import audit
@@ -55,7 +56,7 @@ def check_secret(session: Session, agent_id: int, secret: str, *, purpose: str =
         raise SignInRefused("That person is not at this desk any more.")
     if agent.locked_until is not None and to_local(agent.locked_until) > utcnow():
         raise SignInRefused(f"{agent.name} is locked after {MAX_TRIES} wrong tries; try again after "
-                            f"{to_local(agent.locked_until):%H:%M}.")
+                            f"{clock_words(agent.locked_until)}.")
     if agent.secret_hash is None:
         raise NoSecretYet(agent, may_choose=agent.role == Role.SUPERVISOR and setting_up(session))
     if secret_matches(agent.secret_hash, secret):

@@ -7,6 +7,7 @@ from datetime import timedelta
 from rich.text import Text
 from textual.widgets import Static
 
+from frontdesk.clock.dates import desk_style, digits
 from frontdesk.services.call_view import CallView
 from frontdesk.ui.compact import COMPACT_BELOW
 from frontdesk.ui.widgets.mood_style import MOOD_STYLES
@@ -14,9 +15,10 @@ from frontdesk.ui.widgets.promise_text import promises_text
 
 
 def clock(elapsed: timedelta) -> str:
+    """How long the call has run, "03:25" or "1:03:25", in the desk's digits."""
     seconds = max(0, int(elapsed.total_seconds()))
     hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+    return digits(f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}", desk_style())
 
 
 def header_text(view: CallView, elapsed: timedelta, *, compact: bool = False) -> Text:

@@ -9,13 +9,13 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from frontdesk.clock.now import to_local
+from frontdesk.clock.dates import clock_words
 from frontdesk.services.notes import NoteRow
 from frontdesk.ui.widgets.literal import literal, quoted
 
 
 def note_text(note: NoteRow) -> Text:
-    text = Text(f"{to_local(note.created_at):%H:%M:%S}  ", style="dim")
+    text = Text(f"{clock_words(note.created_at, seconds=True)}  ", style="dim")
     text.append_text(quoted(note.text) if note.verbatim else literal(note.text))
     if note.edited_at is not None:
         text.append("  (edited)", style="dim")

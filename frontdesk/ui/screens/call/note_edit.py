@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Static
 
-from frontdesk.clock.now import to_local
+from frontdesk.clock.dates import clock_words
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms
 from frontdesk.services.notes import EarlierWording, NoteChanged, NoteRow
@@ -19,7 +19,7 @@ from frontdesk.ui.widgets.edit_boxes import TextBoxArea
 def history_text(wordings: tuple[EarlierWording, ...]) -> Text:
     history = Text("Earlier versions:", style="bold")
     for wording in wordings:
-        history.append(f"\n  {to_local(wording.at):%H:%M:%S}  ")
+        history.append(f"\n  {clock_words(wording.at, seconds=True)}  ")
         history.append_text(literal(wording.text))
         history.append(f"  (changed by {wording.changed_by})", style="dim")
     return history
@@ -52,7 +52,7 @@ class NoteEditScreen(FormDialog[bool]):
         """The version this edit saves over: the one read, or theirs once it has been shown."""
 
     def dialog_title(self) -> str:
-        return f"Note taken at {to_local(self.note.created_at):%H:%M:%S}"
+        return f"Note taken at {clock_words(self.note.created_at, seconds=True)}"
 
     def compose_form(self) -> ComposeResult:
         yield TextBoxArea(self.note.text, id="note-text", soft_wrap=True)

@@ -9,7 +9,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, Static
 
-from frontdesk.clock.now import local_now
+from frontdesk.clock.dates import clock_words
+from frontdesk.clock.now import utcnow
 from frontdesk.services.errors import DeskUnavailable
 from frontdesk.services.facades.calls import LiveCall
 from frontdesk.services.notes import NOTE_MAX_LENGTH, Draft
@@ -109,7 +110,7 @@ class NotePad(Vertical):
 
     def draft_saved(self, typed: tuple[str, bool]) -> None:
         self.stored = typed
-        self.say(" ".join(part for part in (self.paste_notice, f"Draft saved {local_now():%H:%M:%S}") if part))
+        self.say(" ".join(part for part in (self.paste_notice, f"Draft saved {clock_words(utcnow(), seconds=True)}") if part))
 
     def draft_refused(self, problem: Exception) -> None:
         if not self.writes.showing():
