@@ -21,7 +21,7 @@ from frontdesk.services.agents import list_agents
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from tests.known_secret import KNOWN_SECRET, PRACTICE_PIN
-from tests.pilot import Toasts, settle, shown_text, table_rows, type_secret, type_text
+from tests.pilot import Toasts, footer_keys, settle, shown_text, table_rows, type_secret, type_text
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
@@ -197,3 +197,16 @@ async def test_an_agents_footer_has_no_day_key(demo_url: str) -> None:
         await pilot.press("f5")
         await settle(pilot)
         assert isinstance(app.screen, GreetingScreen)
+
+
+async def test_the_palette_key_is_shown_at_80_columns_where_a_row_has_room_for_it(demo_url: str) -> None:
+    """Narrow footers left ^p out to save a line, so a new user at 80x24 never learnt there was a palette (Switch
+    agent, My kudos). It is shown wherever the last row of keys has room, and never adds a row."""
+    app = make_app(demo_url, agent_name="Sara Karimi", secret=PRACTICE_PIN, practice=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingScreen)
+        keys = footer_keys(app.screen)
+        assert any("^p" in key for key in keys), "; ".join(keys)
+        rows = app.screen.query("DeskFooter .footer-row")
+        assert len(rows) == 1

@@ -52,10 +52,22 @@ def rows_of_keys(keys: Iterable[Widget], width: int, compact: bool) -> Iterator[
         yield row
 
 
+def palette_where_it_fits(keys: list[Widget], width: int) -> list[Widget]:
+    """A narrow footer's keys, the palette's among them only if the last row has room for it: it never adds a row,
+    yet a new user at 80 columns still learns that Ctrl+P is there (switch agent, my kudos) whenever it fits."""
+    palette = [key for key in keys if key.has_class("-command-palette")]
+    others = [key for key in keys if not key.has_class("-command-palette")]
+    rows = list(rows_of_keys(others, width, compact=True))
+    used = sum(key_width(key, True, width) for key in rows[-1]) if rows else 0
+    if palette and used + key_width(palette[0], True, width) <= width:
+        return others + palette
+    return others
+
+
 class DeskFooter(Footer):
     """A footer that goes onto a second (or third) line rather than cut keys off, so every key can be seen.
 
-    When the terminal is narrow its keys also sit closer and the palette key is left out, so fewer lines are needed.
+    When the terminal is narrow its keys also sit closer, and the palette key is shown only where a row has room.
     It is built again only when the keys it shows or the terminal's width change: Textual's footer rebuilds all
     its keys (some fifteen widgets, each styled afresh) whenever the focus moves, which froze the screen for tens
     of milliseconds at every Tab, every dialog opened and every row chosen.
@@ -80,8 +92,10 @@ class DeskFooter(Footer):
     def compose(self) -> ComposeResult:
         width = self.laid_out_for = self.app.size.width
         self.compact = width < COMPACT_BELOW
-        self.show_command_palette = not self.compact
-        for row in rows_of_keys(super().compose(), width, self.compact):
+        keys = list(super().compose())
+        if self.compact:
+            keys = palette_where_it_fits(keys, width)
+        for row in rows_of_keys(keys, width, self.compact):
             yield HorizontalGroup(*row, classes="footer-row")
 
     def on_mount(self) -> None:
