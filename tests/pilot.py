@@ -100,6 +100,37 @@ def in_view(widget: Widget) -> bool:
     return widget.region.area > 0 and widget.screen.region.contains_region(widget.region)
 
 
+def wholly_drawn(widget: Widget) -> bool:
+    """The widget is drawn whole: not cut by the screen, nor by a container too small for it, nor hidden under a toast.
+
+    `in_view` alone misses a table taller than the panel holding it: its rows past the panel's edge are never
+    drawn, yet its own region lies inside the screen.
+    """
+    geometry = widget.screen.find_widget(widget)
+    if not (in_view(widget) and geometry.clip.contains_region(geometry.region)):
+        return False
+    region = geometry.region
+    cells = ((x, y) for y in range(region.y, region.bottom) for x in range(region.x, region.right))
+    return all(widget in (found := widget.screen.get_widget_at(x, y)[0], *found.ancestors) for x, y in cells)
+
+
+def cursor_row_in_view(table: DataTable) -> bool:
+    """The highlighted row is among those the table shows now, its scroll taken into account (rows one line high)."""
+    top = table.scroll_offset.y
+    return top <= table.cursor_row < top + table.scrollable_content_region.height - table.header_height
+
+
+def cut_texts_end_in_an_ellipsis(table: DataTable) -> None:
+    """The table fits the terminal's width (no sideways scroll), and a row too long for it ends in "…" instead of stopping bare at the edge."""
+    assert table.max_scroll_x == 0, f"#{table.id} runs past the right edge"
+    width, height = table.scrollable_content_region.size
+    lines = table.render_lines(Region(0, table.header_height, width, height - table.header_height))
+    rows = table_rows(table)[table.scroll_offset.y:]
+    cut = [line.text for line, row in zip(lines, rows) if row[-1] not in line.text]
+    assert cut, f"#{table.id}: nothing long enough to be cut at this width"
+    assert all("…" in text for text in cut), [text for text in cut if "…" not in text]
+
+
 def footer_keys(screen) -> list[str]:
     """The keys the screen's own footer shows, as drawn ("^s Save")."""
     return [drawn_text(key) for key in screen.query("Footer FooterKey") if in_view(key)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Label, Static
+from textual.widgets import DataTable, Label, Static
 from sqlmodel import Session, create_engine, func, select
 
 from frontdesk.ui.app import FrontDeskApp
@@ -21,7 +21,9 @@ from frontdesk.services.agents import list_agents
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from tests.known_secret import KNOWN_SECRET, PRACTICE_PIN
-from tests.pilot import Toasts, footer_keys, settle, shown_text, table_rows, type_secret, type_text
+from tests.pilot import (
+    Toasts, cut_texts_end_in_an_ellipsis, footer_keys, settle, shown_text, table_rows, type_secret, type_text, wholly_drawn,
+)
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
@@ -210,3 +212,35 @@ async def test_the_palette_key_is_shown_at_80_columns_where_a_row_has_room_for_i
         assert any("^p" in key for key in keys), "; ".join(keys)
         rows = app.screen.query("DeskFooter .footer-row")
         assert len(rows) == 1
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("section", ["f2", "f5"])
+async def test_toasts_leave_the_footers_keys_in_sight(demo_url: str, section: str, size: tuple[int, int]) -> None:
+    """The sign-in's reminders and any confirmation stand above the footer, however many lines the footer takes."""
+    app = make_app(demo_url, agent_name="Daniel Brooks", secret=PRACTICE_PIN, practice=True)
+    async with app.run_test(size=size, notifications=True) as pilot:  # tests leave toasts out unless asked
+        await settle(pilot)
+        await pilot.press(section)
+        await settle(pilot)
+        for number in range(3):
+            app.notify(f"Confirmation {number}: a line long enough to wrap in the toast, as a reminder's does.")
+        await settle(pilot)
+        toasts = list(app.screen.query("Toast"))
+        assert toasts and all(toast.region.area for toast in toasts)
+        keys = list(app.screen.query("Footer FooterKey"))
+        covered = [key.description for key in keys if not wholly_drawn(key)]
+        assert keys and not covered, f"under a toast: {covered}"
+        assert len(footer_keys(app.screen)) == len(keys)
+
+
+async def test_long_texts_in_the_day_sections_tables_end_in_an_ellipsis_at_80_columns(demo_url: str) -> None:
+    app = make_app(demo_url, agent_name="Daniel Brooks", secret=PRACTICE_PIN, practice=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        cut_texts_end_in_an_ellipsis(app.screen.query_one("#live-queue", DataTable))
+        await pilot.press("u")
+        await settle(pilot)
+        cut_texts_end_in_an_ellipsis(app.screen.query_one("#kudos-suggestions", DataTable))

@@ -166,3 +166,22 @@ async def test_a_jalali_persian_desk_dates_its_figures_and_charts_in_solar_hijri
     assert "Mon 25 Aban 1405 00:00 - Wed 27 Aban 1405 15:00" in capsys.readouterr().out
     assert main(["report", "--db-url", db_url, "--agent", "Daniel Brooks", "--from", "this week", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["period"]["from"] == "2026-11-16T00:00:00+00:00"
+
+
+async def test_the_today_tab_counts_contacts_as_the_figures_do(desk: Desk, day: DayDesk) -> None:
+    """I1 (Sara handed it to Tom) and I4 (Sara -> Tom -> Sara) count for both of them: the Figures' definition of a
+    contact, which the Today tab's "Contacts today" follows too; the desk counts each of today's five contacts once."""
+    app = supervisor_app(desk, day)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        today = {row[0]: row[1] for row in table_rows(app.screen.query_one("#day-agents", DataTable))}
+        assert "Today: 5 contacts" in shown_text(app.screen.query_one("#day-totals", Static))
+        await pilot.press("f")
+        await settle(pilot)
+        figures = app.screen.query_one("#figures-table", DataTable)
+        names = [str(column.label) for column in figures.columns.values()][1:]
+        contacts = dict(zip(names, next(row[1:] for row in table_rows(figures) if row[0] == "Contacts")))
+    assert today == {"Daniel Brooks": "0", "Eleni Georgiou": "1", "Sara Karimi": "3", "Tom Baker": "3"}
+    assert contacts == {**today, "Whole desk": "5"}

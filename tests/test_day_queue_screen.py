@@ -5,12 +5,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, OptionList, TabbedContent
 
 from frontdesk.clock.now import set_clock, utcnow
 from frontdesk.db.models import Interaction, Promise
 from frontdesk.services.callbacks import take_message
+from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customers import create_customer
+from frontdesk.services.interactions import start_interaction
+from frontdesk.services.wrap_up import wrap_up
 from frontdesk.services.desk import Desk
+from frontdesk.services.facades.kudos import KudosBook, KudosDraft
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.day.day import DayScreen
@@ -20,11 +25,16 @@ from frontdesk.ui.screens.day.send_kudos import SendKudosScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.kudos.my_kudos import MyKudosScreen
-from tests.pilot import Toasts, hearing, settle, settle_until, table_rows, type_text
-from tests.test_kudos import worthy_desk
+from tests.pilot import (
+    Toasts, cursor_row_in_view, cut_texts_end_in_an_ellipsis, footer_keys, hearing, settle, settle_until, table_rows, type_text, wholly_drawn,
+)
+from tests.test_kudos import rated, worthy_desk
 from tests.test_live_queue import busy_desk, signed_in_as
 
 SIZE = (140, 45)
+SIZES = pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+TAB_KEYS = {"day-today": "t Today", "day-figures": "f Figures", "day-charts-tab": "g Charts", "day-kudos": "u Kudos"}
+"""Each tab of the Day section and the key the footer shows for it."""
 
 
 def supervising(desk: Desk, ids: dict[str, int]) -> FrontDeskApp:
@@ -171,8 +181,8 @@ async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_i
         await settle(pilot)
         suggestions = app.screen.query_one("#kudos-suggestions", DataTable)
         assert table_rows(suggestions)[0][1:] == ["Tom Baker", "Ελένη Παππά", "Kept “Send the warranty card” 47 h early"]
-        assert app.screen.focused is suggestions  # so g gives kudos here (on the tab bar, g is Charts)
-        await pilot.press("g")
+        assert app.screen.focused is suggestions  # so Enter and n (kudos for anything) work at once
+        await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, SendKudosScreen)
         await pilot.press("escape")
@@ -203,3 +213,122 @@ async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_i
     async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
         assert not [note for note in toasts if note.title == "Kudos"]  # once only
+
+
+def crowded_queue(desk: Desk) -> dict[str, int]:
+    """The busy Monday and forty more messages for Sara: more than any terminal shows at once."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        for number in range(40):
+            take_message(session, ids["tom"], ids["sara"], None, f"Caller {number}", "Wants a call back",
+                         utcnow() + timedelta(hours=3))
+    return ids
+
+
+def crowded_kudos(desk: Desk) -> dict[str, int]:
+    """The worthy Monday and forty more calls Sara was rated 5 for: forty more suggestions."""
+    ids = worthy_desk(desk)
+    with desk.session() as session:
+        customer = create_customer(session, CustomerForm(given_name="Grace", family_name="Miller"), ids["sara"]).id
+        for number in range(40):
+            call = start_interaction(session, ids["sara"], customer, reason=f"Question {number}").id
+            wrap_up(session, call, ids["sara"], rated(5))
+    return ids
+
+
+async def walk_every_row(pilot, table: DataTable) -> None:
+    """Down from the first row to the last: each highlighted row is one the table shows, never one past its edge."""
+    assert pilot.app.screen.focused is table, "the tab's table has the keys as soon as it is shown"
+    assert table.cursor_row == 0 and wholly_drawn(table)
+    for row in range(1, table.row_count):
+        await pilot.press("down")
+        assert table.cursor_row == row and cursor_row_in_view(table), f"row {row} highlighted out of sight"
+    assert wholly_drawn(table)
+
+
+@pytest.mark.ui_desk
+@SIZES
+async def test_the_queue_takes_the_room_left_and_scrolls_to_every_row(desk: Desk, size: tuple[int, int]) -> None:
+    ids = crowded_queue(desk)
+    with desk.reading() as session:
+        reza = session.get_one(Promise, ids["soon"]).customer_id
+    app = supervising(desk, ids)
+    async with app.run_test(size=size) as pilot:
+        table = await open_day(pilot)
+        assert table.row_count == 46
+        await walk_every_row(pilot, table)
+        assert table_rows(table)[-1][:3] == ["due in 40 min", "promise", "رضا رحیمی"]
+        last = app.screen.query_one("#day-escalations", DataTable)
+        assert last.region.bottom == app.screen.query_one("DeskFooter").region.y, "empty lines under the Today tab"
+        await pilot.press("c")  # the card of the customer on the row highlighted, the last one
+        await settle(pilot)
+        assert isinstance(app.screen, GreetingCardScreen) and app.screen.customer_id == reza
+
+
+@pytest.mark.ui_desk
+@SIZES
+async def test_the_kudos_list_takes_the_room_left_and_scrolls_to_every_row(desk: Desk, size: tuple[int, int]) -> None:
+    app = supervising(desk, crowded_kudos(desk))
+    async with app.run_test(size=size) as pilot:
+        await open_day(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        table = app.screen.query_one("#kudos-suggestions", DataTable)
+        assert table.row_count == 45
+        await walk_every_row(pilot, table)
+        assert table.region.bottom == app.screen.query_one("DeskFooter").region.y, "empty lines under the list"
+
+
+@pytest.mark.ui_desk
+async def test_each_tab_shown_gives_its_table_the_keys(desk: Desk) -> None:
+    app = supervising(desk, busy_desk(desk))
+    async with app.run_test(size=SIZE) as pilot:
+        queue = await open_day(pilot)
+        await pilot.press("t")  # the tab already shown: its key leaves the keys on its table
+        await settle(pilot)
+        assert app.screen.focused is queue
+        await pilot.press("u", "t")  # back to the Today tab by its key
+        await settle(pilot)
+        assert app.screen.focused is queue
+        await pilot.press("down", "down", "down", "enter")  # the escalation: Enter acts at once, no Tab first
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        tabs = app.screen.query_one("#day-tabs", TabbedContent)
+        tabs.active = "day-kudos"  # as a click on the tab does
+        await settle(pilot)
+        assert app.screen.focused is app.screen.query_one("#kudos-suggestions", DataTable)
+        tabs.active = "day-figures"
+        await settle(pilot)
+        assert app.screen.focused is app.screen.query_one("#figures-table", DataTable)
+
+
+@pytest.mark.ui_desk
+async def test_every_tab_is_one_key_shown_in_the_footer_from_every_other_tab(desk: Desk) -> None:
+    app = supervising(desk, worthy_desk(desk))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day(pilot)
+        tabs = app.screen.query_one("#day-tabs", TabbedContent)
+        for start in TAB_KEYS:
+            for goal, shown in TAB_KEYS.items():
+                await pilot.press(TAB_KEYS[start].split()[0])
+                await settle(pilot)
+                assert tabs.active == start
+                assert shown in footer_keys(app.screen), (start, footer_keys(app.screen))
+                await pilot.press(shown.split()[0])
+                await settle(pilot)
+                assert tabs.active == goal, f"{shown} pressed on the {start} tab"
+
+
+@pytest.mark.ui_desk
+async def test_a_long_kudos_note_ends_in_an_ellipsis_at_80_columns(desk: Desk) -> None:
+    ids = worthy_desk(desk)
+    KudosBook(signed_in_as(Desk(engine=desk.engine), ids["daniel"])).send(KudosDraft(
+        ids["tom"], "Mrs Παππά wrote to say you were the only one who called back when you said you would; thank you"))
+    app = FrontDeskApp(signed_in_as(Desk(engine=desk.engine), ids["tom"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.action_my_kudos()
+        await settle(pilot)
+        cut_texts_end_in_an_ellipsis(app.screen.query_one("#my-kudos", DataTable))

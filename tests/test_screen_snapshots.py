@@ -224,7 +224,7 @@ async def test_day(walk: Walk, signed_in: Desk, size: tuple[int, int]) -> None:
         await w.shot("day-charts")
         await w.press("u")
         await w.shot("day-kudos")
-        await w.press("g")  # the Kudos tab puts the focus on its list, whose g gives kudos
+        await w.press("n")  # the Kudos tab puts the focus on its list, whose n sends kudos for anything
         await w.shot("send-kudos")
         await w.press("escape", "k")
         await w.shot("reason-categories")

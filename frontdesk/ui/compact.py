@@ -116,6 +116,15 @@ class DeskFooter(Footer):
     def on_resize(self, _event: events.Resize) -> None:
         if self.app.size.width != self.laid_out_for:
             self.refresh(recompose=True)
+        self.keep_toasts_above()
+
+    def keep_toasts_above(self) -> None:
+        """The screen's toasts stand on this footer, not over its keys, however many lines it takes.
+
+        Textual's toast rack (its id is Textual's; the class is private) leaves one line under it, for a footer of one line.
+        """
+        for rack in self.screen.query("#textual-toastrack"):
+            rack.styles.margin = (0, 0, self.outer_size.height, 0)
 
     def keys_to_show(self) -> Hashable:
         shown = tuple((binding.key, binding.key_display, binding.action, binding.description, binding.group, enabled, tooltip)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import DataTable
 
 SCROLLBAR = 2
 MIN_SHRUNK = 8  # a name cut shorter than this no longer says whose row it is
@@ -29,3 +33,22 @@ def last_takes_the_rest(widths: list[int], width: int, padding: int) -> list[int
     """The last column (the long text) narrowed to what the others leave, so it ends in "…" on screen, not past it."""
     rest = width - SCROLLBAR - padding * len(widths) - sum(widths[:-1])
     return [*widths[:-1], max(min(widths[-1], rest), MIN_SHRUNK)]
+
+
+def fill_to_width(table: DataTable, labels: Sequence[str], rows: Sequence[Sequence[Text]],
+                  keys: Sequence[str] | None = None) -> None:
+    """The table filled afresh with `rows`: each column as wide as its widest text, the last narrowed to what the
+    others leave, so a text too long for the terminal ends in "…" on screen instead of running past its edge.
+
+    Called again when the table's width changes. The cursor goes back to the first row: the caller puts it back.
+    """
+    padding = 2 * table.cell_padding
+    natural = [max(cell_len(text) for text in (label, *(cells[index].plain for cells in rows))) for index, label in enumerate(labels)]
+    widths = last_takes_the_rest(natural, table.size.width or table.app.size.width, padding)
+    table.clear(columns=True)
+    for label, width in zip(labels, widths):
+        table.add_column(label, width=width)
+    for index, cells in enumerate(rows):
+        for cell in cells:
+            cell.no_wrap, cell.overflow = True, "ellipsis"
+        table.add_row(*cells, key=keys[index] if keys is not None else None)

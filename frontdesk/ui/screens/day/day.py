@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane, T
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative
 from frontdesk.services.desk import Desk
+from frontdesk.services.escalations import Escalation
 from frontdesk.services.facades.day import DayBoard, DayView
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
@@ -20,6 +21,7 @@ from frontdesk.ui.screens.day.figures_view import FiguresView
 from frontdesk.ui.screens.day.kudos import KudosPanel
 from frontdesk.ui.screens.day.live_queue import LiveQueuePanel
 from frontdesk.ui.stylesheet import StyledOnMount
+from frontdesk.ui.widgets.column_fit import fill_to_width
 
 SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent")
 """Changes that alter today's figures or the names shown beside them."""
@@ -29,7 +31,20 @@ TICK = 60.0
 """Seconds between redraws for time passing alone: promises fall overdue, escalations wait longer."""
 
 
+MAIN_CONTROL = {"day-today": "#live-queue", "day-figures": "#figures-table", "day-kudos": "#kudos-suggestions"}
+"""What has the keys when each tab is shown, so ↓ and Enter work at once; the Charts tab has nothing to choose."""
+ESCALATION_COLUMNS = ("Since", "Customer", "With", "Their reason")
+
+
 class DayScreen(StyledOnMount, Screen):
+    DEFAULT_CSS = """
+    DayScreen {
+        & #day-tabs, & #day-tabs > ContentSwitcher, & #day-tabs TabPane { height: 1fr; }
+        & #day-agents { height: auto; max-height: 40%; }
+        & #day-escalations { height: auto; max-height: 25%; }
+    }
+    """
+    """The tabs fill the screen; on the Today tab the queue takes what the agents and escalations leave."""
     AUTO_FOCUS = "#live-queue"
     """The queue first: Enter acts on what waits longest."""
 
@@ -47,6 +62,8 @@ class DayScreen(StyledOnMount, Screen):
         super().__init__()
         self.desk = desk
         self.board = DayBoard(desk)
+        self.escalations: tuple[Escalation, ...] = ()
+        """Customers waiting for a manager, as last read: laid out again when the width changes."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,19 +83,26 @@ class DayScreen(StyledOnMount, Screen):
         yield DeskFooter()
 
     def action_tab(self, pane: str) -> None:
-        """Focus goes to the tab bar first: a focused table left in a hidden tab would bring its tab back."""
+        """Focus goes to the tab bar first: a focused table left in a hidden tab would bring its tab back.
+
+        The tab already shown is not shown again (no TabActivated), so its table takes the keys back here.
+        """
         tabs = self.query_one("#day-tabs", TabbedContent)
+        if tabs.active == pane:
+            self.focus_main_control(pane)
+            return
         tabs.query_one(Tabs).focus()
         tabs.active = pane
 
     @on(TabbedContent.TabActivated, "#day-tabs")
     def tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        """The figures and charts are read when their tab is shown, not while hidden."""
+        """The figures and charts are read when their tab is shown, not while hidden; its table takes the keys."""
         self.reload_figures()
-        if event.pane.id == "day-figures":
-            self.query_one("#figures-table").focus()
-        elif event.pane.id == "day-kudos":  # its keys (g gives kudos) are the list's, not the tab bar's (g: Charts)
-            self.query_one("#kudos-suggestions").focus()
+        self.focus_main_control(event.pane.id or "")
+
+    def focus_main_control(self, pane: str) -> None:
+        if pane in MAIN_CONTROL:
+            self.query_one(MAIN_CONTROL[pane]).focus()
 
     @on(FiguresView.PeriodChosen)
     def period_chosen(self, event: FiguresView.PeriodChosen) -> None:
@@ -93,7 +117,6 @@ class DayScreen(StyledOnMount, Screen):
 
     def on_mount(self) -> None:
         self.query_one("#day-agents", DataTable).add_columns("Agent", "Contacts today", "Open promises", "Overdue")
-        self.query_one("#day-escalations", DataTable).add_columns("Since", "Customer", "With", "Their reason")
         self.set_interval(TICK, self.tick)
 
     def on_screen_resume(self) -> None:
@@ -127,7 +150,14 @@ class DayScreen(StyledOnMount, Screen):
         for agent in summary.agents:
             overdue = Text(str(agent.overdue_promises), style="bold red" if agent.overdue_promises else "")
             table.add_row(Text(agent.name), str(agent.interactions), str(agent.open_promises), overdue)
-        table = self.query_one("#day-escalations", DataTable)
-        table.clear()
-        for row in day.escalations:
-            table.add_row(Text(relative(row.since)), Text(row.who), Text(row.owner), Text(row.reason, style="bold"))
+        self.escalations = day.escalations
+        self.show_escalations()
+
+    def on_resize(self) -> None:
+        """The customers' reasons are fitted to the width: a new width lays them out again."""
+        self.show_escalations()
+
+    def show_escalations(self) -> None:
+        fill_to_width(self.query_one("#day-escalations", DataTable), ESCALATION_COLUMNS, [
+            [Text(relative(row.since)), Text(row.who), Text(row.owner), Text(row.reason, style="bold")] for row in self.escalations
+        ])

@@ -1,7 +1,7 @@
 """Kudos on the Day section: the desk's suggestions of work worth thanking for, newest first.
 
-Enter on a suggestion opens the kudos dialog for that agent and that piece of work; `g` sends
-kudos for anything else. The list follows the change feed: a rating, a note, a promise kept or a
+Enter on a suggestion opens the kudos dialog for that agent and that piece of work; `n` sends
+kudos for anything else (`g` is the Charts tab's key). The list follows the change feed: a rating, a note, a promise kept or a
 kudos sent at any desk adds or removes a suggestion.
 """
 
@@ -21,19 +21,23 @@ from frontdesk.services.kudos_suggestions import KudosSuggestion
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.day.send_kudos import SendKudosScreen
+from frontdesk.ui.widgets.column_fit import fill_to_width
 
 SHOWN_KINDS = ("interaction", "note", "promise", "kudos", "agent", "customer")
 """Changes that can add a suggestion (a rating, a verbatim note, a promise kept) or remove one (kudos sent)."""
+COLUMNS = ("When", "Agent", "Customer", "Why")
 
 
 class KudosPanel(Vertical):
     DEFAULT_CSS = """
     KudosPanel {
-        height: auto;
-        & > DataTable { height: auto; max-height: 12; }
+        height: 1fr;
+        & > DataTable { height: 1fr; }
     }
     """
-    BINDINGS = [Binding("g", "give_kudos", "Give kudos", id="kudos.give", tooltip="Send kudos to a colleague, for anything")]
+    """The list takes the tab's whole height and scrolls within it to the highlighted suggestion."""
+    BINDINGS = [Binding("n", "give_kudos", "New kudos", id="kudos.give", tooltip="Send kudos to a colleague, for anything")]
+    """Not `g`: that is the Day section's key for the Charts tab, which this list must not hide."""
 
     def __init__(self, desk: Desk) -> None:
         super().__init__(id="kudos-panel")
@@ -46,8 +50,11 @@ class KudosPanel(Vertical):
         yield DataTable(id="kudos-suggestions", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.query_one("#kudos-suggestions", DataTable).add_columns("When", "Agent", "Customer", "Why")
         self.reload()
+
+    def on_resize(self) -> None:
+        """The Why column is fitted to the width: a new width lays the rows out again."""
+        self.show(self.suggestions)
 
     def follow(self, event: DeskChanged) -> None:
         if event.touches(*SHOWN_KINDS):
@@ -60,9 +67,8 @@ class KudosPanel(Vertical):
         self.suggestions = suggestions
         table = self.query_one("#kudos-suggestions", DataTable)
         row = table.cursor_row
-        table.clear()
-        for suggestion in suggestions:
-            table.add_row(Text(relative(suggestion.at)), Text(suggestion.agent), Text(suggestion.who), Text(suggestion.why))
+        fill_to_width(table, COLUMNS, [[Text(relative(suggestion.at)), Text(suggestion.agent), Text(suggestion.who),
+                                         Text(suggestion.why)] for suggestion in suggestions])
         if suggestions:
             table.move_cursor(row=min(row, len(suggestions) - 1))
 

@@ -27,12 +27,14 @@ from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
 from frontdesk.ui.screens.dialogs.confirm import ConfirmScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
+from frontdesk.ui.widgets.column_fit import fill_to_width
 
 SHOWN_KINDS = ("interaction", "promise", "callback", "customer", "agent", "rules")
 """Changes that add, remove or alter a waiting item; rules change the response limit."""
 TICK = 30.0
 """Seconds between redraws for time passing alone: ages grow, items turn red. No database read."""
 LATE = "bold red"
+COLUMNS = ("Waited", "What", "Customer", "Owner", "About")
 
 
 class LiveQueuePanel(Vertical):
@@ -40,11 +42,12 @@ class LiveQueuePanel(Vertical):
 
     DEFAULT_CSS = """
     LiveQueuePanel {
-        height: auto;
-        max-height: 50%;
-        & > DataTable { height: auto; max-height: 100%; }
+        height: 1fr;
+        min-height: 5;
+        & > DataTable { height: 1fr; }
     }
     """
+    """The room the Today tab's other tables leave: the table scrolls within it to the highlighted row."""
     BINDINGS = [
         Binding("c", "open_customer", "Customer", id="queue.customer", tooltip="Open the customer's greeting card"),
     ]
@@ -65,9 +68,12 @@ class LiveQueuePanel(Vertical):
         return self.query_one("#live-queue", DataTable)
 
     def on_mount(self) -> None:
-        self.table.add_columns("Waited", "What", "Customer", "Owner", "About")
         self.set_interval(TICK, self.redraw)
         self.reload()
+
+    def on_resize(self) -> None:
+        """The About column is fitted to the width: a new width lays the rows out again."""
+        self.redraw()
 
     def follow(self, event: DeskChanged) -> None:
         if event.touches(*SHOWN_KINDS):
@@ -84,13 +90,12 @@ class LiveQueuePanel(Vertical):
         """The rows again from what was read, at the clock's time now; the cursor stays on its item."""
         table, chosen = self.table, self.chosen()
         now = utcnow()
-        table.clear()
+        rows = []
         for item in self.items:
-            late = item.is_late(now)
-            table.add_row(
-                Text(waited(item, now), style=LATE if late else ""), Text(item.kind, style=LATE if late else ""),
-                Text(item.who), Text(item.owner), Text(item.about), key=row_key(item),
-            )
+            late = LATE if item.is_late(now) else ""
+            rows.append([Text(waited(item, now), style=late), Text(item.kind, style=late), Text(item.who), Text(item.owner),
+                         Text(item.about)])
+        fill_to_width(table, COLUMNS, rows, [row_key(item) for item in self.items])
         title = f"Waiting now: {len(self.items)}" if self.items else "Waiting now: nothing"
         self.query_one("#live-queue-title", Static).update(title)
         if chosen is not None and chosen in {row_key(item) for item in self.items}:

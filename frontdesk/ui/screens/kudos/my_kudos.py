@@ -16,6 +16,9 @@ from frontdesk.ui.background import in_background
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.stylesheet import StyledOnMount
+from frontdesk.ui.widgets.column_fit import fill_to_width
+
+COLUMNS = ("When", "From", "For", "Their note")
 
 
 class MyKudosScreen(StyledOnMount, Screen):
@@ -24,6 +27,8 @@ class MyKudosScreen(StyledOnMount, Screen):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.book = KudosBook(desk)
+        self.rows: tuple[KudosRow, ...] = ()
+        """The kudos as last read: laid out again when the width changes."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -32,8 +37,11 @@ class MyKudosScreen(StyledOnMount, Screen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#my-kudos", DataTable).add_columns("When", "From", "For", "Their note")
         self.reload()
+
+    def on_resize(self) -> None:
+        """The notes are fitted to the width: a new width lays them out again."""
+        self.fill_table()
 
     def on_desk_changed(self, event: DeskChanged) -> None:
         if event.touches("kudos"):
@@ -46,7 +54,9 @@ class MyKudosScreen(StyledOnMount, Screen):
         self.query_one("#my-kudos-title", Static).update(
             f"My kudos: {len(rows)}" if rows else "My kudos: none yet. They come from supervisors, for serving well."
         )
-        table = self.query_one("#my-kudos", DataTable)
-        table.clear()
-        for row in rows:
-            table.add_row(Text(short(row.at)), Text(row.sender), Text(row.earned), Text(row.note))
+        self.rows = rows
+        self.fill_table()
+
+    def fill_table(self) -> None:
+        fill_to_width(self.query_one("#my-kudos", DataTable), COLUMNS,
+                      [[Text(short(row.at)), Text(row.sender), Text(row.earned), Text(row.note)] for row in self.rows])
