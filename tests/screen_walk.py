@@ -8,6 +8,7 @@ blink, this terminal has a fixed name, and toasts are off (`run_test`'s default)
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import os
 import pickle
@@ -29,6 +30,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from frontdesk.clock.now import local_zone
+from frontdesk.db import change_log
 from tests.pilot import settle, settle_until, type_text
 
 NOW = datetime(2026, 11, 18, 11, 0, tzinfo=UTC)
@@ -94,6 +96,7 @@ class Walk:
     async def shot(self, name: str) -> None:
         """Compares the screen as it stands, once every worker has answered, with the snapshot called `name`."""
         pilot = self.pilot
+        await self.caught_up()
         await settle(pilot)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
@@ -102,6 +105,21 @@ class Walk:
         if not matches:
             self.differ.append(name)
         self._report(name, matches, svg)
+
+    async def caught_up(self) -> None:
+        """Waits until the change feed has handed the screens everything committed so far, this app's own commits
+        too: a screen beneath a dialog reloads when it hears, and under load that came after the picture or before."""
+        app = self.pilot.app
+        desk, watcher = app.desk, app.feed_relay.feed.watcher
+        if watcher is None or not watcher.connected.is_set():
+            return  # nobody signed in yet: the feed has not started
+
+        def newest() -> int:
+            with desk.reading() as session:
+                return change_log.newest_id(session)
+
+        committed = await asyncio.to_thread(newest)
+        await settle_until(self.pilot, lambda: watcher.delivered_up_to >= committed)
 
     def _report(self, name: str, matches: bool, svg: str) -> None:
         """Leaves what pytest-textual-snapshot's HTML report shows, one file a snapshot (its own fixture keeps one a test)."""

@@ -40,6 +40,9 @@ class ChangeWatcher(ABC):
         self._thread = threading.Thread(target=self._run, name=f"frontdesk-{type(self).__name__}", daemon=True)
         self.connected = threading.Event()
         """Set while the watcher is listening: a change committed after this is heard."""
+        self.delivered_up_to = 0
+        """The newest change id handed on, or the mark it started after: every change up to it has been delivered
+        (tests wait for it to pass what they committed before they look at the screens)."""
 
     def start(self) -> ChangeWatcher:
         self._thread.start()
@@ -60,7 +63,9 @@ class ChangeWatcher(ABC):
             try:
                 self.open()
                 if not started:
-                    self.start_from(self.newest() if self.after is None else self.after)
+                    mark = self.newest() if self.after is None else self.after
+                    self.start_from(mark)
+                    self.delivered_up_to = max(self.delivered_up_to, mark)
                 caught_up = self.catch_up()
                 self.connected.set()
                 self._hand_on([*caught_up, reload_everything()] if missed else caught_up)
@@ -83,6 +88,7 @@ class ChangeWatcher(ABC):
             self.deliver(changes)
         except Exception:  # a listener's bug must not stop the desk hearing changes
             log.exception("A change feed listener failed")
+        self.delivered_up_to = max(self.delivered_up_to, *(change.id for change in changes))
 
     def _close_quietly(self) -> None:
         try:
