@@ -18,12 +18,14 @@ from frontdesk.services.courtesy import toggle_courtesy
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk_rules import load_rules, set_rule
+from frontdesk.services.goodwill import grant_goodwill
 from frontdesk.services.escalations import flag_for_manager, open_escalations
 from frontdesk.services.handoffs import hand_off, handoff_count, people_spoken_to
 from frontdesk.services.interactions import link_customer, start_interaction
 from frontdesk.services.moods import current_mood, mood_history, set_mood
 from frontdesk.services.notes import add_note, draft_of, edit_note, edits_of, notes_of, save_draft
 from frontdesk.services.open_work import open_work
+from frontdesk.services.solutions import OfferedOption, record_offers
 from frontdesk.ui.screens.call.resume import ResumeScreen, open_text
 from frontdesk.services.validation import ValidationError
 from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up, wrap_up_form
@@ -148,6 +150,25 @@ def test_the_drafted_summary_uses_the_name_the_notes_and_the_promises(desk: Desk
     assert draft.startswith("Mrs. Johnson called about Test results.")
     assert '- "I just want a call back"' in draft and "- Results late by a week" in draft
     assert "Agreed:\n- Call with the results, by" in draft
+
+
+def test_the_drafted_summary_says_what_was_offered_chosen_and_granted(desk: Desk, call: int) -> None:
+    offered = [OfferedOption("Free express shipping on the replacement"), OfferedOption("Full refund")]
+    with desk.session() as session:
+        record_offers(session, call, desk.agent_id, offered, chosen=0, limitations_explained=True)
+        grant_goodwill(session, desk.agent_id, load_rules(session), kind="gesture", amount="12.00",
+                       reason="Parcel lost twice", customer_id=1, interaction_id=call)
+        draft = draft_summary(session, call)
+    assert "Offered:\n- Free express shipping on the replacement (chosen)\n- Full refund\n" in draft
+    assert "Goodwill:\n- A goodwill gesture of 12.00 EUR: Parcel lost twice" in draft
+
+
+def test_the_drafted_summary_says_the_customer_declined_every_option(desk: Desk, call: int) -> None:
+    with desk.session() as session:
+        record_offers(session, call, desk.agent_id, [OfferedOption("Full refund")], chosen=None, limitations_explained=True)
+        draft = draft_summary(session, call)
+    assert "Offered:\n- Full refund\nThe customer declined every option offered." in draft
+    assert "Goodwill" not in draft
 
 
 def test_wrap_up_flags_an_unedited_summary_and_records_satisfaction(desk: Desk, call: int) -> None:
