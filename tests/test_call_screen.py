@@ -29,7 +29,7 @@ from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import NOTE_MAX_LENGTH, draft_of, notes_of
 from frontdesk.services.promises import make_promise
-from tests.pilot import drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, shown_text, table_rows, type_text
+from tests.pilot import Toasts, drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, shown_text, table_rows, type_text
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
@@ -216,6 +216,41 @@ async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with
     call = the_call(desk_with_customer)
     assert (call.outcome, call.summary_edited) == ("resolved", False)
     assert "Asked about parking" in call.summary  # the line still being typed became a note first
+
+
+async def test_outcomes_are_shown_in_words_not_codes(desk_with_customer: Desk) -> None:
+    """The toast after wrap-up, the card's last time and the call's history say what happened, never 'resolved-later'."""
+    desk = desk_with_customer
+    with desk.session() as session:
+        earlier = start_interaction(session, desk.agent_id, 1, reason="Parcel not delivered")
+        earlier.outcome, earlier.ended_at = "resolved-later", utcnow()
+        session.add(earlier)
+        session.commit()
+    app, toasts = FrontDeskApp(desk), Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
+        await open_card(pilot, "mary johnson")
+        assert shown_text(app.screen.query_one("#last-visit", Static)).endswith(
+            "Parcel not delivered — Resolved after a handoff")
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        history = shown_text(app.screen.query_one("#history-text", Static))
+        assert "[Resolved after a handoff]" in history and "resolved-later" not in history
+        await pilot.press("escape", "f9")
+        await settle(pilot)
+        no_reason_to_give(app.screen)
+        await pilot.press("down", "down", "down", "enter")  # the customer left or hung up
+        app.screen.query_one("#summary", TextArea).text += "\nHung up before we finished."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert the_call_outcomes(desk) == ["resolved-later", "left"]
+    assert "Saved. Outcome: Customer left or hung up." in toasts.messages
+
+
+def the_call_outcomes(desk: Desk) -> list[str]:
+    with desk.session() as session:
+        return [call.outcome for call in session.exec(select(Interaction).order_by(Interaction.id))]
 
 
 async def test_the_line_being_typed_is_saved_as_a_draft_and_offered_on_the_next_start(desk_with_customer: Desk) -> None:

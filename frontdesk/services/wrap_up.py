@@ -18,19 +18,13 @@ from frontdesk.services.interactions import get_interaction
 from frontdesk.services.locks import lock_row
 from frontdesk.services.money import from_cents, shown_money
 from frontdesk.services.notes import NOTE_MAX_LENGTH, notes_of
+from frontdesk.services.outcomes import OUTCOME_WORDS
 from frontdesk.services.promises import make_follow_up
 from frontdesk.services.solutions import offers_of
 from frontdesk.services.validation import ValidationError, clean_line, clean_text, exact_text
 
 VERBS = {Channel.PHONE: "called", Channel.WALK_IN: "came in", Channel.EMAIL: "wrote", Channel.CHAT: "chatted"}
 GOODWILL_WORDS = {GoodwillKind.GESTURE: "A goodwill gesture", GoodwillKind.EXCEPTION: "A policy exception"}
-OUTCOME_WORDS = {
-    Outcome.RESOLVED: "Resolved on first contact",
-    Outcome.RESOLVED_LATER: "Resolved after a handoff",
-    Outcome.FOLLOW_UP: "Follow-up needed",
-    Outcome.ESCALATED: "Escalated",
-    Outcome.LEFT: "Customer left or hung up",
-}
 
 
 @dataclass(frozen=True)
