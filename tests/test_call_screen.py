@@ -9,12 +9,12 @@ from textual import events
 from textual.geometry import Region
 from textual.widget import Widget
 from sqlmodel import select
-from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Label, OptionList, Select, Static, TextArea
 
 from frontdesk.clock.hours import at_local
 from frontdesk.clock.now import local_zone, set_clock, utcnow
 from frontdesk.ui.app import FrontDeskApp
-from frontdesk.db.models import Agent, Handoff, Interaction, MoodChange, Note, Promise
+from frontdesk.db.models import Agent, AuditEvent, Handoff, Interaction, MoodChange, Note, Promise
 from frontdesk.services.desk import Desk
 from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.call.handoff import HandoffScreen
@@ -248,6 +248,33 @@ async def test_outcomes_are_shown_in_words_not_codes(desk_with_customer: Desk) -
     assert "Saved. Outcome: Customer left or hung up." in toasts.messages
 
 
+async def test_a_message_takers_number_shows_its_last_four_digits_until_asked(desk_with_customer: Desk) -> None:
+    """Who to call back, typed as 'Mr Patel 07700 900123', is masked in the list; `f` shows it whole, recorded."""
+    desk = desk_with_customer
+    set_clock(lambda: at_local(date(2026, 11, 25), time(10), local_zone()))
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "t")
+        await settle(pilot)
+        app.screen.query_one("#message-for", Select).value = app.screen.colleagues[0].id
+        app.screen.query_one("#message-contact", Input).value = "Mr Patel 07700 900123"
+        app.screen.query_one("#message-text", TextArea).text = "Asks about the invoice"
+        app.screen.query_one("#message-due .when-input", Input).value = "today 4pm"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallScreen)
+        waiting = app.screen.query_one("#waiting", DataTable)
+        assert table_rows(waiting)[0][1] == "Mr Patel ••••• ••0123"
+        assert "07700 900123" not in drawn_text(app.screen)
+        app.screen.query_one("#waiting", DataTable).focus()
+        await pilot.press("f")
+        await settle(pilot)
+        assert shown_text(app.screen.query_one("#waiting-contact", Static)) == "Call back: Mr Patel 07700 900123"
+    with desk.session() as session:
+        assert [event.entity for event in session.exec(select(AuditEvent).where(AuditEvent.action == "view-phone"))] == ["promise"]
+
+
 def the_call_outcomes(desk: Desk) -> list[str]:
     with desk.session() as session:
         return [call.outcome for call in session.exec(select(Interaction).order_by(Interaction.id))]
@@ -403,7 +430,7 @@ async def test_a_missed_call_is_logged_with_one_key_and_waits_in_the_call_sectio
         await settle(pilot)
         assert isinstance(app.screen, CallScreen)
         rows = table_rows(app.screen.query_one("#waiting"))
-        assert [row[1:3] for row in rows] == [["+98 912 555 0000", "Return the missed call"]]
+        assert [row[1:3] for row in rows] == [["+•• ••• ••• 0000", "Return the missed call"]]  # lists show the last four digits
         await pilot.press("tab", "enter")  # call back now
         await settle(pilot)
         assert isinstance(app.screen, LiveCallScreen)

@@ -14,7 +14,7 @@ from frontdesk.clock.dates import day_month_year
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short
 from frontdesk.services.customer_form import LANGUAGES
-from frontdesk.services.customer_text import masked_phone
+from frontdesk.services.phones import masked_phone
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.customer_requests import CustomerRequests, Erased
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
