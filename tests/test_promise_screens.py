@@ -189,6 +189,27 @@ async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
         assert promise.due_at.astimezone(UTC) == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
 
+async def test_at_80x24_the_warning_after_ctrl_s_is_scrolled_into_view(shop: Desk) -> None:
+    """The check's warning and the times offered sat below the fold: only the scrollbar moved, Ctrl+S seemed to do nothing."""
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("p")
+        await settle(pilot)
+        await type_text(pilot, "Exchange ready at the desk")
+        app.screen.query_one("#promise-due .when-input", Input).value = "sat 10am"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        check = app.screen.query_one("#promise-check", Static)
+        assert "closed" in shown_text(check)
+        assert in_view(check) and "⚠ The desk is closed" in drawn_text(check)
+        fields = app.screen.query_one(".dialog-fields")
+        assert fields.region.contains_region(check.region)  # inside the dialog's visible fields, not under its frame
+        alternatives = app.screen.query_one("#promise-alternatives", OptionList)
+        assert fields.region.overlaps(alternatives.region)  # the first time offered shows below it
+
+
 async def test_old_warnings_go_once_the_input_changes(shop: Desk) -> None:
     with shop.session() as session:
         make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))
