@@ -416,6 +416,24 @@ async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> No
         assert len(toasts) == len(messages)  # each promise is announced once per state
 
 
+async def test_a_reminder_names_the_customer_so_two_of_the_same_name_are_told_apart(shop: Desk) -> None:
+    with shop.session() as session:
+        streets = ("228 Jackson Avenue", "14 Mill Lane")
+        graces = [create_customer(session, CustomerForm(given_name="Grace", family_name="Miller", street=street), shop.agent_id).id
+                  for street in streets]
+        phoned = create_customer(session, CustomerForm(given_name="Grace", family_name="Miller", phones=("+44 7700 900123",)),
+                                 shop.agent_id).id
+        make_promise(session, shop.agent_id, graces[0], "Confirm the new appointment time", WEDNESDAY_10AM - timedelta(hours=1))
+        make_promise(session, shop.agent_id, phoned, "Send the form", WEDNESDAY_10AM - timedelta(hours=2))
+    app, toasts = FrontDeskApp(shop), Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
+        await settle(pilot)
+    assert any(message.endswith("Confirm the new appointment time for Grace Miller (228 Jackson Avenue)")
+               for message in toasts.messages), toasts.messages
+    assert any(message.endswith("Send the form for Grace Miller (phone +•• •••• ••0123)")
+               for message in toasts.messages), toasts.messages
+
+
 async def test_the_overdue_count_is_said_once_and_the_header_follows_the_list(shop: Desk) -> None:
     with shop.session() as session:
         make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))

@@ -8,11 +8,12 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
+from frontdesk.clock.dates import typed_date
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Agent, Customer, Promise, PromiseChange, PromiseStatus
 from frontdesk.services.customers import full_name
 from frontdesk.services.desk_rules import load_rules
-from frontdesk.services.phones import masked_numbers
+from frontdesk.services.phones import masked_numbers, masked_phone
 from frontdesk.services.promise_checks import stored_utc
 from frontdesk.services.promise_conflicts import SeenPromise
 from frontdesk.services.promises import is_due_today, is_overdue
@@ -53,6 +54,9 @@ class PromiseRow:
     needs_apology: bool = False
     """Overdue, or moved after its deadline: closing it asks for the apology and the make-good."""
     owner_id: int = 0
+    customer_told_apart: str = ""
+    """What tells this customer from another of the same name, as the lookup's rows show it: the street, else
+    the phone by its last four digits, else the birth date; "" for a caller without a record."""
     version: int = 1
     """The promise's version when this row was read: a save from this row is refused if it changed since."""
 
@@ -128,8 +132,18 @@ def _row(promise: Promise, customer: Customer | None, owner: Agent | None, moves
         overdue=overdue, due_today=is_due_today(promise), tell_by=promise.tell_by, moves=moves,
         owner_active=owner is not None and owner.active,
         needs_apology=overdue or any(not move.told_before_deadline for move in moves),
-        owner_id=promise.owner_id, version=promise.version,
+        owner_id=promise.owner_id, version=promise.version, customer_told_apart=_told_apart(customer),
     )
+
+
+def _told_apart(customer: Customer | None) -> str:
+    if customer is None:
+        return ""
+    if customer.street:
+        return customer.street
+    if customer.phones:
+        return f"phone {masked_phone(customer.phones[0])}"
+    return f"born {typed_date(customer.birth_date)}" if customer.birth_date else ""
 
 
 def due_reminders(session: Session, owner_id: int) -> tuple[list[PromiseRow], list[PromiseRow]]:
