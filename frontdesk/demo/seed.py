@@ -129,7 +129,7 @@ def _add_promises(session: Session, rng: random.Random, records: list[Customer],
             promise = Promise(
                 customer_id=customer.id, what=rng.choice(people.PROMISE_TEXTS), due_at=due_at,
                 owner_id=owner.id, created_by_id=owner.id, status=status, tell_by=rng.choice(people.TELL_BY),
-                created_at=due_at - timedelta(days=rng.randint(1, 5)),
+                created_at=min(due_at, now) - timedelta(days=rng.randint(1, 5)),  # made in a call already over
                 closed_at=due_at if status == PromiseStatus.KEPT else None,
             )
             session.add(promise)
