@@ -275,18 +275,23 @@ async def test_a_message_takers_number_shows_its_last_four_digits_until_asked(de
         assert [event.entity for event in session.exec(select(AuditEvent).where(AuditEvent.action == "view-phone"))] == ["promise"]
 
 
+async def wrap_up_resolved_with_reason(pilot, reason: str, summary_line: str) -> None:
+    """From a new call with Mary: F9, the reason typed, no category chosen, resolved, the summary edited, Ctrl+S."""
+    await start_call_with_mary(pilot)
+    await pilot.press("f9")
+    await settle(pilot)
+    pilot.app.screen.query_one("#wrap-reason", Input).value = reason
+    await pilot.press("enter")  # resolved
+    pilot.app.screen.query_one("#summary", TextArea).text += f"\n{summary_line}"
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 async def test_none_as_the_reason_is_answer_enough_at_wrap_up(desk_with_customer: Desk) -> None:
     """The label says to type none when there was no particular reason; it then needs no category either."""
     app = FrontDeskApp(desk_with_customer)
     async with app.run_test(size=SIZE) as pilot:
-        await start_call_with_mary(pilot)
-        await pilot.press("f9")
-        await settle(pilot)
-        app.screen.query_one("#wrap-reason", Input).value = "none"
-        await pilot.press("enter")  # resolved
-        app.screen.query_one("#summary", TextArea).text += "\nJust wanted to say hello."
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await wrap_up_resolved_with_reason(pilot, "none", "Just wanted to say hello.")
         assert not isinstance(app.screen, WrapUpScreen), shown_text(app.screen.query_one("#form-error", Label))
     call = the_call(desk_with_customer)
     assert (call.outcome, call.reason, call.category) == ("resolved", "", "")
@@ -295,14 +300,7 @@ async def test_none_as_the_reason_is_answer_enough_at_wrap_up(desk_with_customer
 async def test_a_reason_typed_at_wrap_up_still_needs_its_category(desk_with_customer: Desk) -> None:
     app = FrontDeskApp(desk_with_customer)
     async with app.run_test(size=SIZE) as pilot:
-        await start_call_with_mary(pilot)
-        await pilot.press("f9")
-        await settle(pilot)
-        app.screen.query_one("#wrap-reason", Input).value = "Parking"
-        await pilot.press("enter")
-        app.screen.query_one("#summary", TextArea).text += "\nAsked where to park."
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await wrap_up_resolved_with_reason(pilot, "Parking", "Asked where to park.")
         assert "Choose the category" in shown_text(app.screen.query_one("#form-error", Label))
 
 
