@@ -128,7 +128,7 @@ async def test_the_call_section_lists_follow_other_terminals(desk: Desk, call: i
         with desk.session() as session:
             missed = log_missed_call(session, ELENI, None, "+30 210 555 0101", utcnow(), load_rules(session))
         await changed(pilot, Change(1, "callback", "created", missed.id, terminal="other"))
-        assert [row[1:3] for row in table_rows(app.screen.query_one("#waiting"))] == [["+30 210 555 0101", "Return the missed call"]]
+        assert [row[1:3] for row in table_rows(app.screen.query_one("#waiting"))] == [["+•• ••• ••• 0101", "Return the missed call"]]
 
 
 async def test_the_call_says_who_else_has_the_customer_open(desk: Desk, call: int) -> None:

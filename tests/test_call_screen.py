@@ -10,12 +10,12 @@ from textual import events
 from textual.geometry import Region
 from textual.widget import Widget
 from sqlmodel import select
-from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Label, OptionList, Select, Static, TextArea
 
 from frontdesk.clock.hours import at_local
 from frontdesk.clock.now import local_zone, set_clock, utcnow
 from frontdesk.ui.app import FrontDeskApp
-from frontdesk.db.models import Agent, Handoff, Interaction, MoodChange, Note, Promise
+from frontdesk.db.models import Agent, AuditEvent, Handoff, Interaction, MoodChange, Note, Promise
 from frontdesk.services.desk import Desk
 from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.call.handoff import HandoffScreen
@@ -32,7 +32,8 @@ from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import NOTE_MAX_LENGTH, draft_of, notes_of
 from frontdesk.services.promises import make_promise
 from tests.pilot import (
-    drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, settle_until, shown_text, table_rows, type_text,
+    Toasts, drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, settle_until, shown_text,
+    table_rows, type_text,
 )
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
@@ -222,6 +223,97 @@ async def test_saving_the_drafted_summary_unedited_warns_then_flags_it(desk_with
     assert "Asked about parking" in call.summary  # the line still being typed became a note first
 
 
+async def test_outcomes_are_shown_in_words_not_codes(desk_with_customer: Desk) -> None:
+    """The toast after wrap-up, the card's last time and the call's history say what happened, never 'resolved-later'."""
+    desk = desk_with_customer
+    with desk.session() as session:
+        earlier = start_interaction(session, desk.agent_id, 1, reason="Parcel not delivered")
+        earlier.outcome, earlier.ended_at = "resolved-later", utcnow()
+        session.add(earlier)
+        session.commit()
+    app, toasts = FrontDeskApp(desk), Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
+        await open_card(pilot, "mary johnson")
+        assert shown_text(app.screen.query_one("#last-visit", Static)).endswith(
+            "Parcel not delivered — Resolved after a handoff")
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        history = shown_text(app.screen.query_one("#history-text", Static))
+        assert "[Resolved after a handoff]" in history and "resolved-later" not in history
+        await pilot.press("escape", "f9")
+        await settle(pilot)
+        no_reason_to_give(app.screen)
+        await pilot.press("down", "down", "down", "enter")  # the customer left or hung up
+        app.screen.query_one("#summary", TextArea).text += "\nHung up before we finished."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert the_call_outcomes(desk) == ["resolved-later", "left"]
+    assert "Saved. Outcome: Customer left or hung up." in toasts.messages
+
+
+async def test_a_message_takers_number_shows_its_last_four_digits_until_asked(desk_with_customer: Desk) -> None:
+    """Who to call back, typed as 'Mr Patel 07700 900123', is masked in the list; `f` shows it whole, recorded."""
+    desk = desk_with_customer
+    set_clock(lambda: at_local(date(2026, 11, 25), time(10), local_zone()))
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3", "t")
+        await settle(pilot)
+        app.screen.query_one("#message-for", Select).value = app.screen.colleagues[0].id
+        app.screen.query_one("#message-contact", Input).value = "Mr Patel 07700 900123"
+        app.screen.query_one("#message-text", TextArea).text = "Asks about the invoice"
+        app.screen.query_one("#message-due .when-input", Input).value = "today 4pm"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallScreen)
+        waiting = app.screen.query_one("#waiting", DataTable)
+        assert table_rows(waiting)[0][1] == "Mr Patel ••••• ••0123"
+        assert "07700 900123" not in drawn_text(app.screen)
+        app.screen.query_one("#waiting", DataTable).focus()
+        await pilot.press("f")
+        await settle(pilot)
+        assert shown_text(app.screen.query_one("#waiting-contact", Static)) == "Call back: Mr Patel 07700 900123"
+    with desk.session() as session:
+        assert [event.entity for event in session.exec(select(AuditEvent).where(AuditEvent.action == "view-phone"))] == ["promise"]
+
+
+async def wrap_up_resolved_with_reason(pilot, reason: str, summary_line: str) -> None:
+    """From a new call with Mary: F9, the reason typed, no category chosen, resolved, the summary edited, Ctrl+S."""
+    await start_call_with_mary(pilot)
+    await pilot.press("f9")
+    await settle(pilot)
+    pilot.app.screen.query_one("#wrap-reason", Input).value = reason
+    await pilot.press("enter")  # resolved
+    pilot.app.screen.query_one("#summary", TextArea).text += f"\n{summary_line}"
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def test_none_as_the_reason_is_answer_enough_at_wrap_up(desk_with_customer: Desk) -> None:
+    """The label says to type none when there was no particular reason; it then needs no category either."""
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await wrap_up_resolved_with_reason(pilot, "none", "Just wanted to say hello.")
+        assert not isinstance(app.screen, WrapUpScreen), shown_text(app.screen.query_one("#form-error", Label))
+    call = the_call(desk_with_customer)
+    assert (call.outcome, call.reason, call.category) == ("resolved", "", "")
+
+
+async def test_a_reason_typed_at_wrap_up_still_needs_its_category(desk_with_customer: Desk) -> None:
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await wrap_up_resolved_with_reason(pilot, "Parking", "Asked where to park.")
+        assert "Choose the category" in shown_text(app.screen.query_one("#form-error", Label))
+
+
+def the_call_outcomes(desk: Desk) -> list[str]:
+    with desk.session() as session:
+        return [call.outcome for call in session.exec(select(Interaction).order_by(Interaction.id))]
+
+
 async def test_the_line_being_typed_is_saved_as_a_draft_and_offered_on_the_next_start(desk_with_customer: Desk) -> None:
     desk = desk_with_customer
     app = FrontDeskApp(desk)
@@ -372,7 +464,7 @@ async def test_a_missed_call_is_logged_with_one_key_and_waits_in_the_call_sectio
         await settle(pilot)
         assert isinstance(app.screen, CallScreen)
         rows = table_rows(app.screen.query_one("#waiting"))
-        assert [row[1:3] for row in rows] == [["+98 912 555 0000", "Return the missed call"]]
+        assert [row[1:3] for row in rows] == [["+•• ••• ••• 0000", "Return the missed call"]]  # lists show the last four digits
         await pilot.press("tab", "enter")  # call back now
         await settle(pilot)
         assert isinstance(app.screen, LiveCallScreen)

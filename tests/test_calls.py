@@ -12,18 +12,22 @@ from frontdesk.clock.now import local_zone, set_clock, utcnow
 from frontdesk.db.models import AuditEvent, Interaction, MoodChange, Note, Promise
 from frontdesk.services.desk import Desk
 from frontdesk.services.agents import create_agent
-from frontdesk.services.callbacks import call_back, log_missed_call, take_message, waiting_requests
+from frontdesk.services.callbacks import call_back, caller_contact, log_missed_call, take_message, waiting_requests
 from frontdesk.services.categories import add_category, category_names, set_category_active
 from frontdesk.services.courtesy import toggle_courtesy
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk_rules import load_rules, set_rule
+from frontdesk.services.goodwill import grant_goodwill
 from frontdesk.services.escalations import flag_for_manager, open_escalations
 from frontdesk.services.handoffs import hand_off, handoff_count, people_spoken_to
 from frontdesk.services.interactions import link_customer, start_interaction
 from frontdesk.services.moods import current_mood, mood_history, set_mood
 from frontdesk.services.notes import add_note, draft_of, edit_note, edits_of, notes_of, save_draft
+from frontdesk.services.live_queue import live_queue
 from frontdesk.services.open_work import open_work
+from frontdesk.services.promise_rows import promise_rows
+from frontdesk.services.solutions import OfferedOption, record_offers
 from frontdesk.ui.screens.call.resume import ResumeScreen, open_text
 from frontdesk.services.validation import ValidationError
 from frontdesk.services.wrap_up import WrapUp, draft_summary, wrap_up, wrap_up_form
@@ -150,6 +154,25 @@ def test_the_drafted_summary_uses_the_name_the_notes_and_the_promises(desk: Desk
     assert "Agreed:\n- Call with the results, by" in draft
 
 
+def test_the_drafted_summary_says_what_was_offered_chosen_and_granted(desk: Desk, call: int) -> None:
+    offered = [OfferedOption("Free express shipping on the replacement"), OfferedOption("Full refund")]
+    with desk.session() as session:
+        record_offers(session, call, desk.agent_id, offered, chosen=0, limitations_explained=True)
+        grant_goodwill(session, desk.agent_id, load_rules(session), kind="gesture", amount="12.00",
+                       reason="Parcel lost twice", customer_id=1, interaction_id=call)
+        draft = draft_summary(session, call)
+    assert "Offered:\n- Free express shipping on the replacement (chosen)\n- Full refund\n" in draft
+    assert "Goodwill:\n- A goodwill gesture of 12.00 EUR: Parcel lost twice" in draft
+
+
+def test_the_drafted_summary_says_the_customer_declined_every_option(desk: Desk, call: int) -> None:
+    with desk.session() as session:
+        record_offers(session, call, desk.agent_id, [OfferedOption("Full refund")], chosen=None, limitations_explained=True)
+        draft = draft_summary(session, call)
+    assert "Offered:\n- Full refund\nThe customer declined every option offered." in draft
+    assert "Goodwill" not in draft
+
+
 def test_wrap_up_flags_an_unedited_summary_and_records_satisfaction(desk: Desk, call: int) -> None:
     with desk.session() as session:
         drafted = draft_summary(session, call)
@@ -213,6 +236,24 @@ def test_a_message_for_an_absent_colleague_becomes_their_callback(desk: Desk, ca
         callback = take_message(session, desk.agent_id, eleni, 1, "Mrs. Johnson", "Asks about the invoice", due, call)
         assert (callback.owner_id, callback.kind, callback.details, callback.due_at) == (eleni, "callback", "Asks about the invoice", due)
         assert [request.owner for request in waiting_requests(session, load_rules(session), owner_id=eleni)] == ["Eleni Georgiou"]
+
+
+@pytest.mark.parametrize("region", ["", "GB"])
+def test_a_callers_number_shows_by_its_last_four_digits_in_lists_and_in_full_on_a_recorded_request(
+        desk: Desk, supervisor: int, colleagues: tuple[int, int], region: str) -> None:
+    eleni, _ = colleagues
+    set_clock(lambda: at_local(date(2026, 11, 25), time(10), local_zone()))
+    with desk.session() as session:
+        set_rule(session, "phone_region", region, supervisor)
+        callback = take_message(session, desk.agent_id, eleni, None, "Mr Patel 07700 900123", "Asks about the invoice",
+                                utcnow() + timedelta(hours=3))
+        assert [request.who for request in waiting_requests(session, load_rules(session))] == ["Mr Patel ••••• ••0123"]
+        assert [row.customer_name for row in promise_rows(session)] == ["Mr Patel ••••• ••0123"]
+        assert [item.who for item in live_queue(session, utcnow(), timedelta(hours=24), load_rules(session).phone_regions)
+                if item.promise_id == callback.id] == ["Mr Patel ••••• ••0123"]
+        assert caller_contact(session, callback.id, desk.agent_id) == "Mr Patel 07700 900123"
+        asked = session.exec(select(AuditEvent).where(AuditEvent.action == "view-phone")).one()
+        assert (asked.agent_id, asked.entity, asked.entity_id) == (desk.agent_id, "promise", callback.id)
 
 
 def test_a_missed_call_on_friday_afternoon_is_due_on_monday_morning(desk: Desk, supervisor: int) -> None:

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, create_engine, func, select
 
 from frontdesk.clock.now import local_zone, set_clock
 from frontdesk.db import open_database, sqlite_url
-from frontdesk.db.models import Promise, PromiseStatus
+from frontdesk.db.models import Interaction, Promise, PromiseStatus
 from frontdesk.demo.practice import PRACTICE_PIN
 from frontdesk.demo.seed import DEMO_HOURS, seed_demo
 from frontdesk.services.desk_rules import load_rules
@@ -41,6 +41,30 @@ def test_every_promise_on_the_practice_desk_falls_due_within_its_opening_hours(
     open_ones = [promise for promise in promises if promise.status == PromiseStatus.OPEN]
     assert any(promise.due_at.replace(tzinfo=UTC) < now for promise in open_ones)  # some overdue
     assert any(promise.due_at.replace(tzinfo=UTC) > now for promise in open_ones)  # some still to come
+    engine.dispose()
+    local_zone.cache_clear()
+
+
+def test_every_customer_the_practice_desk_promised_something_was_in_contact_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A card said "Last time: first contact, welcome them." beside an overdue promise: a promise is made in a contact."""
+    monkeypatch.setenv("TZ", "UTC")
+    local_zone.cache_clear()
+    set_clock(lambda: datetime(2026, 11, 25, 10, 0, tzinfo=UTC))
+    engine = open_database(sqlite_url(tmp_path / "practice.sqlite"))
+    seed_demo(engine, customers=80, pin=PRACTICE_PIN)
+    with Session(engine) as session:
+        promises = [promise for promise in session.exec(select(Promise)) if promise.customer_id is not None
+                    and not (promise.kind == "callback" and promise.status == PromiseStatus.OPEN)]  # a missed call not yet returned
+        first_contact = dict(session.exec(
+            select(Interaction.customer_id, func.min(Interaction.started_at)).group_by(Interaction.customer_id)).all())
+    assert promises
+    without = [promise.id for promise in promises
+               if promise.customer_id not in first_contact or first_contact[promise.customer_id] > (
+                   promise.closed_at if promise.kind == "callback" else promise.created_at)]
+    assert without == []
+    assert all(started.replace(tzinfo=UTC) <= datetime(2026, 11, 25, 10, 0, tzinfo=UTC) for started in first_contact.values())  # none to come
     engine.dispose()
     local_zone.cache_clear()
 

@@ -189,6 +189,27 @@ async def test_a_promise_is_checked_before_it_is_made(shop: Desk) -> None:
         assert promise.due_at.astimezone(UTC) == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 
 
+async def test_at_80x24_the_warning_after_ctrl_s_is_scrolled_into_view(shop: Desk) -> None:
+    """The check's warning and the times offered sat below the fold: only the scrollbar moved, Ctrl+S seemed to do nothing."""
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("p")
+        await settle(pilot)
+        await type_text(pilot, "Exchange ready at the desk")
+        app.screen.query_one("#promise-due .when-input", Input).value = "sat 10am"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        check = app.screen.query_one("#promise-check", Static)
+        assert "closed" in shown_text(check)
+        assert in_view(check) and "⚠ The desk is closed" in drawn_text(check)
+        fields = app.screen.query_one(".dialog-fields")
+        assert fields.region.contains_region(check.region)  # inside the dialog's visible fields, not under its frame
+        alternatives = app.screen.query_one("#promise-alternatives", OptionList)
+        assert fields.region.overlaps(alternatives.region)  # the first time offered shows below it
+
+
 async def test_old_warnings_go_once_the_input_changes(shop: Desk) -> None:
     with shop.session() as session:
         make_promise(session, shop.agent_id, 1, "Call back with the results", WEDNESDAY_10AM + timedelta(hours=2))
@@ -312,7 +333,8 @@ async def test_at_80_columns_the_promises_list_shows_owner_and_tell_by(shop: Des
         assert ends["Owner"] < ends["Tell by"] <= table.region.right <= 80
         assert table_rows(table)[0][:4] == ["in 3 days", "Mary Johnson", "Sara Karimi", "text message"]
         detail = drawn_text(app.screen.query_one("#promise-detail", Static))  # the whole promise, below the list
-        assert "due Sat 28 Nov 10:00 (in 3 days), kept by Sara Karimi, told by text message: " + what in detail
+        assert "due Sat 28 Nov 10:00 (in 3 days), owner: Sara Karimi, told by text message: " + what in detail
+        assert "kept by" not in detail  # an open promise has not been kept by anyone yet
         assert all(in_view(key) for key in app.screen.query("Footer FooterKey"))
         await pilot.resize_terminal(160, 48)  # a wide terminal has room for the date and the kind
         await settle(pilot)
@@ -392,6 +414,24 @@ async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> No
         app.remind()
         await settle(pilot)
         assert len(toasts) == len(messages)  # each promise is announced once per state
+
+
+async def test_a_reminder_names_the_customer_so_two_of_the_same_name_are_told_apart(shop: Desk) -> None:
+    with shop.session() as session:
+        streets = ("228 Jackson Avenue", "14 Mill Lane")
+        graces = [create_customer(session, CustomerForm(given_name="Grace", family_name="Miller", street=street), shop.agent_id).id
+                  for street in streets]
+        phoned = create_customer(session, CustomerForm(given_name="Grace", family_name="Miller", phones=("+44 7700 900123",)),
+                                 shop.agent_id).id
+        make_promise(session, shop.agent_id, graces[0], "Confirm the new appointment time", WEDNESDAY_10AM - timedelta(hours=1))
+        make_promise(session, shop.agent_id, phoned, "Send the form", WEDNESDAY_10AM - timedelta(hours=2))
+    app, toasts = FrontDeskApp(shop), Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
+        await settle(pilot)
+    assert any(message.endswith("Confirm the new appointment time for Grace Miller (228 Jackson Avenue)")
+               for message in toasts.messages), toasts.messages
+    assert any(message.endswith("Send the form for Grace Miller (phone +•• •••• ••0123)")
+               for message in toasts.messages), toasts.messages
 
 
 async def test_the_overdue_count_is_said_once_and_the_header_follows_the_list(shop: Desk) -> None:

@@ -89,6 +89,12 @@ def test_goodwill_draws_from_the_monthly_budget_and_over_it_needs_a_supervisor(d
                                approved_by_id=boss, approver_secret=BOSS_SECRET)
         assert grant.approved_by_id == boss
         assert budget_of(session, desk.agent_id, rules).left == -5
+        assert budget_of(session, desk.agent_id, rules).describe() == "5.00 EUR over your budget of 50.00 this month"
+        with pytest.raises(NeedsApproval) as overdrawn:
+            grant_goodwill(session, desk.agent_id, rules, kind="gesture", amount=12, reason="Parcel lost again")
+        assert str(overdrawn.value) == ("Nothing is left in your goodwill budget this month (5.00 EUR over): "
+                                        "12.00 EUR needs a supervisor's approval.")
+        assert "-" not in str(overdrawn.value)
         assert "approved by" in session.exec(select(AuditEvent).where(AuditEvent.entity == "goodwill")).all()[-1].detail
     set_clock(lambda: datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     with desk.session() as session:

@@ -14,7 +14,8 @@ from frontdesk.cli.identity import open_signed_in
 from frontdesk.cli.tables import print_table
 from frontdesk.lookup import Found
 from frontdesk.services.greeting import matched_customers
-from frontdesk.services.customer_text import masked_phone, phone_last4, shown_of, why
+from frontdesk.services.customer_text import phone_last4, shown_of, why
+from frontdesk.services.phones import masked_phone
 
 MAX_LIMIT = 1000
 

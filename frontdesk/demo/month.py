@@ -27,6 +27,8 @@ DAYS_BACK = 30
 CONTACTS_PER_DAY = (10, 18)
 CALLBACKS_PER_DAY = 3
 PROMISES_PER_DAY = 3
+CONTACT_MINUTES = 8
+"""How long the call in which a demo promise was made (or a callback returned) lasted."""
 RATING_WEIGHTS = (1, 1, 2, 4, 5)
 """How often customers give 1 to 5: mostly happy, but every value occurs in a month."""
 MOODS = ("calm", "worried", "upset", "angry")
@@ -136,11 +138,29 @@ def _callback(session: Session, desk: MonthDesk, asked: datetime) -> None:
     if answered >= desk.now:
         return
     owner = rng.choice(desk.agents)
-    session.add(Promise(
+    callback = Promise(
         customer_id=rng.choice(desk.customers).id, kind=PromiseKind.CALLBACK, what="Return the missed call",
         due_at=_within_hours(desk.hours, asked + timedelta(hours=2)), owner_id=owner.id, created_by_id=owner.id, created_at=asked,
         status=PromiseStatus.KEPT, closed_at=answered,
-    ))
+    )
+    session.add(callback)
+    promised_in_a_contact(session, callback, answered)
+
+
+def promised_in_a_contact(session: Session, promise: Promise, at: datetime) -> None:
+    """The call a promise was made in, or a callback returned in, recorded with it: a customer the desk promised
+    something has been in touch, and their card must never say "first contact" beside the promise."""
+    callback = promise.kind == PromiseKind.CALLBACK
+    interaction = Interaction(
+        customer_id=promise.customer_id, channel="phone", reason=promise.what, owner_id=promise.owner_id,
+        created_by_id=promise.created_by_id, started_at=at, ended_at=at + timedelta(minutes=CONTACT_MINUTES),
+        outcome="resolved" if callback else "follow-up",
+        summary=f"Returned the call: {promise.what}" if callback else f"Promised: {promise.what}",
+    )
+    session.add(interaction)
+    if not callback:  # a promise belongs to the call it was made in; a returned call is its own
+        session.flush()
+        promise.interaction_id = interaction.id
 
 
 def _within_hours(hours: OpeningHours, moment: datetime) -> datetime:
@@ -163,6 +183,7 @@ def _promise(session: Session, desk: MonthDesk, due: datetime) -> None:
         apology="Sorry it took longer than we said." if late else "", make_good="Called first thing to confirm." if late else "",
     )
     session.add(promise)
+    promised_in_a_contact(session, promise, promise.created_at)
     if rng.random() < 0.2:
         session.flush()
         old_due = due - timedelta(days=1)

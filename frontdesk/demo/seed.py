@@ -14,7 +14,7 @@ from frontdesk.db.models import Agent, Customer, DeskSetting, GoodwillGrant, Int
 from frontdesk.demo import people
 from frontdesk.demo.catalog import SOLUTIONS
 from frontdesk.clock.hours import OpeningHours, at_local
-from frontdesk.demo.month import add_month
+from frontdesk.demo.month import add_month, promised_in_a_contact
 from frontdesk.demo.people import NameBook
 from frontdesk.services.agent_secrets import hash_secret
 from frontdesk.services.desk_rules import load_rules
@@ -126,12 +126,14 @@ def _add_promises(session: Session, rng: random.Random, records: list[Customer],
         for customer in rng.sample(records, count):
             owner = rng.choice(agents)
             due_at = due()
-            session.add(Promise(
+            promise = Promise(
                 customer_id=customer.id, what=rng.choice(people.PROMISE_TEXTS), due_at=due_at,
                 owner_id=owner.id, created_by_id=owner.id, status=status, tell_by=rng.choice(people.TELL_BY),
-                created_at=due_at - timedelta(days=rng.randint(1, 5)),
+                created_at=min(due_at, now) - timedelta(days=rng.randint(1, 5)),  # made in a call already over
                 closed_at=due_at if status == PromiseStatus.KEPT else None,
-            ))
+            )
+            session.add(promise)
+            promised_in_a_contact(session, promise, promise.created_at)
 
 
 def _open_moment_on(hours: OpeningHours, around: datetime, rng: random.Random) -> datetime:

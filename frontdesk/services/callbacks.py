@@ -15,6 +15,7 @@ from frontdesk.services.customers import full_name, require_live_customer
 from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.locks import lock_row
+from frontdesk.services.phones import masked_numbers
 from frontdesk.services.promise_checks import closed_problem
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
@@ -99,11 +100,22 @@ def waiting_requests(session: Session, rules: DeskRules, *, owner_id: int | None
         waited = now - promise.created_at
         rows.append(WaitingRequest(
             promise_id=promise.id, customer_id=promise.customer_id,
-            who=full_name(customer) if customer else promise.contact, what=promise.what, details=promise.details,
+            who=full_name(customer) if customer else masked_numbers(promise.contact, rules.phone_regions), what=promise.what, details=promise.details,
             owner=owners.get(promise.owner_id, "?"), due_at=promise.due_at, waited=waited,
             over_limit=waited > rules.response_limit, overdue=promise.due_at < now,
         ))
     return rows
+
+
+def caller_contact(session: Session, promise_id: int, agent_id: int) -> str:
+    """Who to call back, in full, as it was taken down: shown on request, and who asked is on the audit trail,
+    as for a customer's full number on the card."""
+    promise = session.get(Promise, promise_id)
+    if promise is None:
+        raise ValidationError("promise", "That callback is no longer there.")
+    audit.record(session, agent_id, "view-phone", "promise", promise_id)
+    session.commit()
+    return promise.contact
 
 
 def call_back(session: Session, promise_id: int, agent_id: int) -> Interaction:

@@ -7,15 +7,9 @@ import unicodedata
 from frontdesk.clock.dates import typed_date
 from frontdesk.lookup import Match
 from frontdesk.services.greeting import CustomerSummary
+from frontdesk.services.phones import masked_phone
 
 FIELD_WORDS = {"name": "name", "alias": "former name", "street": "street", "phone": "phone", "birth_date": "birth date"}
-
-
-def masked_phone(phone: str) -> str:
-    """All but the last four digits hidden, in whatever script the digits were typed."""
-    digit_positions = [index for index, char in enumerate(phone) if unicodedata.category(char) == "Nd"]
-    hidden = set(digit_positions[:-4])
-    return "".join("•" if index in hidden else char for index, char in enumerate(phone))
 
 
 def phone_last4(phone: str) -> str:

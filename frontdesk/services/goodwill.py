@@ -33,6 +33,9 @@ class Budget:
         return self.budget - self.used
 
     def describe(self) -> str:
+        """Overdrawn (a supervisor approved an overrun), it says by how much, never "-30.00 EUR left"."""
+        if self.left < 0:
+            return f"{shown_money(-self.left, self.currency)} over your budget of {shown_amount(self.budget, self.currency)} this month"
         return f"{shown_money(self.left, self.currency)} left of {shown_amount(self.budget, self.currency)} this month"
 
 
@@ -40,12 +43,18 @@ class NeedsApproval(ValidationError):
     """Over the agent's remaining budget: allowed only with a supervisor's recorded approval."""
 
     def __init__(self, budget: Budget, amount: Decimal) -> None:
-        super().__init__(
-            "approved_by",
-            f"{shown_money(amount, budget.currency)} is more than the {shown_money(budget.left, budget.currency)} left in your "
-            "goodwill budget this month; a supervisor must approve it.",
-        )
+        super().__init__("approved_by", _needs_approval_words(budget, amount))
         self.budget = budget
+
+
+def _needs_approval_words(budget: Budget, amount: Decimal) -> str:
+    """Overdrawn, the budget left is not a negative amount to compare with but nothing, and how far over it is."""
+    asked = shown_money(amount, budget.currency)
+    if budget.left >= 0:
+        return (f"{asked} is more than the {shown_money(budget.left, budget.currency)} left in your "
+                "goodwill budget this month; a supervisor must approve it.")
+    over = shown_money(-budget.left, budget.currency)
+    return f"Nothing is left in your goodwill budget this month ({over} over): {asked} needs a supervisor's approval."
 
 
 def month_start(now: datetime) -> datetime:

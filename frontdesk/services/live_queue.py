@@ -20,6 +20,7 @@ from frontdesk.db.models import Channel, Customer, Interaction, Promise, Promise
 from frontdesk.services.agents import agent_names
 from frontdesk.services.callbacks import MISSED_CALL
 from frontdesk.services.customers import full_name
+from frontdesk.services.phones import masked_numbers
 from frontdesk.services.promise_conflicts import SeenPromise
 
 DUE_SOON = timedelta(hours=1)
@@ -89,18 +90,20 @@ class QueueItem:
         return SeenPromise(self.promise_id, self.promise_version, self.due_at, self.owner_id, self.owner)
 
 
-def live_queue(session: Session, now: datetime, response_limit: timedelta) -> list[QueueItem]:
+def live_queue(session: Session, now: datetime, response_limit: timedelta, regions: tuple[str, ...] = ()) -> list[QueueItem]:
     """Oldest first. Three statements however long the queue is: the owners, the open promises, the open contacts.
 
     Only the columns shown are read, as plain rows: a desk with thousands of open promises builds no ORM objects.
     """
     owners = agent_names(session)
-    items = [*_waiting_promises(session, now, response_limit, owners), *_open_contacts(session, owners)]
+    items = [*_waiting_promises(session, now, response_limit, owners, regions), *_open_contacts(session, owners)]
     return sorted(items, key=lambda item: (item.since, item.key))
 
 
-def _waiting_promises(session: Session, now: datetime, response_limit: timedelta, owners: dict[int, str]) -> list[QueueItem]:
-    """Every open callback, and the other promises overdue or due within the hour, with their customers' names."""
+def _waiting_promises(session: Session, now: datetime, response_limit: timedelta, owners: dict[int, str],
+                      regions: tuple[str, ...]) -> list[QueueItem]:
+    """Every open callback, and the other promises overdue or due within the hour, with their customers' names
+    (a caller without a record by the words taken down, numbers in them shown by their last four digits)."""
     query = (
         select(Promise.id, Promise.version, Promise.kind, Promise.what, Promise.details, Promise.contact,
                Promise.created_at, Promise.due_at, Promise.owner_id, Promise.customer_id, Promise.interaction_id,
@@ -115,7 +118,7 @@ def _waiting_promises(session: Session, now: datetime, response_limit: timedelta
         items.append(QueueItem(
             kind=_callback_kind(row.details, row.what) if callback else Waiting.PROMISE,
             since=asked if callback else due,
-            who=full_name(row) if row.customer_id is not None else row.contact or UNKNOWN_CALLER,
+            who=full_name(row) if row.customer_id is not None else masked_numbers(row.contact, regions) or UNKNOWN_CALLER,
             about=row.details or row.what, owner_id=row.owner_id, owner=owners.get(row.owner_id, "?"),
             late_at=asked + response_limit if callback else due,
             customer_id=row.customer_id, interaction_id=row.interaction_id,

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
+from phonenumbers import Leniency, NumberParseException, PhoneNumber, PhoneNumberFormat
 
 from frontdesk.services.validation import ValidationError, clean_line
 
@@ -20,6 +20,8 @@ MIN_DIGITS = 3
 EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension|#)\s*\d+\s*$", re.IGNORECASE)
 NATIONAL_SHAPE = re.compile(r"^\+?[\d\s().\-/]+$")
 """What a number read without any desk region must look like (digits, spaces, + - ( ) . / only)."""
+DIGIT_RUN = re.compile(r"\+?\d(?:[\s().\-/]*\d){6,}")
+"""Seven digits or more with only a number's separators between them: a number in free text, whatever the region."""
 
 
 @dataclass(frozen=True)
@@ -92,3 +94,25 @@ def _reading(text: str, regions: tuple[str, ...]) -> PhoneNumber | None:
 def _looks_national(text: str) -> bool:
     bare = EXTENSION.sub("", text)
     return bool(NATIONAL_SHAPE.match(bare)) and sum(char.isdigit() for char in bare) >= MIN_DIGITS
+
+
+def masked_phone(phone: str) -> str:
+    """All but the last four digits hidden, in whatever script the digits were typed."""
+    digit_positions = [index for index, char in enumerate(phone) if unicodedata.category(char) == "Nd"]
+    hidden = set(digit_positions[:-4])
+    return "".join("•" if index in hidden else char for index, char in enumerate(phone))
+
+
+def masked_numbers(text: str, regions: tuple[str, ...] = ()) -> str:
+    """Free text (a caller's "Mr Patel 07700 900123") with every phone number in it shown by its last four digits.
+
+    Lists show only the last four digits; the full text is shown on a recorded request. Numbers are found as
+    phonenumbers reads them in the desk's regions (and with +, in none), and any longer run of digits besides,
+    so a desk without a `phone_region` hides them too.
+    """
+    spans = [(match.start, match.end) for region in (*regions, None)
+             for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE)]
+    spans += [match.span() for match in DIGIT_RUN.finditer(ascii_digits(text))]
+    for start, end in sorted(set(spans), reverse=True):
+        text = text[:start] + masked_phone(text[start:end]) + text[end:]
+    return text

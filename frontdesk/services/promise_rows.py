@@ -8,9 +8,12 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
+from frontdesk.clock.dates import typed_date
 from frontdesk.clock.now import utcnow
 from frontdesk.db.models import Agent, Customer, Promise, PromiseChange, PromiseStatus
 from frontdesk.services.customers import full_name
+from frontdesk.services.desk_rules import load_rules
+from frontdesk.services.phones import masked_numbers, masked_phone
 from frontdesk.services.promise_checks import stored_utc
 from frontdesk.services.promise_conflicts import SeenPromise
 from frontdesk.services.promises import is_due_today, is_overdue
@@ -51,6 +54,9 @@ class PromiseRow:
     needs_apology: bool = False
     """Overdue, or moved after its deadline: closing it asks for the apology and the make-good."""
     owner_id: int = 0
+    customer_told_apart: str = ""
+    """What tells this customer from another of the same name, as the lookup's rows show it: the street, else
+    the phone by its last four digits, else the birth date; "" for a caller without a record."""
     version: int = 1
     """The promise's version when this row was read: a save from this row is refused if it changed since."""
 
@@ -66,7 +72,8 @@ class PromiseRow:
 
 
 def open_promise_rows(session: Session, *, owner_id: int | None = None, customer_id: int | None = None) -> list[PromiseRow]:
-    """Soonest due first, so overdue ones lead; two statements however many rows there are."""
+    """Soonest due first, so overdue ones lead; two statements however many rows there are (a third, the desk's
+    phone regions, when a caller without a record is among them: their numbers are shown by the last four digits)."""
     conditions = [Promise.status == PromiseStatus.OPEN]
     if owner_id is not None:
         conditions.append(Promise.owner_id == owner_id)
@@ -80,7 +87,9 @@ def open_promise_rows(session: Session, *, owner_id: int | None = None, customer
     )
     found = session.exec(query).all()
     moves = _moves(session, conditions) if found else {}
-    return [_row(promise, customer, owner, moves.get(promise.id, ())) for promise, customer, owner in found]
+    unknown = any(customer is None and promise.contact for promise, customer, _owner in found)
+    regions = load_rules(session).phone_regions if unknown else ()
+    return [_row(promise, customer, owner, moves.get(promise.id, ()), regions) for promise, customer, owner in found]
 
 
 def promise_rows(session: Session, *, owner_id: int | None = None, due: str | None = None) -> list[PromiseRow]:
@@ -113,17 +122,28 @@ def _moves(session: Session, conditions: list) -> dict[int, tuple[PromiseMove, .
     return {promise_id: tuple(history) for promise_id, history in moves.items()}
 
 
-def _row(promise: Promise, customer: Customer | None, owner: Agent | None, moves: tuple[PromiseMove, ...]) -> PromiseRow:
+def _row(promise: Promise, customer: Customer | None, owner: Agent | None, moves: tuple[PromiseMove, ...],
+         regions: tuple[str, ...]) -> PromiseRow:
     overdue = is_overdue(promise)
     return PromiseRow(
         promise_id=promise.id, customer_id=promise.customer_id,
-        customer_name=full_name(customer) if customer else (promise.contact or "Unknown caller"),
+        customer_name=full_name(customer) if customer else (masked_numbers(promise.contact, regions) or "Unknown caller"),
         kind=promise.kind, what=promise.what, due_at=promise.due_at, owner=owner.name if owner else "?",
         overdue=overdue, due_today=is_due_today(promise), tell_by=promise.tell_by, moves=moves,
         owner_active=owner is not None and owner.active,
         needs_apology=overdue or any(not move.told_before_deadline for move in moves),
-        owner_id=promise.owner_id, version=promise.version,
+        owner_id=promise.owner_id, version=promise.version, customer_told_apart=_told_apart(customer),
     )
+
+
+def _told_apart(customer: Customer | None) -> str:
+    if customer is None:
+        return ""
+    if customer.street:
+        return customer.street
+    if customer.phones:
+        return f"phone {masked_phone(customer.phones[0])}"
+    return f"born {typed_date(customer.birth_date)}" if customer.birth_date else ""
 
 
 def due_reminders(session: Session, owner_id: int) -> tuple[list[PromiseRow], list[PromiseRow]]:

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from frontdesk.clock.dates import moment_words
 from frontdesk.clock.now import utcnow
-from frontdesk.db.models import Channel, Customer, Interaction, Outcome, Promise
+from frontdesk.db.models import Agent, Channel, Customer, GoodwillGrant, GoodwillKind, Interaction, Outcome, Promise
 from frontdesk.services import audit
 from frontdesk.services.categories import category_names
 from frontdesk.services.customers import formal_name
@@ -16,18 +16,15 @@ from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.handoffs import handoff_count
 from frontdesk.services.interactions import get_interaction
 from frontdesk.services.locks import lock_row
+from frontdesk.services.money import from_cents, shown_money
 from frontdesk.services.notes import NOTE_MAX_LENGTH, notes_of
+from frontdesk.services.outcomes import OUTCOME_WORDS
 from frontdesk.services.promises import make_follow_up
+from frontdesk.services.solutions import offers_of
 from frontdesk.services.validation import ValidationError, clean_line, clean_text, exact_text
 
 VERBS = {Channel.PHONE: "called", Channel.WALK_IN: "came in", Channel.EMAIL: "wrote", Channel.CHAT: "chatted"}
-OUTCOME_WORDS = {
-    Outcome.RESOLVED: "Resolved on first contact",
-    Outcome.RESOLVED_LATER: "Resolved after a handoff",
-    Outcome.FOLLOW_UP: "Follow-up needed",
-    Outcome.ESCALATED: "Escalated",
-    Outcome.LEFT: "Customer left or hung up",
-}
+GOODWILL_WORDS = {GoodwillKind.GESTURE: "A goodwill gesture", GoodwillKind.EXCEPTION: "A policy exception"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +68,7 @@ def wrap_up_form(session: Session, interaction_id: int) -> WrapUpForm:
 
 
 def draft_summary(session: Session, interaction_id: int) -> str:
-    """Built from this call's own notes and promises, so it is never a canned answer."""
+    """Built from this call's own notes, promises, offers and goodwill, so it is never a canned answer."""
     interaction = get_interaction(session, interaction_id)
     customer = session.get(Customer, interaction.customer_id) if interaction.customer_id else None
     who = formal_name(customer) if customer else "The caller"
@@ -86,7 +83,34 @@ def draft_summary(session: Session, interaction_id: int) -> str:
     if agreed:
         lines.append("Agreed:")
         lines += agreed
+    lines += _offer_lines(session, interaction) + _goodwill_lines(session, interaction_id)
     return "\n".join(lines)
+
+
+def _offer_lines(session: Session, interaction: Interaction) -> list[str]:
+    """The options put to the customer and which they chose: the choice was theirs, so the summary says it."""
+    offers = offers_of(session, interaction.id)
+    if not offers:
+        return []
+    lines = ["Offered:"] + [f"- {offer.title}" + (" (chosen)" if offer.chosen else "") for offer in offers]
+    if interaction.solutions_declined:
+        lines.append("The customer declined every option offered.")
+    return lines
+
+
+def _goodwill_lines(session: Session, interaction_id: int) -> list[str]:
+    """What was granted to keep the customer, in the desk's currency, with who approved an overrun."""
+    grants = session.exec(select(GoodwillGrant).where(GoodwillGrant.interaction_id == interaction_id)
+                          .order_by(GoodwillGrant.at, GoodwillGrant.id)).all()
+    if not grants:
+        return []
+    currency = load_rules(session).currency
+    lines = ["Goodwill:"]
+    for grant in grants:
+        approved = session.get(Agent, grant.approved_by_id) if grant.approved_by_id else None
+        lines.append(f"- {GOODWILL_WORDS.get(grant.kind, grant.kind)} of {shown_money(from_cents(grant.amount_cents, currency), currency)}"
+                     f": {grant.reason}" + (f" (approved by {approved.name})" if approved else ""))
+    return lines
 
 
 def wrap_up(session: Session, interaction_id: int, agent_id: int, wrap: WrapUp) -> None:

@@ -41,7 +41,8 @@ class PromiseReminders:
                 self.announced.add((row.promise_id, state))
                 label = "Overdue" if state == "overdue" else "Due soon"
                 fresh.append(Reminder(
-                    Text.assemble((f"{label} ({relative(row.due_at)}): ", "bold"), row.what, " for ", row.customer_name),
+                    Text.assemble((f"{label} ({relative(row.due_at)}): ", "bold"), row.what, " for ", row.customer_name,
+                                  f" ({row.customer_told_apart})" if row.customer_told_apart else ""),
                     severity,
                 ))
         if len(fresh) > MOST_SHOWN_ONE_BY_ONE:

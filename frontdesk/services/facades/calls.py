@@ -9,7 +9,7 @@ from frontdesk.db.models import AccessPurpose, Terminal
 from frontdesk.services import presence
 from frontdesk.services.access_log import record_access
 from frontdesk.services.call_view import CallView, PastInteraction, call_view, customer_history
-from frontdesk.services.callbacks import WaitingRequest, call_back, waiting_requests
+from frontdesk.services.callbacks import WaitingRequest, call_back, caller_contact, waiting_requests
 from frontdesk.services.courtesy import toggle_courtesy
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import load_rules
@@ -128,6 +128,11 @@ class CallSection:
     def queue(self) -> CallQueue:
         with self.desk.reading() as session:
             return CallQueue(tuple(open_work(session, self.desk.agent_id)), tuple(waiting_requests(session, load_rules(session))))
+
+    def caller_contact(self, promise_id: int) -> str:
+        """The words taken down about who to call back, numbers in full; the request is on the audit trail."""
+        with self.desk.session() as session:
+            return caller_contact(session, promise_id, self.desk.agent_id)
 
     def call_back(self, promise_id: int) -> int:
         """Returning a callback starts the call and marks the callback kept; the answer is the new interaction."""

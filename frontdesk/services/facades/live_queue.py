@@ -20,7 +20,8 @@ class LiveQueue:
         """Everything waiting now, oldest first; a constant number of statements (an agent is refused, and audited)."""
         with self.desk.reading() as session:
             require_supervisor(session, self.desk.agent_id, "read_day_figures")
-            return tuple(live_queue(session, utcnow(), load_rules(session).response_limit))
+            rules = load_rules(session)
+            return tuple(live_queue(session, utcnow(), rules.response_limit, rules.phone_regions))
 
     def owners(self) -> tuple[Colleague, ...]:
         """Who a callback or promise can be given to: the people at the desk now."""

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from frontdesk.clock.dates import year_words
 from frontdesk.services.greeting import CustomerSummary
-from frontdesk.services.customer_text import masked_phone
+from frontdesk.services.phones import masked_phone
 
 
 def differences(candidates: list[CustomerSummary]) -> list[tuple[str, list[str]]]:

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from frontdesk.clock.dates import clock_words, day_month_year
 from frontdesk.lookup import normalize
 from frontdesk.services.call_view import PastInteraction
+from frontdesk.services.outcomes import outcome_words
 from frontdesk.ui.widgets.literal import literal, quoted
 from frontdesk.ui.widgets.edit_boxes import TextBox
 
@@ -23,14 +24,14 @@ def matches_filter(past: PastInteraction, typed: str) -> bool:
     wanted = normalize(typed)
     if not wanted:
         return True
-    haystack = " ".join([past.reason, past.summary, past.outcome, past.owner, *(note.text for note in past.notes)])
+    haystack = " ".join([past.reason, past.summary, outcome_words(past.outcome), past.owner, *(note.text for note in past.notes)])
     return wanted in normalize(haystack)
 
 
 def past_text(past: PastInteraction) -> Text:
     text = Text.assemble(
         (f"{day_month_year(past.started_at)} {clock_words(past.started_at)}", "bold"), f"  {past.channel} with {past.owner}: ",
-        past.reason or "no reason noted", (f"  [{past.outcome or 'open'}]", "dim"),
+        past.reason or "no reason noted", (f"  [{outcome_words(past.outcome, unset='open')}]", "dim"),
     )
     for note in past.notes:
         text.append("\n    ")

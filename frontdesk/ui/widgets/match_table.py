@@ -9,7 +9,8 @@ from textual.widgets import DataTable
 
 from frontdesk.clock.dates import day_month_year, year_words
 from frontdesk.lookup import highlight_spans
-from frontdesk.services.customer_text import masked_phone, why
+from frontdesk.services.customer_text import why
+from frontdesk.services.phones import masked_phone
 from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.presence import OpenElsewhere
 from frontdesk.ui.widgets.column_fit import fitted_widths

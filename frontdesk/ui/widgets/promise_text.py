@@ -30,7 +30,7 @@ def promise_words(row: PromiseRow) -> Text:
     """The whole promise on one line below the list, whose columns may cut it short on a narrow terminal."""
     state = "OVERDUE, " if row.overdue else ""
     said = (f"{row.kind.capitalize()} to {row.customer_name}, {state}due {moment_words(row.due_at)} ({relative(row.due_at)}), "
-            f"kept by {row.owner}, told by {row.tell_by or 'any way'}: ")
+            f"owner: {row.owner}, told by {row.tell_by or 'any way'}: ")
     return Text.assemble((said, promise_style(row) or "bold"), row.what)
 
 

@@ -33,6 +33,8 @@ class CallScreen(StyledOnMount, Screen):
         Binding("m", "missed_call", "Missed call", id="calls.missed", tooltip="Log a missed call as a callback"),
         Binding("t", "take_message", "Take a message", id="calls.message"),
         Binding("r", "reload", "Refresh", id="calls.refresh"),
+        Binding("f", "show_contact", "Full number", id="calls.contact",
+                tooltip="Who to call back, with the whole number (lists show its last four digits; the request is recorded)"),
     ]
 
     def __init__(self, desk: Desk) -> None:
@@ -49,6 +51,7 @@ class CallScreen(StyledOnMount, Screen):
         yield DataTable(id="mine", cursor_type="row", zebra_stripes=True)
         yield Static("Waiting for a reply (Enter calls back now)", classes="table-title", markup=False)
         yield DataTable(id="waiting", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="waiting-contact", markup=False)
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -78,12 +81,30 @@ class CallScreen(StyledOnMount, Screen):
                           Text(item.draft[:60], style="italic"), key=str(item.interaction_id))
         table = self.query_one("#waiting", DataTable)
         table.clear()
+        self.hide_contact()
         for request in queue.waiting:
             style = "bold red" if request.over_limit or request.overdue else ""
             waited = f"{span(request.waited)}{' OVER LIMIT' if request.over_limit else ''}"
             table.add_row(Text(waited, style=style), Text(request.who), Text(request.what),
                           Text(f"{short(request.due_at)} ({relative(request.due_at)})", style=style),
                           Text(request.owner), Text(request.details[:60]), key=str(request.promise_id))
+
+    def action_show_contact(self) -> None:
+        """The chosen callback's caller as taken down, numbers in full, as the card's `f` shows a customer's."""
+        table = self.query_one("#waiting", DataTable)
+        if not table.row_count:
+            return
+        promise_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        in_background(self, lambda: self.section.caller_contact(promise_id), self.show_contact,
+                      failed=lambda problem: self.notify(str(problem), severity="error"))
+
+    @on(DataTable.RowHighlighted, "#waiting")
+    def hide_contact(self) -> None:
+        """A number shown in full belongs to one row: moving on (or a new list) hides it again."""
+        self.query_one("#waiting-contact", Static).update("")
+
+    def show_contact(self, contact: str) -> None:
+        self.query_one("#waiting-contact", Static).update(Text.assemble(("Call back: ", "bold"), contact or "no number taken down"))
 
     def resume(self, interaction_id: int) -> None:
         self.starting = False

@@ -20,6 +20,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable
 from frontdesk.services.facades.call_forms import FOLLOW_UP, RESOLVED
 from frontdesk.services.facades.calls import CallOpened, LiveCall
+from frontdesk.services.outcomes import outcome_words
 from frontdesk.ui.background import UNAVAILABLE, in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.call_reason import CallReasonScreen
@@ -355,7 +356,7 @@ class LiveCallScreen(StyledOnMount, Screen):
         def closed(outcome: str | None) -> None:
             if outcome:
                 promised = " A follow-up promise is on your list (F4)." if outcome == FOLLOW_UP else ""
-                self.notify(Text(f"Saved. Outcome: {outcome}.{promised}"))
+                self.notify(Text(f"Saved. Outcome: {outcome_words(outcome)}.{promised}"))
                 linked = self.view is not None and self.view.customer_id is not None
                 self.leave()
                 if outcome in RESOLVED and linked:

@@ -67,7 +67,10 @@ class WrapUpScreen(FormDialog[str | None]):
         self.call_after_refresh(outcomes.focus)
 
     def asked_reason(self) -> tuple[str | None, str | None]:
-        """The reason and category typed here; None where the call already had one."""
+        """The reason and category typed here; None where the call already had one.
+
+        "none" as the reason answers both: the label promises that typing it is enough, so a category left
+        unchosen is none too (one chosen is kept)."""
         reason = category = None
         for box in self.query("#wrap-reason").results(TextBox):
             reason = box.value.strip()
@@ -75,6 +78,9 @@ class WrapUpScreen(FormDialog[str | None]):
                 raise ValueError("Write why the customer got in touch, or type none.")
             reason = "" if reason.casefold() == NO_REASON else reason
         for select in self.query("#wrap-category").results(Select):
+            if select.value is Select.NULL and reason == "":
+                category = ""  # no particular reason has no category to file it under: "none" was answer enough
+                continue
             if select.value is Select.NULL:
                 raise ValueError("Choose the category, or 'None of these fits'.")
             category = "" if select.value == NONE_FITS else str(select.value)

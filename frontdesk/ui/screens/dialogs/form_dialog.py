@@ -97,6 +97,12 @@ class FormDialog(StyledOnMount, ModalScreen[ResultT], Generic[ResultT]):
         if widget is not None and scroll_visible:
             self.call_after_refresh(widget.scroll_visible, animate=False)
 
+    def bring_into_view(self, widget: Widget) -> None:
+        """A warning a check added inside the fields scrolls to the top of them once drawn: on a small terminal
+        it would sit below the fold, and only the scrollbar would show that Ctrl+S did anything."""
+        self.call_after_refresh(
+            lambda: self.query_one(".dialog-fields", VerticalScroll).scroll_to_widget(widget, animate=False, top=True))
+
     def load(self) -> Any:
         """Runs in a thread worker: what the form needs from the database (nothing by default)."""
         return None

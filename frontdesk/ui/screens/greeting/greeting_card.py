@@ -14,11 +14,12 @@ from frontdesk.clock.dates import date_words, day_month_year
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short
 from frontdesk.services.customer_form import LANGUAGES, parse_birth_date
-from frontdesk.services.customer_text import masked_phone
+from frontdesk.services.phones import masked_phone
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.customer_requests import CustomerRequests, Erased
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
 from frontdesk.services.greeting import GreetingCard
+from frontdesk.services.outcomes import outcome_words
 from frontdesk.services.presence import OpenElsewhere
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
@@ -250,7 +251,7 @@ def _last_visit(card: GreetingCard) -> Text:
         ("Last time: ", "bold"),
         f"{when} ({relative(visit.when)}), {visit.channel} with {visit.agent}: ",
         visit.reason or "no reason noted",
-        f" — {visit.outcome or 'still open'}",
+        f" — {outcome_words(visit.outcome)}",
     )
 
 

@@ -108,7 +108,8 @@ class PromiseFormScreen(FormDialog[int | None]):
         super().show_error(problem)
 
     def show_check(self, check: PromiseCheck) -> None:
-        self.query_one("#promise-check", Static).update(check_text(check))
+        shown = self.query_one("#promise-check", Static)
+        shown.update(check_text(check))
         alternatives = self.query_one("#promise-alternatives", OptionList)
         alternatives.clear_options()
         alternatives.add_options([
@@ -117,6 +118,7 @@ class PromiseFormScreen(FormDialog[int | None]):
         alternatives.set_class(not check.alternatives, "hidden")
         if check.alternatives:
             alternatives.highlighted = 0
+        self.bring_into_view(shown)
 
     @on(TextBox.Changed, "#promise-due .when-input")
     @on(Select.Changed, "#promise-owner")
