@@ -14,11 +14,11 @@ from frontdesk.cli.settings import database_url
 def run_config(args: argparse.Namespace) -> int:
     """Showing the rules needs nobody; changing one needs a supervisor signed in with their secret."""
     if args.value is not None:
-        desk = open_signed_in(args)
+        desk = open_signed_in(args, create=True)
         with desk.session() as session:
             set_rule(session, args.key, args.value, desk.agent_id)
     else:
-        desk = open_desk(database_url(args.db, args.db_url))
+        desk = open_desk(database_url(args.db, args.db_url), create=False)
     with desk.reading() as session:
         values = rule_values(session)
     for key in [args.key] if args.key else list(RULES):

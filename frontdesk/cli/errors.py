@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-LONGEST_ARGUMENT_SHOWN = 80
-"""Characters of one argument an error line repeats; the rest is cut with "…"."""
+LONGEST_ARGUMENT_SHOWN = 200
+"""Characters of one argument an error line repeats (a long path fits); the rest is cut with "…"."""
 LONGEST_LINE = 1_000
 """An error line never runs longer, whatever its message holds."""
 UNPRINTABLE = ("Cc", "Cs", "Zl", "Zp")

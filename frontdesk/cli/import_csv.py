@@ -23,7 +23,7 @@ REPORT_COLUMNS = ("line", "reason", "look_alike_id", "look_alike_name")
 
 def run_import(args: argparse.Namespace) -> int:
     source = SourceFile(args.file)
-    desk = open_signed_in(args)  # the new records are kept as created by the person importing
+    desk = open_signed_in(args, create=True)  # the new records are kept as created by the person importing
     with _report_file(args.report) as report_file, desk.session() as session, _progress_bar(source) as advance:
         report = import_customers(session, desk.directory, source.rows(), desk.agent_id, advance, dry_run=args.dry_run)
         report.blank_rows = source.blank_rows
