@@ -24,22 +24,26 @@ from frontdesk.services.validation import ValidationError
 class Rule:
     default: str
     meaning: str
+    most: float | None = None
+    """The largest number the rule takes: beyond it a typo (10000 years, 1e300 hours) would overflow a date
+    or a clock. Checked when the rule is set; a larger value stored before is read as this."""
 
 
 RULES = {
     "opening_hours": Rule("mon-fri 09:00-17:00", "when the desk is open, e.g. 'mon-fri 09:00-17:00; sat 10:00-14:00'"),
     "holidays": Rule("", "closed days, e.g. '2026-12-25, 2027-01-01'"),
-    "callback_within_hours": Rule("2", "working hours within which a missed call must be returned"),
-    "response_limit_hours": Rule("24", "hours within which every request must get a reply"),
-    "promise_capacity_per_day": Rule("8", "open promises one owner can keep due on one day"),
-    "follow_up_after_working_days": Rule("2", "working days after a resolved case to ask how it went"),
+    "callback_within_hours": Rule("2", "working hours within which a missed call must be returned", most=2_000),
+    "response_limit_hours": Rule("24", "hours within which every request must get a reply", most=8_760),
+    "promise_capacity_per_day": Rule("8", "open promises one owner can keep due on one day", most=1_000),
+    "follow_up_after_working_days": Rule("2", "working days after a resolved case to ask how it went", most=260),
     "goodwill_budget_per_month": Rule("50", "each agent's monthly goodwill budget, in the desk's currency"),
     "currency": Rule("EUR", "the currency goodwill amounts are in, an ISO 4217 code such as EUR, GBP, IRR or JPY"),
     "calendar": Rule("gregorian", "the calendar dates are typed and shown in: 'gregorian' or 'jalali' (Solar Hijri)"),
     "language": Rule("en", "the language typed times are said back in: 'en', 'fa' or 'el'"),
     "goodwill_max_amount": Rule("500", "the most one goodwill gesture can be, even with a supervisor's approval"),
-    "lock_after_idle_minutes": Rule("10", "minutes without a key or click before a terminal locks"),
-    "erase_inactive_after_years": Rule("0", "years without contact after which a customer is listed for erasure (0: never)"),
+    "lock_after_idle_minutes": Rule("10", "minutes without a key or click before a terminal locks", most=1_440),
+    "erase_inactive_after_years": Rule("0", "years without contact after which a customer is listed for erasure (0: never)",
+                                       most=100),
     "phone_region": Rule("", "where national phone numbers are read, e.g. 'GB' or 'IR, GB' (the usual one first); numbers with + need none"),
 }
 
@@ -121,7 +125,15 @@ def _positive(values: dict[str, str], key: str) -> float:
         raise ValidationError(key, f"{key} must be a number, not {values[key]!r}.") from None
     if number <= 0:
         raise ValidationError(key, f"{key} must be more than zero.")
-    return number
+    most = RULES[key].most
+    return number if most is None else min(number, most)
+
+
+def _check_bound(key: str, value: str) -> None:
+    """Once the value is known to be a number: no more than the rule's `most`, said with the bound."""
+    most = RULES[key].most
+    if most is not None and float(value) > most:
+        raise ValidationError(key, f"{key} can be at most {most:,}, not {_said(value)}.")
 
 
 MONEY_RULES = ("goodwill_budget_per_month", "goodwill_max_amount")
@@ -142,10 +154,13 @@ def _money(values: dict[str, str], key: str) -> Decimal:
 def _not_negative(values: dict[str, str], key: str) -> float:
     """Zero allowed: it switches the rule off."""
     try:
-        if float(values[key]) == 0:
-            return 0.0
+        number = float(values[key])
     except ValueError:
-        pass  # _positive says what is wrong with it
+        number = 1.0  # _positive says what is wrong with it
+    if number == 0:
+        return 0.0
+    if number < 0:
+        raise ValidationError(key, f"{key} must be 0 (off) or more.")
     return _positive(values, key)
 
 
@@ -169,6 +184,7 @@ def set_rule(session: Session, key: str, value: str, agent_id: int | None) -> No
     if key in MONEY_RULES:
         amount_of(value, _currency(values), field=key, label=key)  # as typed now: "1,000" of IRR is refused, not 1
     _rules_from(values)
+    _check_bound(key, value)
     row = session.get(DeskSetting, key) or DeskSetting(key=key)
     row.value = value.strip()
     session.add(row)
@@ -182,8 +198,7 @@ def _check_currency(session: Session, code: str, old: str) -> None:
     The tables hold minor units: 1250 is 12.50 EUR but 1250 IRR, so moving from EUR to IRR with
     grants or priced options on record would multiply every one of them by a hundred."""
     if not is_currency(code.upper()):
-        said = code if len(code) <= 12 else f"{code[:12]}…"
-        raise ValidationError("currency", f"currency must be an ISO 4217 code such as EUR, GBP, IRR or JPY, not {said!r}.")
+        raise ValidationError("currency", f"currency must be an ISO 4217 code such as EUR, GBP, IRR or JPY, not {_said(code)}.")
     if decimals(code) != decimals(old) and _money_recorded(session):
         raise ValidationError("currency", f"{code.upper()} has {decimals(code)} decimals and {old} has {decimals(old)}: "
                                           "amounts already recorded would change their value. Keep the currency "
@@ -194,3 +209,8 @@ def _money_recorded(session: Session) -> bool:
     grant = session.exec(select(GoodwillGrant.id).limit(1)).first()
     return grant is not None or session.exec(
         select(SolutionOption.id).where(SolutionOption.goodwill_cost_cents != 0).limit(1)).first() is not None
+
+
+def _said(typed: str) -> str:
+    """What was typed, quoted and cut short: a hundred thousand pasted characters are not repeated back."""
+    return repr(typed if len(typed) <= 12 else f"{typed[:12]}…")
