@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from babel.numbers import is_currency
 from sqlmodel import Session, select
 
 from frontdesk.db.models import DeskSetting, GoodwillGrant, SolutionOption
-from frontdesk.clock.dates import CALENDARS, DateStyle
+from frontdesk.clock.dates import CALENDARS, DateStyle, typed_date
 from frontdesk.clock.hours import OpeningHours
+from frontdesk.clock.now import to_local, utcnow
+from frontdesk.clock.typed_time import TypedTimeError, read_date
 from frontdesk.clock.words import LANGUAGES
 from frontdesk.services import audit
 from frontdesk.services.guards import require_supervisor
@@ -31,7 +34,7 @@ class Rule:
 
 RULES = {
     "opening_hours": Rule("mon-fri 09:00-17:00", "when the desk is open, e.g. 'mon-fri 09:00-17:00; sat 10:00-14:00'"),
-    "holidays": Rule("", "closed days, e.g. '2026-12-25, 2027-01-01'"),
+    "holidays": Rule("", "closed days, e.g. '2026-12-25, 2027-01-01' (or '1405-10-04': a four-digit year says its calendar)"),
     "callback_within_hours": Rule("2", "working hours within which a missed call must be returned", most=2_000),
     "response_limit_hours": Rule("24", "hours within which every request must get a reply", most=8_760),
     "promise_capacity_per_day": Rule("8", "open promises one owner can keep due on one day", most=1_000),
@@ -86,9 +89,44 @@ def desk_currency(session: Session) -> str:
     return _currency(rule_values(session))
 
 
-def _rules_from(values: dict[str, str]) -> DeskRules:
+def shown_rule_values(session: Session) -> dict[str, str]:
+    """The rules as `frontdesk config` shows them: holidays in the desk's calendar (1405-10-04 on a Jalali desk)."""
+    values = rule_values(session)
+    style = _date_style(values)
+    values["holidays"] = ", ".join(typed_date(day, style) for day in _holidays(values["holidays"], style))
+    return values
+
+
+def _date_style(values: dict[str, str]) -> DateStyle:
+    return DateStyle(_one_of(values, "calendar", CALENDARS), _one_of(values, "language", LANGUAGES))
+
+
+def _holidays(text: str, style: DateStyle) -> list[date]:
+    """Read as any typed date is: any script's digits, year first or day first, and a four-digit year in its own
+    calendar (1405-10-04 is Solar Hijri on any desk). Split at commas or semicolons, or at spaces between dates."""
+    days: set[date] = set()
+    for piece in (piece.strip() for piece in re.split(r"[,;،]", text)):
+        whole = _holiday(piece, style) if piece else None
+        days.update([whole] if whole is not None else [_holiday(part, style, refuse=True) for part in piece.split()])
+    return sorted(days)
+
+
+def _holiday(text: str, style: DateStyle, *, refuse: bool = False) -> date | None:
     try:
-        hours = OpeningHours.parse(values["opening_hours"], values["holidays"])
+        day = read_date(text, today=to_local(utcnow()).date(), style=style)
+    except TypedTimeError:
+        day = None
+    if day is None and refuse:
+        raise ValidationError("holidays", f"Holidays: {_said(text)} is not a date; write them year first, "
+                                          "e.g. 2026-12-25 (or 1405-10-04 in the Solar Hijri calendar).")
+    return day
+
+
+def _rules_from(values: dict[str, str]) -> DeskRules:
+    date_style = _date_style(values)
+    holidays = ", ".join(day.isoformat() for day in _holidays(values["holidays"], date_style))
+    try:
+        hours = OpeningHours.parse(values["opening_hours"], holidays)
     except ValueError as error:
         raise ValidationError("opening_hours", f"Opening hours: {error}") from None
     if not any(hours.week):
@@ -101,7 +139,7 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         follow_up_after_working_days=_whole(values, "follow_up_after_working_days"),
         goodwill_budget_per_month=_money(values, "goodwill_budget_per_month"),
         currency=_currency(values),
-        date_style=DateStyle(_one_of(values, "calendar", CALENDARS), _one_of(values, "language", LANGUAGES)),
+        date_style=date_style,
         goodwill_max_amount=_money(values, "goodwill_max_amount"),
         lock_after_idle=timedelta(minutes=_positive(values, "lock_after_idle_minutes")),
         erase_inactive_after_years=_not_negative(values, "erase_inactive_after_years"),
@@ -180,6 +218,8 @@ def set_rule(session: Session, key: str, value: str, agent_id: int | None) -> No
     if key == "currency":
         _check_currency(session, value.strip(), _currency(before))
         value = value.strip().upper()
+    if key == "holidays":  # kept in ISO Gregorian, whatever calendar and digits they were typed in
+        value = ", ".join(day.isoformat() for day in _holidays(value, _date_style(before)))
     values = {**before, key: value.strip()}
     if key in MONEY_RULES:
         amount_of(value, _currency(values), field=key, label=key)  # as typed now: "1,000" of IRR is refused, not 1
