@@ -367,3 +367,16 @@ def test_an_address_over_several_lines_at_the_end_of_the_file_is_imported(desk: 
     assert run_import(desk, source) == 0
     assert [c.street for c in stored(desk)] == ["Studio 08o, Singh Plaza, DT7M 6XE"]
 
+
+def test_the_report_keeps_formulas_typed_in_names_as_text(desk: Desk, tmp_path: Path) -> None:
+    first = write(tmp_path, 'given_name,family_name,street\n"=HYPERLINK(""http://x"")",Lee,1 High St\n', "first.csv")
+    assert run_import(desk, first) == 0
+    source = write(tmp_path, 'given_name,family_name,street,language\n"=HYPERLINK(""http://x"")",Lea,1 High Street,\n'
+                             "@SUM(1),Ray,x,de\n")
+    report = tmp_path / "report.csv"
+    assert run_import(desk, source, "--report", str(report)) == 0
+    with report.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    cells = [cell for row in rows for cell in (row[1], row[3])]
+    assert rows and not any(cell[:1] in ("=", "+", "-", "@") for cell in cells), rows
+    assert rows[0][3] == "'=HYPERLINK(\"http://x\") Lee" and rows[0][1].startswith("'=HYPERLINK")

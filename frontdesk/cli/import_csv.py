@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from frontdesk.cli.errors import CliError
 from frontdesk.cli.identity import open_signed_in
+from frontdesk.services.figures.export import spreadsheet_safe
 from frontdesk.services.import_file import SourceFile
 from frontdesk.services.importing import Flagged, ImportReport, import_customers
 
@@ -73,9 +74,11 @@ class _ShownProgress:
 
 
 def _write_report(handle, flagged: list[Flagged]) -> None:
+    """Every text cell spreadsheet-safe: a name typed as =HYPERLINK(...) is opened as text, not run as a formula."""
     writer = csv.writer(handle)
     writer.writerow(REPORT_COLUMNS)
-    writer.writerows((f.line, f.reason, "" if f.look_alike_id is None else f.look_alike_id, f.look_alike_name) for f in flagged)
+    writer.writerows((f.line, spreadsheet_safe(f.reason), "" if f.look_alike_id is None else f.look_alike_id,
+                      spreadsheet_safe(f.look_alike_name)) for f in flagged)
 
 
 def _print_report(report: ImportReport, report_path: Path | None) -> None:
