@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
+import traceback
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -12,6 +17,7 @@ from sqlmodel import SQLModel, func, select
 
 from databases import throwaway_database
 from frontdesk.db import DatabaseError, open_database
+from frontdesk.db.backup import copy_sqlite, integrity_of, is_pg_archive, pg_dump_command, restore_sqlite, run_dump
 from frontdesk.db.models import AuditEvent, Role
 from frontdesk.services.agents import as_colleague, create_agent
 from frontdesk.services.backups import back_up, restore
@@ -118,3 +124,49 @@ def test_only_a_supervisor_backs_up(desk: Desk, tmp_path: Path) -> None:
     with pytest.raises(NotAllowed):
         back_up(desk, tmp_path / "backup.file")
     assert not (tmp_path / "backup.file").exists()
+
+
+def _copy_together(barrier, source: str, destination: str, how: str) -> str:
+    """One of two processes copying to the same new file, released together at `barrier`."""
+    barrier.wait(60)
+    try:
+        if how == "pg_dump":
+            run_dump(pg_dump_command(source, Path(destination)), Path(destination))
+        else:
+            (restore_sqlite if how == "restore" else copy_sqlite)(Path(source), Path(destination))
+    except DatabaseError as error:
+        return f"refused: {error}"
+    except Exception:  # noqa: BLE001  (a raw error is what the test must report)
+        return f"crashed: {traceback.format_exc()}"
+    return "copied"
+
+
+@pytest.mark.parametrize("restoring", [False, True], ids=["backup", "restore"])
+def test_two_copies_to_one_destination_at_once_one_wins_and_the_other_says_it_exists(
+        supervisor_desk: Desk, db_url: str, backend: str, tmp_path: Path, restoring: bool) -> None:
+    """`frontdesk backup rb.bak & frontdesk backup rb.bak`: each process writes its own temporary file, and only
+    one of them becomes the destination; the other is refused in words, with nothing left behind."""
+    if backend != "sqlite" and (restoring or not shutil.which("pg_dump")):
+        pytest.skip("a PostgreSQL restore goes into a database, not a file; pg_dump is needed for a PostgreSQL backup")
+    how = "pg_dump" if backend != "sqlite" else "restore" if restoring else "backup"
+    source = db_url if backend != "sqlite" else Path(supervisor_desk.engine.url.database)
+    if restoring:
+        copy_sqlite(source, tmp_path / "backup.sqlite")
+        source = tmp_path / "backup.sqlite"
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, ProcessPoolExecutor(2, mp_context=context) as pool:
+        barrier = manager.Barrier(2)
+        for trial in range(4):
+            destination = tmp_path / f"copy-{trial}.sqlite"
+            outcomes = sorted(future.result(timeout=120) for future in
+                              [pool.submit(_copy_together, barrier, str(source), str(destination), how) for _ in range(2)])
+            assert outcomes[0] == "copied" and outcomes[1].startswith("refused: "), outcomes
+            assert "already exists" in outcomes[1] and "\n" not in outcomes[1], outcomes
+            if how == "pg_dump":
+                assert is_pg_archive(destination)
+                continue
+            with sqlite3.connect(destination) as copy:
+                assert integrity_of(copy) == "ok"
+    expected = {"backup.sqlite"} if restoring else set()
+    assert {path.name for path in tmp_path.iterdir() if not path.name.startswith("copy-")} <= {*expected, "desk.sqlite",
+                                                                                              "desk.sqlite-wal", "desk.sqlite-shm"}

@@ -54,7 +54,7 @@ def test_version_and_help() -> None:
 def test_a_bad_db_path_exits_non_zero_with_one_readable_line(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    result = run_cli("--db", str(blocker / "desk.sqlite"), "find", "mary")
+    result = run_cli("--db", str(blocker / "desk.sqlite"), "config", "callback_within_hours", "3")  # a command that may make a desk
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("frontdesk: error: Cannot create the folder")

@@ -78,3 +78,15 @@ def test_backup_and_restore_from_the_command_line(desk: Desk, zebediah: int, bac
     assert "Quillfeather" in capsys.readouterr().out
     assert main(["restore", str(tmp_path / "copy.sqlite"), "--db", database]) == 1
     assert "never writes over" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("customer_id", ["2147483648", "9223372036854775808", "-9223372036854775809", "0"])
+@pytest.mark.parametrize("request_", [["export"], ["erase", "--reason", "asked"], ["access-log"]], ids=lambda r: r[0])
+def test_an_id_no_customer_can_have_is_no_such_customer_in_one_line(desk: Desk, db_url: str, zebediah: int,
+                                                                    request_: list[str], customer_id: str,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Beyond PostgreSQL's integer (2147483647) or SQLite's (9223372036854775807): no crash, no raw DataError."""
+    command = ["customer", request_[0], customer_id, *request_[1:], "--db-url", db_url, "--agent", "Daniel Brooks"]
+    assert main(command) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"frontdesk: error: There is no customer {customer_id}") and error.count("\n") == 1

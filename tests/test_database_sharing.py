@@ -25,10 +25,9 @@ TERMINALS = 4
 
 STARTS_TOGETHER = """
 import sys, time
-from frontdesk.cli.main import main
-import frontdesk.cli.config, frontdesk.services.desk  # loaded before the start line, so all open at once
+from frontdesk.services.desk import open_desk  # loaded before the start line, so all open at once
 time.sleep(max(0.0, float(sys.argv[1]) - time.time()))
-sys.exit(main(["config", "--db-url", sys.argv[2]]))  # shows the rules: opens (and creates) the desk, needs nobody signed in
+open_desk(sys.argv[2]).engine.dispose()  # as the app opens it: creates the desk; needs nobody signed in
 """
 
 

@@ -12,13 +12,13 @@ from sqlmodel import select
 from frontdesk.cli.main import main
 from frontdesk.clock.dates import DateStyle, desk_style, moment_words
 from frontdesk.clock.hours import OpeningHours
-from frontdesk.db.models import Promise
+from frontdesk.db.models import DeskSetting, Promise
 from frontdesk.services.callbacks import take_message
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customer_text import describe
 from frontdesk.services.customers import create_customer, customer_record
 from frontdesk.services.desk import Desk
-from frontdesk.services.desk_rules import DeskRules, load_rules, set_rule
+from frontdesk.services.desk_rules import DeskRules, load_rules, rule_values, set_rule, shown_rule_values
 from frontdesk.services.greeting import summaries
 from frontdesk.services.promise_checks import check_promise, closed_problem
 from frontdesk.services.promises import PromiseNeedsConfirmation, make_promise
@@ -179,3 +179,41 @@ def test_a_birth_date_that_does_not_exist_says_why(desk: Desk) -> None:
     with desk.session() as session:
         with pytest.raises(ValidationError, match="31 Esfand does not exist"):
             create_customer(session, CustomerForm(given_name="Reza", family_name="Ahmadi", birth_date="31/12/1339"), desk.agent_id)
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("1405-10-04", date(2026, 12, 25)),  # a four-digit year says its own calendar: Solar Hijri, on any desk
+    ("۲۰۲۶-۱۲-۲۵", date(2026, 12, 25)),  # Persian digits
+    ("٢٠٢٦-١٢-٢٥", date(2026, 12, 25)),  # Arabic-Indic digits
+    ("25/12/2026", date(2026, 12, 25)),  # day first, as other dates are typed
+])
+def test_holidays_are_read_like_other_dates_and_stored_in_iso_gregorian(desk: Desk, supervisor: int, typed: str,
+                                                                         day: date) -> None:
+    with desk.session() as session:
+        set_rule(session, "holidays", f"{typed}, 2027-01-01", supervisor)
+        assert load_rules(session).opening_hours.holidays == {day, date(2027, 1, 1)}
+        assert rule_values(session)["holidays"] == f"{day.isoformat()}, 2027-01-01"
+
+
+def test_a_jalali_desk_shows_its_holidays_in_its_calendar(desk: Desk, supervisor: int) -> None:
+    with desk.session() as session:
+        set_rule(session, "holidays", "2026-12-25", supervisor)
+        assert shown_rule_values(session)["holidays"] == "2026-12-25"
+        set_rule(session, "calendar", "jalali", supervisor)
+        assert shown_rule_values(session)["holidays"] == "1405-10-04"
+
+
+def test_a_holiday_that_is_no_date_is_refused_naming_it(desk: Desk, supervisor: int) -> None:
+    with desk.session() as session:
+        for typed in ("someday", "2026-02-30"):
+            with pytest.raises(ValidationError, match=f"^Holidays: {typed!r} is not a date"):
+                set_rule(session, "holidays", f"2026-12-25, {typed}", supervisor)
+        assert load_rules(session).opening_hours.holidays == frozenset()
+
+
+def test_a_holiday_stored_with_a_solar_hijri_year_before_this_reading_is_read_in_its_calendar(desk: Desk) -> None:
+    """`config holidays 1405-10-04` was stored as typed and read as 4 October of the year 1405 AD."""
+    with desk.session() as session:
+        session.add(DeskSetting(key="holidays", value="1405-10-04"))
+        session.commit()
+        assert load_rules(session).opening_hours.holidays == {date(2026, 12, 25)}

@@ -326,3 +326,57 @@ def test_a_merge_keeps_each_number_with_its_canonical_form(desk: Desk) -> None:
     [customer] = [c for c in stored(desk) if c.id == kept.id]
     assert customer.phones == ["0115 496 0597", "+30 210 914 1777"]
     assert customer.phones_e164 == ["+441154960597", "+302109141777"]
+
+
+def test_a_header_naming_a_column_twice_is_refused_before_anything_is_written(
+    desk: Desk, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """given_name,family_name,family_name with Dup,First,Second was stored as "Dup Second", "First" lost."""
+    source = write(tmp_path, "given_name,family_name,family_name\nDup,First,Second\n")
+    assert run_import(desk, source) == 1
+    assert "the column family_name is named twice in the header" in capsys.readouterr().err
+    assert stored(desk) == []
+
+
+def test_a_quote_never_closed_is_reported_with_the_rows_it_swallowed(
+    desk: Desk, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    source = write(tmp_path, 'given_name,family_name,street\nAnn,Lee,1 High St\n"Quo""te","Unterminated,x\nNext,Row,y\n')
+    assert run_import(desk, source) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Added 1 customer; 0 already there; 1 bad row; 0 look-alikes."
+    assert out[1].startswith("line 3: not imported: a quote opened in this row is never closed, so every line to the "
+                             "end of the file (line 4) was read into one cell")
+    assert [(c.given_name, c.family_name) for c in stored(desk)] == [("Ann", "Lee")]
+
+
+def test_a_row_over_more_lines_than_any_address_is_reported_with_its_lines(
+    desk: Desk, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A quote left open that a later quote closes swallows the rows between, into one cell of one customer."""
+    swallowed = "".join(f"Person{n},Row{n},{n} Elm St\n" for n in range(25))
+    source = write(tmp_path, f'given_name,family_name,street\nAnn,Lee,"1 High St\n{swallowed}Leeds"\nBob,Ray,x\n')
+    assert run_import(desk, source) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("line 2: not imported: the row runs over 27 lines, to line 28: a quote left open?")
+    assert [c.given_name for c in stored(desk)] == ["Bob"]
+
+
+def test_an_address_over_several_lines_at_the_end_of_the_file_is_imported(desk: Desk, tmp_path: Path) -> None:
+    source = write(tmp_path, 'given_name,family_name,street\nAnn,Lee,"Studio 08o\nSingh Plaza\nDT7M 6XE"')
+    assert run_import(desk, source) == 0
+    assert [c.street for c in stored(desk)] == ["Studio 08o, Singh Plaza, DT7M 6XE"]
+
+
+def test_the_report_keeps_formulas_typed_in_names_as_text(desk: Desk, tmp_path: Path) -> None:
+    first = write(tmp_path, 'given_name,family_name,street\n"=HYPERLINK(""http://x"")",Lee,1 High St\n', "first.csv")
+    assert run_import(desk, first) == 0
+    source = write(tmp_path, 'given_name,family_name,street,language\n"=HYPERLINK(""http://x"")",Lea,1 High Street,\n'
+                             "@SUM(1),Ray,x,de\n")
+    report = tmp_path / "report.csv"
+    assert run_import(desk, source, "--report", str(report)) == 0
+    with report.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    cells = [cell for row in rows for cell in (row[1], row[3])]
+    assert rows and not any(cell[:1] in ("=", "+", "-", "@") for cell in cells), rows
+    assert rows[0][3] == "'=HYPERLINK(\"http://x\") Lee" and rows[0][1].startswith("'=HYPERLINK")

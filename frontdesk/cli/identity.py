@@ -21,9 +21,12 @@ ENV_SECRET = "FRONTDESK_SECRET"
 """The signing-in person's PIN or password, for scripts; without it the command asks at the terminal."""
 
 
-def open_signed_in(args: argparse.Namespace) -> Desk:
-    """The desk named by --db/--db-url, with the --agent person signed in (desk.agent); CliError otherwise."""
-    desk = open_desk(database_url(args.db, args.db_url))
+def open_signed_in(args: argparse.Namespace, *, create: bool = False) -> Desk:
+    """The desk named by --db/--db-url, with the --agent person signed in (desk.agent); CliError otherwise.
+
+    Only a command that writes (import, config KEY VALUE) passes `create`: one that reads says there is no
+    desk there rather than making one at a mistyped path or in a server's default database."""
+    desk = open_desk(database_url(args.db, args.db_url), create=create)
     sign_in_for_command(desk, args.agent)
     return desk
 

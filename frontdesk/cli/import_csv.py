@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from frontdesk.cli.errors import CliError
 from frontdesk.cli.identity import open_signed_in
+from frontdesk.services.figures.export import spreadsheet_safe
 from frontdesk.services.import_file import SourceFile
 from frontdesk.services.importing import Flagged, ImportReport, import_customers
 
@@ -23,7 +24,7 @@ REPORT_COLUMNS = ("line", "reason", "look_alike_id", "look_alike_name")
 
 def run_import(args: argparse.Namespace) -> int:
     source = SourceFile(args.file)
-    desk = open_signed_in(args)  # the new records are kept as created by the person importing
+    desk = open_signed_in(args, create=True)  # the new records are kept as created by the person importing
     with _report_file(args.report) as report_file, desk.session() as session, _progress_bar(source) as advance:
         report = import_customers(session, desk.directory, source.rows(), desk.agent_id, advance, dry_run=args.dry_run)
         report.blank_rows = source.blank_rows
@@ -73,9 +74,11 @@ class _ShownProgress:
 
 
 def _write_report(handle, flagged: list[Flagged]) -> None:
+    """Every text cell spreadsheet-safe: a name typed as =HYPERLINK(...) is opened as text, not run as a formula."""
     writer = csv.writer(handle)
     writer.writerow(REPORT_COLUMNS)
-    writer.writerows((f.line, f.reason, "" if f.look_alike_id is None else f.look_alike_id, f.look_alike_name) for f in flagged)
+    writer.writerows((f.line, spreadsheet_safe(f.reason), "" if f.look_alike_id is None else f.look_alike_id,
+                      spreadsheet_safe(f.look_alike_name)) for f in flagged)
 
 
 def _print_report(report: ImportReport, report_path: Path | None) -> None:

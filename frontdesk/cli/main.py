@@ -7,16 +7,42 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from frontdesk import __version__
 from frontdesk.db import DatabaseError
-from frontdesk.cli.errors import CliError
+from frontdesk.cli.errors import CliError, error_line
 from frontdesk.services.validation import ValidationError
 from frontdesk.cli.settings import ENV_DB_PATH, ENV_DB_URL, SettingsError
 
 EXIT_ERROR = 1
+EXIT_USAGE = 2
+"""A mistake in the command itself (an unknown command, a missing or malformed argument), as argparse exits."""
 EXIT_BROKEN_PIPE = 141
 """What a shell reports for a command whose reader went away (128 + SIGPIPE)."""
+
+
+class _UsageMistake(Exception):
+    """Raised instead of argparse's exit, so the mistake is printed in one line like any other error."""
+
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(f"{prog}: error: {message}")
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """A usage mistake is one line naming the command ("frontdesk find: error: ..."), not the whole usage;
+    --help still prints all of it. Subcommands' parsers are of the same class (add_subparsers sees to that)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageMistake(self.prog, message)
+
+
+def _whole_number(text: str) -> int:
+    """A number argument, refused in words ("must be a whole number, not 'abc'") rather than argparse's "invalid int value"."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
 
 
 def _database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -34,7 +60,7 @@ def _desk_option(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> Non
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="frontdesk",
         description="A keyboard-first front desk: find the right customer, take notes, keep every promise.",
     )
@@ -49,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     find = commands.add_parser("find", help="look a customer up, as the Greeting section does")
     _database_options(find, in_subcommand=True)
     find.add_argument("query", help="what the customer said: name, street, phone digits, birth date")
-    find.add_argument("--limit", type=int, default=10, help="how many matches to print (default 10)")
+    find.add_argument("--limit", type=_whole_number, default=10, help="how many matches to print (default 10)")
     find.add_argument("--json", action="store_true", help="print JSON for scripts")
     importer = commands.add_parser("import", help="add customers from a CSV file")
     _database_options(importer, in_subcommand=True)
@@ -77,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     _database_options(serve, in_subcommand=True)
     _desk_option(serve, in_subcommand=True)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--port", type=_whole_number, default=8000, help="port to listen on (default 8000)")
     serve.add_argument("--public", action="store_true", help="allow an address other machines can reach")
     report = commands.add_parser("report", help="the figures per agent and for the desk (supervisors)")
     _database_options(report, in_subcommand=True)
@@ -100,12 +126,16 @@ def _customer_commands(commands) -> None:
     for name, request in requests.choices.items():
         _database_options(request, in_subcommand=True)
         if name != "inactive":
-            request.add_argument("customer_id", type=int, metavar="ID", help="the customer's number (frontdesk find shows it)")
+            request.add_argument("customer_id", type=_whole_number, metavar="ID", help="the customer's number (frontdesk find shows it)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(arguments)
+    except _UsageMistake as mistake:
+        print(error_line(str(mistake), arguments), file=sys.stderr)
+        return EXIT_USAGE
     for name in ("db", "db_url", "agent", "desk"):
         if not hasattr(args, name):
             setattr(args, name, None)
@@ -118,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except (CliError, DatabaseError, SettingsError, ValidationError) as error:
-        print(f"frontdesk: error: {error}", file=sys.stderr)
+        print(error_line(f"frontdesk: error: {error}", arguments), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

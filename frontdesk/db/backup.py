@@ -11,7 +11,8 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import create_engine, inspect
@@ -45,11 +46,18 @@ def copy_sqlite(source: Path, destination: Path) -> str:
     single self-contained file (journal_mode DELETE), readable by its owner only.
     """
     _refuse_existing(destination)
-    partial = destination.with_name(f".{destination.name}.partial")
-    partial.unlink(missing_ok=True)
+    partial = _temporary_beside(destination)
+    try:
+        verdict = _checked_copy(source, partial)
+        _move_to_new(partial, destination)
+    finally:
+        partial.unlink(missing_ok=True)
+    return verdict
+
+
+def _checked_copy(source: Path, partial: Path) -> str:
     source_db = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        _owner_only(partial)
         copy = sqlite3.connect(partial)
         try:
             source_db.backup(copy)
@@ -58,15 +66,11 @@ def copy_sqlite(source: Path, destination: Path) -> str:
         finally:
             copy.close()
     except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
         raise DatabaseError(f"Cannot copy {source}: {error}.") from None
     finally:
         source_db.close()
     if verdict != "ok":
-        partial.unlink(missing_ok=True)
         raise DatabaseError(f"The copy of {source} failed its integrity check: {verdict}")
-    os.link(partial, destination)  # fails if the destination appeared meanwhile, unlike a rename
-    partial.unlink()
     return verdict
 
 
@@ -110,6 +114,17 @@ def pg_restore_command(archive: Path, url: str) -> PgCommand:
     return _command("pg_restore", ("--no-owner", "--exit-on-error", str(archive)), libpq)
 
 
+def run_dump(command: PgCommand, destination: Path) -> None:
+    """pg_dump writes a temporary file of its own beside DEST, which becomes DEST only if no other copy got there first."""
+    partial = _temporary_beside(destination)
+    try:
+        run(replace(command, argv=tuple(f"--file={partial}" if part == f"--file={destination}" else part
+                                        for part in command.argv)))
+        _move_to_new(partial, destination)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def run(command: PgCommand) -> None:
     env = {**os.environ, **({"PGPASSWORD": command.password} if command.password else {})}
     done = subprocess.run(command.argv, capture_output=True, text=True, env=env)
@@ -133,11 +148,29 @@ def _libpq(url: str) -> URL:
 
 def _refuse_existing(path: Path) -> None:
     if path.exists():
-        raise DatabaseError(f"{path} already exists; a backup or restore never writes over a file. Name a new one.")
+        raise DatabaseError(_exists(path))
     if not path.parent.is_dir():
         raise DatabaseError(f"The folder {path.parent} does not exist.")
 
 
-def _owner_only(path: Path) -> None:
-    """Created empty with mode 600 before SQLite writes to it: a desk's data is personal data."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+def _move_to_new(partial: Path, destination: Path) -> None:
+    """A hard link fails if the destination appeared meanwhile (another backup to the same name), unlike a rename."""
+    try:
+        os.link(partial, destination)
+    except FileExistsError:
+        raise DatabaseError(_exists(destination)) from None
+
+
+def _exists(path: Path) -> str:
+    return f"{path} already exists; a backup or restore never writes over a file. Name a new one."
+
+
+def _temporary_beside(destination: Path) -> Path:
+    """A new file of its own in the destination's folder, so two copies to one destination never share one;
+    created empty with mode 600 (mkstemp's) before SQLite writes to it: a desk's data is personal data."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".partial", dir=destination.parent)
+    except OSError as error:
+        raise DatabaseError(f"Cannot write in the folder {destination.parent}: {error.strerror}.") from None
+    os.close(handle)
+    return Path(name)

@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from frontdesk.db.errors import DatabaseError
-from frontdesk.db.migrate import upgrade_to_head, waiting_for_upgrades
+from frontdesk.db.migrate import current_revision, upgrade_to_head, waiting_for_upgrades
 
 BUSY_TIMEOUT_MS = 5_000
 """How long a terminal waits for another terminal's write (SQLite) or row lock (PostgreSQL) before it
@@ -121,6 +121,9 @@ def _parsed(url: str) -> URL:
 
 def make_engine(url: str) -> Engine:
     parsed = _parsed(url)
+    if parsed.get_backend_name() != "sqlite" and not parsed.database:
+        raise DatabaseError(f"The database URL {_shown(url)!r} names no database; "
+                            "add its name, e.g. postgresql+psycopg://desk@server/frontdesk.")
     if parsed.get_backend_name() == "sqlite":
         _check_sqlite_path(parsed.database or "")
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
@@ -154,13 +157,20 @@ def _check_writable(engine: Engine) -> None:
         connection.rollback()
 
 
-def open_database(url: str) -> Engine:
-    """An engine on an up-to-date schema, or a DatabaseError that says what is wrong."""
+def open_database(url: str, *, create: bool = True) -> Engine:
+    """An engine on an up-to-date schema, or a DatabaseError that says what is wrong.
+
+    With `create` False, for commands that only read, a database that holds no desk is refused and
+    nothing is made: no folder, no file, no tables in a server's database named by mistake."""
+    if not create:
+        _refuse_missing_file(url)
     engine = make_engine(url)
     shown = engine.url.render_as_string(hide_password=True)
     try:
         with engine.connect().execution_options(**READ_ONLY) as connection:  # is anyone there: no write lock
             connection.execute(text("SELECT 1"))
+        if not create and current_revision(engine) is None:
+            raise DatabaseError(_no_desk_at(engine.url))
         _check_writable(engine)
         upgrade_to_head(engine)
     except DatabaseError:
@@ -170,6 +180,20 @@ def open_database(url: str) -> Engine:
         engine.dispose()
         raise DatabaseError(f"Cannot open the database {shown}: {_reason(error)}.") from None
     return engine
+
+
+def _refuse_missing_file(url: str) -> None:
+    """Before the engine is made, which would create the file and its folder."""
+    parsed = _parsed(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() == "sqlite" and database not in ("", ":memory:") and not database.startswith("file:"):
+        if not Path(database).exists():
+            raise DatabaseError(_no_desk_at(parsed))
+
+
+def _no_desk_at(url: URL) -> str:
+    where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(hide_password=True)
+    return f"There is no desk at {where}: check --db or --db-url."
 
 
 def _reason(error: DBAPIError) -> str:

@@ -34,7 +34,7 @@ def back_up(desk: Desk, destination: Path) -> Copied:
     command = backup.pg_dump_command(url.render_as_string(hide_password=False), destination)
     if not command.available:
         return Copied(str(destination), "", command.shown)
-    backup.run(command)
+    backup.run_dump(command, destination)
     return Copied(str(destination), "pg_dump custom archive")
 
 

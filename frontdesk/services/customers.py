@@ -34,6 +34,17 @@ class CustomerNotFound(ValidationError, LookupError):
         self.merged_into_id = merged_into_id
 
 
+LARGEST_ID = 2**31 - 1
+"""The largest id a customer can have on either database (PostgreSQL's INTEGER key; SQLite's holds more, but
+its ids count up from 1 just the same). A larger typed number would fail in the driver, not in words."""
+
+
+def check_customer_id(customer_id: int) -> None:
+    """A number no record can have (0, negative, beyond the key's integer) is no customer, the same on both databases."""
+    if not 0 < customer_id <= LARGEST_ID:
+        raise CustomerNotFound(f"There is no customer {customer_id}.")
+
+
 class Named(Protocol):
     """A customer record, or a row of just its two name columns (lists of many read no more than that)."""
 

@@ -91,9 +91,11 @@ def _unavailable_as_desk_error() -> Iterator[None]:
         raise DeskUnavailable(f"The database did not answer: {str(error.orig or error).splitlines()[0]}") from error
 
 
-def open_desk(url: str, *, practice: bool = False) -> Desk:
-    """Opens (and if needed creates and upgrades) the database; nobody is signed in yet."""
-    desk = Desk(engine=open_database(url), practice=practice)
+def open_desk(url: str, *, practice: bool = False, create: bool = True) -> Desk:
+    """Opens (and if needed creates and upgrades) the database; nobody is signed in yet.
+
+    `create` False: a database without a desk is refused (DatabaseError) rather than made into one."""
+    desk = Desk(engine=open_database(url, create=create), practice=practice)
     desk.rules()  # the desk's calendar and language, before anything shows a date
     return desk
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 from collections.abc import Iterator
 from itertools import islice
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -27,13 +28,24 @@ OTHER_ENCODINGS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-3
 """Byte-order marks of encodings that are named in the message; UTF-32's go first, as UTF-16's begin them."""
 
 
+LONGEST_ROW_LINES = 20
+"""Lines one row may run over: an address over several lines is a handful; more is a quote left open that swallowed
+the rows after it, which are then reported with the row's lines rather than stored as one customer's street."""
+_RUNS_ON = ("the row runs over {lines} lines, to line {end}: a quote left open? Those lines were not imported; "
+            "close the quote and import the file again (rows already imported are found already there).")
+_QUOTE_NEVER_CLOSED = ("a quote opened in this row is never closed, so every line to the end of the file (line {end}) "
+                       "was read into one cell and not imported; close the quote and import the file again "
+                       "(rows already imported are found already there).")
+
+
 @dataclass(frozen=True)
 class SourceRow:
     line: int
     """Where the row starts in the file, counting the header as line 1 (a quoted cell may run over more lines)."""
     values: dict[str, str]
-    extra: int = 0
-    """Cells beyond the header's columns: the row is refused rather than guessed at (an unquoted comma?)."""
+    problem: str = ""
+    """Why the file's own shape makes the row unreadable (more cells than columns, a quote left open): the row is
+    refused, with this reason, rather than guessed at."""
 
 
 class SourceFile:
@@ -47,6 +59,10 @@ class SourceFile:
                 self.header = [name.strip() for name in next(csv.reader(handle), [])]
             except csv.Error as error:
                 raise ValidationError("file", f"{path}: {error}.") from None
+        twice = next((name for number, name in enumerate(self.header) if name and name in self.header[:number]), None)
+        if twice:
+            raise ValidationError("file", f"{path}: the column {twice} is named twice in the header, so one of each row's "
+                                          f"two {twice} values would be lost; rename or remove one.")
         unknown = [name for name in self.header if name and name not in COLUMNS]
         if unknown:
             raise ValidationError("file", f"{path}: unknown columns {', '.join(unknown)} (known: {', '.join(COLUMNS)}).")
@@ -64,6 +80,8 @@ class SourceFile:
             return 0  # rows() names the line when it gets there
 
     def rows(self) -> Iterator[SourceRow]:
+        """One row behind the reader: only at the end of the file is it known whether the last row's quote was closed."""
+        last: tuple[SourceRow, int] | None = None
         with _opened(self.path) as handle:
             reader = csv.reader(handle)
             next(reader, None)  # the header, checked when the file was opened
@@ -74,10 +92,37 @@ class SourceFile:
                     if not any(cell.strip() for cell in cells):
                         self.blank_rows += 1
                         continue
-                    values = {name: cell for name, cell in zip(self.header, cells) if name}
-                    yield SourceRow(line, values, max(len(cells) - len(self.header), 0))
+                    if last is not None:
+                        yield last[0]
+                    last = self._row(line, ended, cells), ended
             except csv.Error as error:
                 raise ValidationError("file", f"{self.path}, line {reader.line_num}: {error}.") from None
+        if last is not None:
+            row, ended = last
+            yield replace(row, problem=_QUOTE_NEVER_CLOSED.format(end=ended)) if self._quote_left_open(row.line, ended) else row
+
+    def _row(self, line: int, ended: int, cells: list[str]) -> SourceRow:
+        values = {name: cell for name, cell in zip(self.header, cells) if name}
+        extra = len(cells) - len(self.header)
+        if ended - line + 1 > LONGEST_ROW_LINES:
+            return SourceRow(line, values, _RUNS_ON.format(lines=ended - line + 1, end=ended))
+        if extra > 0:
+            return SourceRow(line, values, f"{extra} more value{'s' if extra > 1 else ''} than the header has columns "
+                                           "(an unquoted comma?); quote the cell or remove the extra.")
+        return SourceRow(line, values)
+
+    def _quote_left_open(self, line: int, ended: int) -> bool:
+        """Whether the last row, read over several lines, ran to the end of the file inside a quoted cell (the
+        lenient reader every row goes through takes the rest of the file into that cell without a word)."""
+        if ended == line:
+            return False
+        with _opened(self.path) as handle:
+            rest = "".join(islice(handle, line - 1, None))
+        try:
+            list(csv.reader(io.StringIO(rest, newline=""), strict=True))
+        except csv.Error as error:
+            return "unexpected end of data" in str(error)
+        return False
 
 
 def _opened(path: Path) -> TextIO:

@@ -135,9 +135,8 @@ class _ImportRun:
 
     def _checked(self, row: SourceRow) -> dict[str, object] | None:
         try:
-            if row.extra:
-                raise ValidationError("file", f"{row.extra} more value{'s' if row.extra > 1 else ''} than the header has "
-                                              "columns (an unquoted comma?); quote the cell or remove the extra.")
+            if row.problem:
+                raise ValidationError("file", row.problem)
             return form_of_row(row.values, self._birth_date).checked(self.regions)
         except ValidationError as error:
             self.report.bad_rows.append(Flagged(row.line, f"not imported: {error}"))

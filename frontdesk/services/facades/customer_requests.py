@@ -14,6 +14,7 @@ from typing import Any
 from frontdesk.db.scrub import scrub_freed_pages
 from frontdesk.services.access_log import Access, access_log
 from frontdesk.services.customer_export import export_customer
+from frontdesk.services.customers import check_customer_id
 from frontdesk.services.desk import Desk
 from frontdesk.services.erasure import Erasure, erase_customer
 from frontdesk.services.inactive_customers import InactiveCustomer, inactive_customers
@@ -33,10 +34,12 @@ class CustomerRequests:
 
     def access_log(self, customer_id: int) -> tuple[Access, ...]:
         with self.desk.session() as session:
+            check_customer_id(customer_id)
             return access_log(session, self.desk.agent_id, customer_id)
 
     def export(self, customer_id: int) -> dict[str, Any]:
         with self.desk.session() as session:
+            check_customer_id(customer_id)
             return export_customer(session, self.desk, customer_id)
 
     def export_to_file(self, customer_id: int, path: str) -> Path:
@@ -60,6 +63,7 @@ class CustomerRequests:
     def erase(self, customer_id: int, reason: str) -> Erased:
         """The lookup index here forgets at once; other terminals' indexes hear it through the change feed."""
         with self.desk.session() as session:
+            check_customer_id(customer_id)
             erasure = erase_customer(session, self.desk.agent_id, customer_id, reason)
             self.desk.directory.follow(session, customer_id)
         return Erased(erasure, scrub_freed_pages(self.desk.engine))
