@@ -13,6 +13,7 @@ from frontdesk.ui.app import FrontDeskApp
 from frontdesk.clock.now import local_zone, set_clock
 from frontdesk.db.models import Agent, DeskSetting, GoodwillGrant, Promise, PromiseChange, SolutionOffer, SolutionOption
 from frontdesk.services.desk import Desk
+from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.call.follow_up import FollowUpOfferScreen
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
@@ -24,7 +25,7 @@ from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import set_reason
 from frontdesk.services.promises import make_promise
 from tests.known_secret import KNOWN_SECRET
-from tests.pilot import Toasts, drawn_text, in_view, open_card, settle, shown_text, table_rows, type_text
+from tests.pilot import Toasts, drawn_text, hearing, in_view, open_card, settle, settle_until, shown_text, table_rows, type_text
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
@@ -567,3 +568,26 @@ async def test_a_persian_desk_in_rials_offers_and_draws_goodwill_in_persian_digi
         assert isinstance(app.screen, LiveCallScreen), shown_text(app.screen.query_one("#form-error", Label))
     with shop.session() as session:
         assert [grant.amount_cents for grant in session.exec(select(GoodwillGrant))] == [1000]
+
+
+async def test_the_queue_beneath_the_follow_up_offer_no_longer_lists_the_call_just_wrapped_up(shop: Desk) -> None:
+    """The queue reloads as it comes back under the offer, not only when the change feed's news arrives: with the
+    news late (here: never), it listed the finished call as still open, and so did the snapshot under load."""
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await in_a_call(pilot, shop)
+        await hearing(pilot)
+        await type_text(pilot, "Exchanged the shoes for a size 39")
+        await pilot.press("enter")
+        queue = app.get_screen_stack("call")[0] if app.current_mode != "call" else app.screen_stack[0]
+        assert isinstance(queue, CallScreen)
+        await settle_until(pilot, lambda: queue.query_one("#mine", DataTable).row_count == 1)  # the open call
+        app.feed_relay.feed.stop()  # no more news from the feed
+        await pilot.press("f9")
+        await settle(pilot)
+        app.screen.query_one("#summary").text = "Mrs. Johnson exchanged the shoes; happy with size 39."
+        await pilot.press("enter", "ctrl+s")  # resolved
+        await settle(pilot)
+        assert isinstance(app.screen, FollowUpOfferScreen)
+        assert app.screen_stack[-2] is queue
+        assert queue.query_one("#mine", DataTable).row_count == 0

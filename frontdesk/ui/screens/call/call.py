@@ -59,10 +59,12 @@ class CallScreen(StyledOnMount, Screen):
         self.query_one("#waiting", DataTable).add_columns("Waiting", "Who", "What", "Due", "Owner", "Message")
 
     def on_screen_resume(self) -> None:
-        if self.app.screen is not self:
-            return  # a resume event that arrived after the live call was already pushed
+        """Back to the queue: the open call again if there is one, else the queue read afresh. Also when a dialog
+        was opened over it at once (the follow-up offer after a wrap-up): the queue shows beneath it, and still
+        listed the call just wrapped up until the change feed's news of it happened to arrive."""
         if self.desk.current_interaction_id is not None:
-            self.app.push_screen(LiveCallScreen(self.desk, self.desk.current_interaction_id))
+            if self.app.screen is self:  # not a resume event that arrived after the live call was already pushed
+                self.app.push_screen(LiveCallScreen(self.desk, self.desk.current_interaction_id))
             return
         self.action_reload()
 
