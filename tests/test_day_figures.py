@@ -20,7 +20,7 @@ from frontdesk.services.desk import Desk, sign_in_as
 from frontdesk.services.desk_rules import load_rules
 from frontdesk.services.facades.figures import FiguresBoard
 from frontdesk.services.figures.board import desk_figures
-from frontdesk.services.figures.export import as_csv, as_json
+from frontdesk.services.figures.export import as_csv, as_json, spreadsheet_safe
 from frontdesk.services.figures.period import typed_period
 from frontdesk.services.guards import NotAllowed
 from frontdesk.services.interactions import start_interaction
@@ -182,3 +182,9 @@ def test_report_asks_who_is_asking(desk: Desk, day: DayDesk, db_url: str, capsys
     assert main(["report", "--db-url", db_url]) == 1
     assert capsys.readouterr().err.strip() == (
         "frontdesk: error: this command needs --agent NAME and that person's secret (typed, or in FRONTDESK_SECRET).")
+
+
+@pytest.mark.parametrize("typed", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1"])
+def test_every_start_a_spreadsheet_reads_as_a_formula_is_kept_as_text(typed: str) -> None:
+    """OWASP's list: =, +, -, @, and a tab or carriage return before them, which some spreadsheets skip."""
+    assert spreadsheet_safe(typed) == "'" + typed

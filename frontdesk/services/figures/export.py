@@ -86,9 +86,13 @@ def as_csv(figures: DeskFigures) -> str:
     return out.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list: some skip a leading tab or carriage return)."""
+
+
 def spreadsheet_safe(text: str) -> str:
     """Typed text opened in a spreadsheet must stay text: a leading =, +, - or @ would be run as a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+    return f"'{text}" if text[:1] in FORMULA_STARTS else text
 
 
 def approval_line(approval: OverBudgetApproval, currency: str, style: DateStyle | None = None) -> str:
