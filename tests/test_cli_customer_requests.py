@@ -90,3 +90,10 @@ def test_an_id_no_customer_can_have_is_no_such_customer_in_one_line(desk: Desk, 
     assert main(command) == 1
     error = capsys.readouterr().err
     assert error.startswith(f"frontdesk: error: There is no customer {customer_id}") and error.count("\n") == 1
+
+
+def test_the_access_log_of_a_customer_who_never_was_says_so(desk: Desk, db_url: str, zebediah: int,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "Nobody has opened this record." for a number no record ever had."""
+    assert main(["customer", "access-log", str(zebediah + 1000), "--db-url", db_url, "--agent", "Daniel Brooks"]) != 0
+    assert f"There is no customer {zebediah + 1000}." in capsys.readouterr().err

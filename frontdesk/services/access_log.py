@@ -7,9 +7,9 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from frontdesk.db.models import AccessPurpose, CustomerAccess
+from frontdesk.db.models import AccessPurpose, Customer, CustomerAccess
 from frontdesk.services.agents import agent_names
-from frontdesk.services.customers import records_of_person
+from frontdesk.services.customers import CustomerNotFound, records_of_person
 from frontdesk.services.desk import Desk
 from frontdesk.services.guards import require_supervisor
 
@@ -42,4 +42,6 @@ def accesses_of(session: Session, customer_ids: list[int]) -> tuple[Access, ...]
 def access_log(session: Session, agent_id: int | None, customer_id: int) -> tuple[Access, ...]:
     """Who looked at this record: a supervisor's question, since the answer is itself about people."""
     require_supervisor(session, agent_id, "read_access_log")
+    if session.get(Customer, customer_id) is None:
+        raise CustomerNotFound(f"There is no customer {customer_id}.")
     return accesses_of(session, records_of_person(session, customer_id))
