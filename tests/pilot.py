@@ -50,11 +50,18 @@ async def type_text(pilot: Pilot, text: str) -> None:
     The keys are queued together and the app draws once it has caught up, instead of after every key as
     `Pilot.press` waits for: drawing the screen again for each character was most of a screen test's CPU.
     """
+    await keys_in_one_burst(pilot, text)
+
+
+async def keys_in_one_burst(pilot: Pilot, *keys: Key | str) -> None:
+    """Keys as a terminal sends them when they come together: queued at once, then the app catches up.
+    A string is typed character by character; a Key (Key("backspace", None)) is pressed as it is, a new event each
+    time, since an event remembers having been stopped."""
     app = pilot.app
-    for char in text:
-        key = Key(key_name(char), char)
-        key.set_sender(app)
-        app.post_message(key)
+    for key in keys:
+        for one in ([Key(key.key, key.character)] if isinstance(key, Key) else [Key(key_name(char), char) for char in key]):
+            one.set_sender(app)
+            app.post_message(one)
     await settle(pilot)
 
 

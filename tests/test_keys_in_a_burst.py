@@ -4,15 +4,21 @@ where a person typing them meant: the text after a Tab goes to the next field, n
 from __future__ import annotations
 
 import pytest
+from sqlmodel import select
+from textual.app import App, ComposeResult
+from textual.events import Key
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk
+from frontdesk.db.models import Note
 from frontdesk.ui.app import FrontDeskApp
+from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
-from tests.pilot import open_card, settle, type_text
+from frontdesk.ui.widgets.edit_boxes import TextBox, TextBoxArea
+from tests.pilot import keys_in_one_burst, open_card, settle, type_text
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
@@ -55,3 +61,41 @@ async def test_tab_in_a_form_goes_from_field_to_field_never_to_the_box_around_th
         first = app.focused
         await type_text(pilot, "\t" * len(form.focus_chain))
         assert app.focused is first  # once round every field, and back
+
+
+class OneOfEach(App):
+    def compose(self) -> ComposeResult:
+        yield TextBox(id="one-line")
+        yield TextBoxArea(id="many-lines")
+
+
+BACKSPACE, CTRL_W, CTRL_U = Key("backspace", None), Key("ctrl+w", None), Key("ctrl+u", None)
+
+
+@pytest.mark.parametrize(("keys", "kept"), [
+    (("abc", BACKSPACE, "d"), "abd"),
+    (("ab cd", CTRL_W, "ef"), "ab ef"),
+    (("xyz", CTRL_U, "tom"), "tom"),
+    ((" ab", BACKSPACE, "c"), " ac"),
+])
+async def test_editing_keys_in_a_burst_act_in_turn_with_the_letters(keys: tuple, kept: str) -> None:
+    """Textual ran Backspace, Ctrl+W and Ctrl+U only after the letters typed after them: "abc", Backspace, "d"
+    left "abc" (the d typed, then deleted), "xyz", Ctrl+U, "tom" left the box empty."""
+    app = OneOfEach()
+    async with app.run_test() as pilot:
+        for box in (app.query_one("#one-line", TextBox), app.query_one("#many-lines", TextBoxArea)):
+            box.focus()
+            await keys_in_one_burst(pilot, *keys)
+            assert (box.value if isinstance(box, TextBox) else box.text) == kept
+
+
+async def test_a_note_with_a_correction_typed_in_a_burst_is_saved_as_corrected(mary: Desk) -> None:
+    app = FrontDeskApp(mary)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+        await keys_in_one_burst(pilot, "Parcel stuck at the depoy", BACKSPACE, "t", Key("enter", "\r"))
+    with mary.session() as session:
+        assert [note.text for note in session.exec(select(Note))] == ["Parcel stuck at the depot"]
