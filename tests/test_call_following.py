@@ -224,3 +224,22 @@ def test_only_changes_to_this_call_or_its_customer_make_it_read_again(desk: Desk
     assert touches_the_call(view, [Change(5, "promise", "created", 8, customer_id=view.customer_id)])
     assert touches_the_call(view, [Change(6, "agent", "renamed", 2)])
     assert touches_the_call(view, [Change(7, "note")])  # a bulk update: which rows, nobody knows
+
+
+async def test_a_call_handed_to_this_agent_elsewhere_is_announced_at_once(desk: Desk) -> None:
+    """A colleague's handoff reached the new owner's list, but nobody told them while the caller waited."""
+    with desk.session() as session:
+        customer = create_customer(session, CustomerForm(honorific="Mrs.", given_name="Mary", family_name="Johnson"), desk.agent_id)
+        create_agent(session, "Eleni Georgiou")
+        theirs = start_interaction(session, ELENI, customer.id, reason="Parcel never came").id
+    app = FrontDeskApp(desk)
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
+        await settle(pilot)
+        with desk.session() as session:
+            hand_off(session, theirs, ELENI, desk.agent_id)
+        await changed(pilot, Change(1, "interaction", "handed-off", theirs, customer.id, theirs, terminal="other"))
+        told = [message for message in toasts.messages if "handed you" in message]
+        assert told == ["Eleni Georgiou handed you Mary Johnson's call (phone): F3 to take it over."]
+        await changed(pilot, Change(2, "interaction", "handed-off", theirs, customer.id, theirs, terminal="other"))
+        assert len([message for message in toasts.messages if "handed you" in message]) == 1  # once

@@ -282,6 +282,23 @@ async def test_f2_goes_back_to_the_lookup_from_a_card_left_open_and_typing_looks
         assert session.exec(select(Interaction)).all() == []
 
 
+async def test_f2_from_another_section_selects_the_last_query_so_the_next_name_replaces_it(desk: Desk) -> None:
+    """Back from the Call or Promises section the old query stayed as it was, and the next name was typed onto it."""
+    with desk.session() as session:
+        create_customer(session, CustomerForm(given_name="Carl", family_name="Abbot"), desk.agent_id)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "grace miller")
+        for section in ("f3", "f4"):
+            await pilot.press(section)
+            await settle(pilot)
+            await pilot.press("f2")
+            await settle(pilot)
+            await type_text(pilot, "carl abbot")
+            assert app.screen.query_input.value == "carl abbot"
+
+
 @pytest.mark.parametrize(("calendar", "language", "born"), [
     ("jalali", "fa", "born ۱۴ اسفند ۱۳۳۹"), ("gregorian", "el", "born 5 Μαρτίου 1961"), ("gregorian", "en", "born 5 March 1961"),
 ])

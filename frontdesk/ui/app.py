@@ -85,6 +85,8 @@ class FrontDeskApp(App[None]):
         self.reminder_timer: Timer | None = None
         self.remind_pending = False
         """A look for reminders is queued: the news of one change reaches the app from every screen."""
+        self.work_known: set[int] = set()
+        """The interactions in this agent's hands already offered or announced: a handoff to them is said once."""
         self.idle = IdleLock()
         """Locks the terminal when nobody has touched it for the desk's lock_after_idle_minutes."""
         self.collector = IdleCollector(lambda: self.idle.last_used, lambda: let_go_of_what_textual_keeps(self))
@@ -185,6 +187,7 @@ class FrontDeskApp(App[None]):
         await self.switched(agent)
 
     def offer_resume(self, work: tuple[OpenInteraction, ...]) -> None:
+        self.work_known = {item.interaction_id for item in work}
         if work:
             self.push_screen(ResumeScreen(work), self.resume)
 
@@ -225,6 +228,16 @@ class FrontDeskApp(App[None]):
         if event.touches("promise", "callback") and self.desk.agent is not None and not self.remind_pending:
             self.remind_pending = True
             self.call_later(self.remind)
+        if self.desk.agent is not None and any(change.action == "handed-off" for change in event.changes):
+            in_background(self, self.staff.left_open, self.announce_handed_to_me, group="handed-to-me", exclusive=True)
+
+    def announce_handed_to_me(self, work: tuple[OpenInteraction, ...]) -> None:
+        """A call a colleague handed to this agent, said at once and once: a caller may be waiting on the line."""
+        for item in work:
+            if item.handed_by and item.interaction_id not in self.work_known:
+                self.notify(Text(f"{item.handed_by} handed you {item.who}'s call ({item.channel}): F3 to take it over."),
+                            title="Handed to you", timeout=30)
+        self.work_known = {item.interaction_id for item in work}
 
     def resume(self, interaction_id: int | None) -> None:
         if interaction_id is not None:
@@ -310,12 +323,14 @@ class FrontDeskApp(App[None]):
         self.signed_in(agent)
 
     async def action_greeting(self) -> None:
-        """The lookup, ready for the next name. A card left open in the section (by this person, or by the one
+        """The lookup, ready for the next name (the last query selected, so typing replaces it). A card left open in the section (by this person, or by the one
         signed in before) is closed on the way: typing a name at a card pressed its keys ("c" started a call).
         A form on top of one is left as it was, with whatever was typed in it."""
         await self.switch_mode("greeting")
         while isinstance(self.screen, GreetingCardScreen):
             await self.pop_screen()
+        if isinstance(self.screen, GreetingScreen):
+            self.screen.ready_for_the_next_name()
 
     def action_new_customer(self) -> None:
         self.switch_mode("greeting")

@@ -79,8 +79,12 @@ class GreetingScreen(StyledOnMount, Screen):
         self.run_search(self.query_input.value)
         if self.card_was_open:
             self.card_was_open = False
-            self.query_input.focus()
-            self.query_input.select_all()
+            self.ready_for_the_next_name()
+
+    def ready_for_the_next_name(self) -> None:
+        """The box has focus and the old query is selected, so the first key typed replaces it."""
+        self.query_input.focus()
+        self.query_input.select_all()
 
     def progress_from_worker(self, done: int, total: int) -> None:
         self.app.call_from_thread(self.index_progress, done, total)
