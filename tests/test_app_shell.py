@@ -244,3 +244,18 @@ async def test_long_texts_in_the_day_sections_tables_end_in_an_ellipsis_at_80_co
         await pilot.press("u")
         await settle(pilot)
         cut_texts_end_in_an_ellipsis(app.screen.query_one("#kudos-suggestions", DataTable))
+
+
+async def test_the_layout_and_header_follow_a_resize_at_once(desk: Desk) -> None:
+    """The app read its own size before Textual had stored the new one, so the narrow layout and the short header
+    came one resize late: wide at 80 columns, narrow at 150."""
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(150, 45)) as pilot:
+        await settle(pilot)
+        assert not app.has_class("-narrow")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.has_class("-narrow")
+        await pilot.resize_terminal(150, 45)
+        await settle(pilot)
+        assert not app.has_class("-narrow")

@@ -207,19 +207,20 @@ class FrontDeskApp(App[None]):
             self.notify(reminder.message, severity=reminder.severity, timeout=12)
         self.show_header()
 
-    def show_header(self) -> None:
+    def show_header(self, width: int | None = None) -> None:
         """Below COMPACT_BELOW columns the header says the same in fewer words, so none is cut."""
         if self.desk.agent is None:
             return
-        compact = self.size.width < COMPACT_BELOW
+        compact = (width or self.size.width) < COMPACT_BELOW
         practice = ("PRACTICE · " if compact else "PRACTICE DESK · ") if self.desk.practice else ""
         counts = self.reminders.header_text(compact=compact)
         who = self.desk.agent.name if compact else f"{self.desk.agent.name} ({self.desk.agent.role})"
         self.sub_title = f"{practice}{who}" + (f" · {counts}" if counts else "")
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < COMPACT_BELOW, NARROW)
-        self.show_header()
+    def on_resize(self, event: events.Resize) -> None:
+        """From the event's size: this handler runs before Textual's own, which stores the new size in `self.size`."""
+        self.set_class(event.size.width < COMPACT_BELOW, NARROW)
+        self.show_header(event.size.width)
 
     def on_desk_changed(self, event: DeskChanged) -> None:
         """A promise made, kept, moved or reassigned at any desk shows in the header counts at once."""
