@@ -13,6 +13,7 @@ from frontdesk.services.callbacks import take_message
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import start_interaction
+from frontdesk.ui.screens.day.live_queue import LiveQueuePanel
 from frontdesk.services.wrap_up import wrap_up
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.kudos import KudosBook, KudosDraft
@@ -121,6 +122,25 @@ async def test_enter_on_an_escalation_takes_the_call_over_and_opens_it(desk: Des
         assert app.desk.current_interaction_id == ids["angry"]
     with desk.reading() as session:
         assert session.get_one(Interaction, ids["angry"]).owner_id == ids["daniel"]
+
+
+@pytest.mark.ui_desk
+async def test_enter_on_ones_own_call_goes_back_to_it_and_offers_no_take_over(desk: Desk) -> None:
+    """"Take over Mary Johnson's call from Daniel Brooks?" was asked of Daniel himself."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        own = start_interaction(session, ids["daniel"], None, reason="Asked for the manager").id
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # not now: the offer to resume his open call
+        queue = await open_day(pilot)
+        row = next(index for index, item in enumerate(app.screen.query_one(LiveQueuePanel).items) if item.interaction_id == own)
+        queue.move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+        assert app.desk.current_interaction_id == own
 
 
 @pytest.mark.ui_desk

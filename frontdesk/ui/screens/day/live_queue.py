@@ -117,6 +117,8 @@ class LiveQueuePanel(Vertical):
             return
         if item.is_promise:
             in_background(self, self.queue.owners, lambda owners: self.choose_owner(item, owners), group="live-queue-act")
+        elif item.is_call and item.owner_id == self.desk.agent_id and item.interaction_id is not None:
+            self.app.resume(item.interaction_id)  # one's own call: back to it, nothing to take over
         elif item.is_call:
             question = Text.assemble("Take over ", (item.who, "bold"), f"'s {item.kind} from ", (item.owner, "bold"), "?")
             self.app.push_screen(ConfirmScreen(question, yes="Take over"), lambda yes: self.take_over(item) if yes else None)
