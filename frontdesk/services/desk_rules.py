@@ -42,7 +42,7 @@ RULES = {
     "goodwill_budget_per_month": Rule("50", "each agent's monthly goodwill budget, in the desk's currency"),
     "currency": Rule("EUR", "the currency goodwill amounts are in, an ISO 4217 code such as EUR, GBP, IRR or JPY"),
     "calendar": Rule("gregorian", "the calendar dates are typed and shown in: 'gregorian' or 'jalali' (Solar Hijri)"),
-    "language": Rule("en", "the language typed times are said back in: 'en', 'fa' or 'el'"),
+    "language": Rule("en", "the language and digits dates, times, amounts and figures are shown in, and typed times said back in: 'en', 'fa' or 'el'"),
     "goodwill_max_amount": Rule("500", "the most one goodwill gesture can be, even with a supervisor's approval"),
     "lock_after_idle_minutes": Rule("10", "minutes without a key or click before a terminal locks", most=1_440),
     "erase_inactive_after_years": Rule("0", "years without contact after which a customer is listed for erasure (0: never)",
