@@ -121,7 +121,10 @@ async def test_a_reason_too_long_for_a_manager_flag_is_refused_not_fatal(desk: D
     toasts = Toasts()
     async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
         await settle(pilot)
-        await pilot.press("f3", "n", "ctrl+b")
+        await pilot.press("f3", "n")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)  # Ctrl+B is the live call's key: pressed once it is there
+        await pilot.press("ctrl+b")
         await settle(pilot)
         app.screen.query_one("#answer", Input).value = "x" * 600
         await pilot.press("enter")
