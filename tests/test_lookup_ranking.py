@@ -201,3 +201,13 @@ def test_removed_and_replaced_records_are_compacted_out():
     assert ids(index, "900 elm road")[0] == 900
     index.add(LookupRecord(5000, "Brand New", "1 Pine Street"))
     assert ids(index, "brand new")[0] == 5000
+
+
+def test_a_date_alone_that_fits_nobody_offers_the_near_one_flagged_never_opened_by_enter():
+    """5/3/1961 typed, nobody born that day: the customer born 8/3/1961 (a digit off) came first unflagged, with
+    nothing under "Matched on", and Enter opened her card. Offered, yes; picked on its own, never."""
+    index = CustomerIndex([LookupRecord(1, "Anastasia Nikolaou", "3 Elm Road", birth_date=datetime.date(1961, 3, 8))])
+    [near] = index.search("5/3/1961")
+    assert near.customer_id == 1 and near.ambiguous and near.matched == ()
+    [exact] = index.search("8/3/1961")
+    assert not exact.ambiguous and exact.matched

@@ -148,7 +148,8 @@ class CustomerIndex:
             return candidates.names.take(positions, axis=0)
 
         picks = self._best_per_customer(entries, totals, rarity, names, limit + 1)
-        matches = self._matches(picks, entries, totals, [scored[v].per_term for v in best_variant[picks]], limit)
+        date_only = all(term.kind is TermKind.DATE for terms in variants for term in terms)
+        matches = self._matches(picks, entries, totals, [scored[v].per_term for v in best_variant[picks]], limit, date_only)
         return Found(tuple(matches), self._fitting(candidates.rows, totals), counted_all)
 
     @staticmethod
@@ -193,7 +194,8 @@ class CustomerIndex:
             keep *= 4
 
     def _matches(
-        self, picks: list[int], entries: np.ndarray, totals: np.ndarray, fields: list[list[FieldScores]], limit: int
+        self, picks: list[int], entries: np.ndarray, totals: np.ndarray, fields: list[list[FieldScores]], limit: int,
+        date_only: bool = False,
     ) -> list[Match]:
         if not picks:
             return []
@@ -204,8 +206,10 @@ class CustomerIndex:
             i > 0 and best - float(totals[p]) <= SWAP_MARGIN and _swapped(readings[0], readings[i])
             for i, p in enumerate(picks)
         ]
+        matched = [_matched_fields(per_term, p) for p, per_term in zip(picks, fields)]
         flagged = [near or swap for near, swap in zip(close, swapped)]
-        flagged[0] = sum(close) > 1 or any(swapped)
+        # A birth date typed alone that nobody has: the customer a digit off is offered, never opened on its own.
+        flagged[0] = sum(close) > 1 or any(swapped) or (date_only and not matched[0])
         customer_ids = self._store.customer_ids.view
         rows = self._store.entry_row.view
         return [
@@ -213,9 +217,9 @@ class CustomerIndex:
                 customer_id=int(customer_ids[rows[entries[p]]]),
                 score=round(float(totals[p]), 2),
                 ambiguous=flag,
-                matched=_matched_fields(per_term, p),
+                matched=fields_matched,
             )
-            for p, per_term, flag in islice(zip(picks, fields, flagged), limit)
+            for p, fields_matched, flag in islice(zip(picks, matched, flagged), limit)
         ]
 
 
