@@ -399,6 +399,7 @@ async def test_a_second_handoff_asks_for_a_reason_and_counts_the_people(desk_wit
         assert "already spoken to 2 people: Sara Karimi, Eleni Georgiou" in shown_text(app.screen.query_one("#runaround", Static))
         await pilot.press("down", "enter")  # Tom
         await settle(pilot)
+        assert "Why does the call go to Tom Baker?" in shown_text(app.screen.query_one("#form-error", Label))
         await pilot.press("enter")  # no reason given
         await settle(pilot)
         assert "Say why" in shown_text(app.screen.query_one("#form-error", Label))

@@ -59,7 +59,12 @@ class HandoffScreen(FormDialog[str | None]):
     def colleague_chosen(self, event: OptionList.OptionSelected) -> None:
         self.chosen_id = int(event.option.id)
         if self.form is not None and self.form.needs_reason:
-            self.query_one("#handoff-reason", TextBox).focus()
+            reason = self.query_one("#handoff-reason", TextBox)
+            if reason.value.strip():
+                self.action_save()
+                return
+            reason.focus()  # said, not only done: the focus moving alone looked like Enter doing nothing
+            self.show_error(f"Why does the call go to {event.option.prompt}? Type the reason, then Enter.")
         else:
             self.action_save()
 
