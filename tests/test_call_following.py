@@ -243,3 +243,18 @@ async def test_a_call_handed_to_this_agent_elsewhere_is_announced_at_once(desk: 
         assert told == ["Eleni Georgiou handed you Mary Johnson's call (phone): F3 to take it over."]
         await changed(pilot, Change(2, "interaction", "handed-off", theirs, customer.id, theirs, terminal="other"))
         assert len([message for message in toasts.messages if "handed you" in message]) == 1  # once
+
+
+async def test_one_batch_of_news_is_acted_on_once_by_the_app_however_many_screens_pass_it_on(desk: Desk) -> None:
+    """Every screen is told of a batch, and each copy bubbles up to the app: the desk's rules were read once per
+    screen, and a handoff looked up once per screen."""
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reads = []
+        app.read_rules = lambda: reads.append(1)
+        batch = (Change(1, "rules", "changed", terminal="other"),)
+        for _ in range(3):  # as the relay does: the same batch to three screens
+            app.screen.post_message(DeskChanged(batch))
+        await settle(pilot)
+        assert reads == [1]

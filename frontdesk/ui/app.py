@@ -15,6 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from frontdesk.services.agents import Colleague
+from frontdesk.services.changes import Change
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.kudos import KudosBook
 from frontdesk.services.desk_rules import DeskRules
@@ -85,6 +86,8 @@ class FrontDeskApp(App[None]):
         self.reminder_timer: Timer | None = None
         self.remind_pending = False
         """A look for reminders is queued: the news of one change reaches the app from every screen."""
+        self.batch_heard: tuple[Change, ...] = ()
+        """The last batch of news acted on here; each screen it was posted to passes its copy up to the app."""
         self.work_known: set[int] = set()
         """The interactions in this agent's hands already offered or announced: a handoff to them is said once."""
         self.idle = IdleLock()
@@ -224,6 +227,9 @@ class FrontDeskApp(App[None]):
 
     def on_desk_changed(self, event: DeskChanged) -> None:
         """A promise made, kept, moved or reassigned at any desk shows in the header counts at once."""
+        if event.changes is self.batch_heard:
+            return  # the same batch, passed up by another screen: the relay tells every screen of it
+        self.batch_heard = event.changes
         if event.touches("rules") and self.desk.agent is not None:
             self.read_rules()
         if event.touches("promise", "callback") and self.desk.agent is not None and not self.remind_pending:
