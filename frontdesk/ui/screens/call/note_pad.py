@@ -61,7 +61,9 @@ class NotePad(Vertical):
         return self.query_one("#note-line", NoteLine)
 
     def say(self, status: str) -> None:
-        self.query_one("#draft-status", Static).update(status)
+        """On the status line under the box; a save that finishes while the app is closing finds it already gone."""
+        for line in self.query("#draft-status").results(Static):
+            line.update(status)
 
     def restore(self, draft: Draft | None) -> None:
         """The line left unsaved last time comes back in front of anything typed while the call opened."""
