@@ -35,7 +35,8 @@ def in_background(
     app = node.app
 
     def finish(callback: Callable[..., object], *args: object) -> None:
-        if node.is_attached:
+        # A closing app takes a screen's widgets down before the screen leaves the DOM: drop the result then too.
+        if node.is_attached and app.is_running:
             callback(*args)
 
     def run() -> None:
