@@ -309,6 +309,42 @@ async def test_a_reason_typed_at_wrap_up_still_needs_its_category(desk_with_cust
         assert "Choose the category" in shown_text(app.screen.query_one("#form-error", Label))
 
 
+async def test_the_drafted_summary_says_the_reason_typed_at_wrap_up(desk_with_customer: Desk) -> None:
+    """The draft began "Mrs Johnson called about their request." although the reason was typed just above it."""
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_call_with_mary(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        summary = app.screen.query_one("#summary", TextArea)
+        assert summary.text.endswith("called about their request.")
+        app.screen.query_one("#wrap-reason", Input).focus()
+        await type_text(pilot, "Parcel stuck at the depot")
+        assert summary.text.splitlines()[0].endswith(" called about Parcel stuck at the depot.")
+        summary.text = summary.text.replace("called", "phoned")  # the agent's own first line stays theirs
+        app.screen.query_one("#wrap-reason", Input).value = "Late parcel"
+        await settle(pilot)
+        assert summary.text.splitlines()[0].endswith(" phoned about Parcel stuck at the depot.")
+        app.screen.query_one("#wrap-category", Select).value = category_names_of(desk_with_customer)[0]
+        summary.text = summary.text.replace("phoned about Parcel stuck at the depot", "called about Late parcel")
+        app.screen.query_one("#wrap-reason", Input).value = "none"
+        await settle(pilot)
+        assert summary.text.splitlines()[0].endswith(f" called about {category_names_of(desk_with_customer)[0]}.")
+        app.screen.query_one("#outcome").focus()
+        await pilot.press("enter")  # resolved
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # saved as drafted, flagged unedited
+        await settle(pilot)
+    call = the_call(desk_with_customer)
+    assert call.summary.splitlines()[0].endswith(f" called about {call.category}.") and not call.summary_edited
+
+
+def category_names_of(desk: Desk) -> list[str]:
+    with desk.session() as session:
+        return category_names(session)
+
+
 def the_call_outcomes(desk: Desk) -> list[str]:
     with desk.session() as session:
         return [call.outcome for call in session.exec(select(Interaction).order_by(Interaction.id))]

@@ -42,11 +42,31 @@ class WrapUp:
     """The same for the category: "" says none fits."""
 
 
+NO_PARTICULAR_REQUEST = "their request"
+
+
+@dataclass(frozen=True)
+class SummaryOpening:
+    """The summary's first line, "Mrs Johnson called about a late parcel.": who got in touch, how, and why.
+
+    The wrap-up dialog asks for the reason when the call has none yet; the line follows what is typed there, so the
+    draft says why the customer got in touch instead of "their request".
+    """
+
+    who_did: str
+    """"Mrs Johnson called", "The caller came in"."""
+
+    def line(self, reason: str | None, category: str | None) -> str:
+        return f"{self.who_did} about {reason or category or NO_PARTICULAR_REQUEST}."
+
+
 @dataclass(frozen=True)
 class WrapUpForm:
     """What the wrap-up dialog asks: the drafted summary, what the call still lacks, and the outcomes it may have."""
 
     drafted: str
+    opening: SummaryOpening
+    """How the draft's first line reads for another reason or category, as they are typed in the dialog."""
     reason_missing: bool
     category_missing: bool
     categories: tuple[str, ...]
@@ -62,18 +82,21 @@ def outcomes_for(handed_off: bool) -> dict[str, str]:
 def wrap_up_form(session: Session, interaction_id: int) -> WrapUpForm:
     interaction = get_interaction(session, interaction_id)
     return WrapUpForm(
-        draft_summary(session, interaction_id), not interaction.reason, not interaction.category,
-        tuple(category_names(session)), outcomes_for(handoff_count(session, interaction_id) > 0),
+        draft_summary(session, interaction_id), summary_opening(session, interaction), not interaction.reason,
+        not interaction.category, tuple(category_names(session)), outcomes_for(handoff_count(session, interaction_id) > 0),
     )
+
+
+def summary_opening(session: Session, interaction: Interaction) -> SummaryOpening:
+    customer = session.get(Customer, interaction.customer_id) if interaction.customer_id else None
+    who = formal_name(customer) if customer else "The caller"
+    return SummaryOpening(f"{who} {VERBS.get(interaction.channel, 'got in touch')}")
 
 
 def draft_summary(session: Session, interaction_id: int) -> str:
     """Built from this call's own notes, promises, offers and goodwill, so it is never a canned answer."""
     interaction = get_interaction(session, interaction_id)
-    customer = session.get(Customer, interaction.customer_id) if interaction.customer_id else None
-    who = formal_name(customer) if customer else "The caller"
-    about = interaction.reason or interaction.category or "their request"
-    lines = [f"{who} {VERBS.get(interaction.channel, 'got in touch')} about {about}."]
+    lines = [summary_opening(session, interaction).line(interaction.reason, interaction.category)]
     notes = notes_of(session, interaction_id)
     if notes:
         lines.append("Heard:")
@@ -143,7 +166,7 @@ def wrap_up(session: Session, interaction_id: int, agent_id: int, wrap: WrapUp) 
     audit.record(session, agent_id, "close", "interaction", interaction_id, detail)
     if wrap.outcome == Outcome.FOLLOW_UP:  # the follow-up is promised in the same commit as the wrap-up
         make_follow_up(session, agent_id, interaction_id, load_rules(session),
-                       what=f"Follow up: {interaction.reason or interaction.category or 'their request'}")
+                       what=f"Follow up: {interaction.reason or interaction.category or NO_PARTICULAR_REQUEST}")
     session.commit()
 
 

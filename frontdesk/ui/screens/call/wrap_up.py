@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, RadioButton, RadioSet, Select, Static
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms
-from frontdesk.services.wrap_up import WrapUp, WrapUpForm
+from frontdesk.services.wrap_up import SummaryOpening, WrapUp, WrapUpForm
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.edit_boxes import TextBox, TextBoxArea
 
@@ -32,6 +33,7 @@ class WrapUpScreen(FormDialog[str | None]):
         self.interaction_id = interaction_id
         self.drafted: str | None = None
         """The summary the desk drafted from the notes; None until it has been read."""
+        self.opening: SummaryOpening | None = None
         self.unedited_warned = False
 
     def compose_form(self) -> ComposeResult:
@@ -52,7 +54,7 @@ class WrapUpScreen(FormDialog[str | None]):
 
     def show_loaded(self, form: WrapUpForm) -> None:
         """The outcomes this call may have; the reason and category it still lacks are asked for here."""
-        self.drafted = form.drafted
+        self.drafted, self.opening = form.drafted, form.opening
         summary = self.query_one("#summary", TextBoxArea)
         summary.text = form.drafted + summary.text  # anything typed before the draft arrived stays, after it
         outcomes = RadioSet(*(RadioButton(words, name=outcome) for outcome, words in form.outcomes.items()), id="outcome")
@@ -65,6 +67,23 @@ class WrapUpScreen(FormDialog[str | None]):
             choices = [(Text(name), name) for name in form.categories] + [(Text("None of these fits"), NONE_FITS)]
             missing.mount(Select(choices, prompt="The category", id="wrap-category"))
         self.call_after_refresh(outcomes.focus)
+
+    @on(TextBox.Changed, "#wrap-reason")
+    @on(Select.Changed, "#wrap-category")
+    def follow_reason(self) -> None:
+        """The draft's first line says the reason and category as they are typed here, instead of "their request";
+        a first line the agent has rewritten stays theirs."""
+        if self.drafted is None or self.opening is None:
+            return
+        reason = "".join(box.value.strip() for box in self.query("#wrap-reason").results(TextBox))
+        chosen = [select.value for select in self.query("#wrap-category").results(Select)]
+        category = str(chosen[0]) if chosen and chosen[0] not in (Select.NULL, NONE_FITS) else None
+        before = self.drafted.partition("\n")[0]
+        after = self.opening.line(None if reason.casefold() == NO_REASON else reason, category)
+        self.drafted = after + self.drafted[len(before):]
+        summary = self.query_one("#summary", TextBoxArea)
+        if summary.text.startswith(before):
+            summary.text = after + summary.text[len(before):]
 
     def asked_reason(self) -> tuple[str | None, str | None]:
         """The reason and category typed here; None where the call already had one.
