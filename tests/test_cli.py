@@ -214,6 +214,17 @@ def test_config_shows_and_changes_the_desk_rules(db_url: str, supervisor: int, k
     assert "Unknown setting 'coffee'" in capsys.readouterr().err
 
 
+def test_opening_hours_giving_a_day_twice_are_one_line_and_exit_1(db_url: str, supervisor: int, known_secret: None,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db-url", db_url, *DANIEL, "config", "opening_hours", "Mon-Fri 09:00-17:00; Fri 10:00-14:00"]) == 1
+    error = capsys.readouterr().err
+    assert error == ('frontdesk: error: Opening hours: Friday is given twice, in "Mon-Fri 09:00-17:00" and in '
+                     '"Fri 10:00-14:00"; give each day its hours once (several spans go in one clause: '
+                     'fri 09:00-12:00, 13:00-17:00)\n')
+    assert main(["--db-url", db_url, "config", "opening_hours"]) == 0
+    assert "opening_hours = 'mon-fri 09:00-17:00'" in capsys.readouterr().out
+
+
 def test_a_currency_that_is_no_iso_code_is_one_line_and_exit_1(db_url: str, supervisor: int, known_secret: None,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     """A hundred thousand characters are refused in one short line that does not repeat them; the rule stays."""

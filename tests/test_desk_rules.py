@@ -61,3 +61,25 @@ def test_a_negative_erasure_rule_says_zero_is_allowed(desk: Desk, supervisor: in
         with pytest.raises(ValidationError, match=r"^erase_inactive_after_years must be 0 \(off\) or more\.$"):
             set_rule(session, "erase_inactive_after_years", "-1", supervisor)
         set_rule(session, "erase_inactive_after_years", "0", supervisor)
+
+
+def test_opening_hours_giving_a_day_twice_are_refused_and_the_rule_keeps_its_hours(desk: Desk, supervisor: int) -> None:
+    with desk.session() as session:
+        set_rule(session, "opening_hours", "mon-fri 09:00-17:00", supervisor)
+        before = load_rules(session).opening_hours
+        with pytest.raises(ValidationError, match='^Opening hours: Friday is given twice, in "Mon-Fri 09:00-17:00" '
+                                                  'and in "Fri 10:00-14:00"; give each day its hours once'):
+            set_rule(session, "opening_hours", "Mon-Fri 09:00-17:00; Fri 10:00-14:00", supervisor)
+        assert load_rules(session).opening_hours == before
+
+
+def test_opening_hours_stored_with_a_day_given_twice_still_read_and_other_rules_still_change(
+        desk: Desk, supervisor: int) -> None:
+    """Stored before such hours were refused: the later clause still wins, as it did, instead of the desk failing."""
+    with desk.session() as session:
+        session.add(DeskSetting(key="opening_hours", value="mon-fri 09:00-17:00; fri 09:00-13:00"))
+        session.commit()
+        set_rule(session, "callback_within_hours", "3", supervisor)
+        rules = load_rules(session)
+        assert rules.callback_within == timedelta(hours=3)
+        assert rules.opening_hours.describe() == "mon-thu 09:00-17:00; fri 09:00-13:00"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time as host_time
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -70,8 +71,24 @@ def test_parse_accepts_full_names_hours_without_minutes_en_dashes_and_wrapping_r
     assert hours.week[0] == ((time(9), time(13)),)
 
 
-def test_a_later_clause_overrides_an_earlier_one():
-    hours = OpeningHours.parse("mon-fri 09:00-17:00; fri 09:00-13:00", tz=ATHENS)
+@pytest.mark.parametrize(("spec", "message"), [
+    ("Mon-Fri 09:00-17:00; Fri 10:00-14:00",
+     'Friday is given twice, in "Mon-Fri 09:00-17:00" and in "Fri 10:00-14:00"; give each day its hours once'),
+    ("mon-sun 09:00-17:00;\nsun closed", 'Sunday is given twice, in "mon-sun 09:00-17:00" and in "sun closed"'),
+    ("sat-mon 10:00-14:00; tue 9-17; Monday 08:00–12:00",
+     'Monday is given twice, in "sat-mon 10:00-14:00" and in "Monday 08:00–12:00"'),
+    ("mon 09:00-12:00; mon 13:00-17:00", 'Monday is given twice, in "mon 09:00-12:00" and in "mon 13:00-17:00"; give each '
+                                         "day its hours once (several spans go in one clause: mon 09:00-12:00, 13:00-17:00)"),
+])
+def test_a_day_given_in_two_clauses_is_refused_naming_the_day_and_both_clauses(spec: str, message: str):
+    """Short Fridays or a typo: keeping either clause silently would lose what the other said."""
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}"):
+        OpeningHours.parse(spec, tz=ATHENS)
+
+
+def test_a_spec_stored_before_days_given_twice_were_refused_reads_as_it_did():
+    """The later clause wins, as it did when the desk stored it, so the desk's hours do not change under it."""
+    hours = OpeningHours.parse("mon-fri 09:00-17:00; fri 09:00-13:00", tz=ATHENS, later_clause_wins=True)
     assert hours.week[3] == ((time(9), time(17)),)
     assert hours.week[4] == ((time(9), time(13)),)
 

@@ -211,3 +211,24 @@ def test_a_date_alone_that_fits_nobody_offers_the_near_one_flagged_never_opened_
     assert near.customer_id == 1 and near.ambiguous and near.matched == ()
     [exact] = index.search("8/3/1961")
     assert not exact.ambiguous and exact.matched
+
+
+ZWNJ = "\u200c"
+HALF_SPACED, JOINED = f"مریم نجف{ZWNJ}زاده", "مریم نجفزاده"
+
+
+@pytest.mark.parametrize("crowd", [
+    [f"حسن نجف{ZWNJ}زاده{suffix}" for suffix in ("", " کاظمی", " رضایی")],  # the halves common, the joined word rare
+    ["حسن نجفزاده", "علی نجفزاده", "رضا نجفزاده"],  # the joined word common
+])
+@pytest.mark.parametrize("first_id", [1, 2])
+def test_a_name_spelt_as_typed_comes_before_the_other_spacing_of_it(crowd: list[str], first_id: int):
+    """Najaf-zadeh with the half-space (ZWNJ) and Najafzadeh joined are different customers: the one spelt exactly
+    as typed comes first, the other right behind, both flagged, whichever word is rarer and whoever came first."""
+    other_id = 3 - first_id
+    index = CustomerIndex([LookupRecord(first_id, HALF_SPACED), LookupRecord(other_id, JOINED),
+                           *(LookupRecord(10 + i, name) for i, name in enumerate(crowd))])
+    for typed, meant, other in ((HALF_SPACED, first_id, other_id), (JOINED, other_id, first_id)):
+        assert ids(index, typed)[:2] == [meant, other], typed
+    matches = index.search(HALF_SPACED)  # the joined name fits it as well: never opened on its own
+    assert matches[0].ambiguous and matches[1].ambiguous

@@ -69,16 +69,26 @@ class OpeningHours:
         object.__setattr__(self, "holidays", frozenset(self.holidays))
 
     @classmethod
-    def parse(cls, text: str, holidays: str = "", tz: tzinfo | None = None) -> OpeningHours:
-        """Reads the spec an administrator edits by hand. Days not named are closed, and a later
-        clause overrides an earlier one, so "mon-fri 09:00-17:00; fri 09:00-13:00" means short Fridays."""
+    def parse(cls, text: str, holidays: str = "", tz: tzinfo | None = None, *,
+              later_clause_wins: bool = False) -> OpeningHours:
+        """Reads the spec an administrator edits by hand. Days not named are closed.
+
+        A day named in two clauses is refused, naming both: "mon-fri 09:00-17:00; fri 10:00-14:00" may mean
+        short Fridays or a slip, and keeping either silently loses what the other said. `later_clause_wins`
+        reads a spec stored before that check the way it was read then, so a desk's hours never change under it."""
         week: list[tuple[Interval, ...]] = [()] * 7
-        clauses = [clause.strip() for clause in re.split(r"[;\n]", re.sub("[–—]", "-", text.lower())) if clause.strip()]
+        given_in: dict[int, int] = {}
+        """Per day, which clause gave its hours."""
+        clauses = [clause.strip() for clause in re.split(r"[;\n]", text) if clause.strip()]
         if not clauses:
             raise ValueError('no opening hours given; write them like "mon-fri 09:00-17:00; sat 10:00-14:00"')
-        for clause in clauses:
-            days, intervals = _parse_clause(clause)
+        for number, clause in enumerate(clauses):
+            days, intervals = _parse_clause(re.sub("[–—]", "-", clause.lower()))
             for day in days:
+                earlier = given_in.setdefault(day, number)
+                if earlier != number and not later_clause_wins:
+                    raise ValueError(_given_twice(day, clauses[earlier], clause))
+                given_in[day] = number
                 week[day] = intervals
         return cls(tuple(week), _parse_holidays(holidays), tz if tz is not None else system_zone())
 
@@ -165,6 +175,11 @@ def _check_day(name: str, intervals: tuple[Interval, ...]) -> None:
         if previous is not None and (previous[1] == END_OF_DAY or opens < previous[1]):
             raise ValueError(f"{name}: {_interval_text(interval)} overlaps {_interval_text(previous)}")
         previous = interval
+
+
+def _given_twice(day: int, earlier: str, later: str) -> str:
+    return (f'{WEEKDAYS[day].capitalize()} is given twice, in "{earlier}" and in "{later}"; give each day its hours once '
+            f"(several spans go in one clause: {WEEKDAYS[day][:3]} 09:00-12:00, 13:00-17:00)")
 
 
 def _parse_clause(clause: str) -> tuple[list[int], tuple[Interval, ...]]:

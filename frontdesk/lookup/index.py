@@ -12,7 +12,7 @@ from frontdesk.lookup.calendars import GREGORIAN
 from frontdesk.lookup.candidates import candidate_entries, distinct_live
 from frontdesk.lookup.query import Term, TermKind, readings, spacing_variants
 from frontdesk.lookup.records import Found, LookupRecord, Match
-from frontdesk.lookup.scoring import Candidates, FieldScores, exact_name_rarity, score_entries
+from frontdesk.lookup.scoring import Candidates, FieldScores, Scored, exact_name_rarity, score_entries
 from frontdesk.lookup.store import CustomerStore, Folder
 
 AMBIGUITY_MARGIN = 4.0  # points: closer than this, the query does not tell two customers apart
@@ -105,11 +105,13 @@ class CustomerIndex:
             return Found((), 0, True)
         with self._lock:
             known = self._store.vocabulary.ids.__contains__
-            variants = [v for terms in readings(query, self._is_name_word, calendar) if terms
-                        for v in spacing_variants(terms, known)]
+            spaced = [spacing_variants(terms, known) for terms in readings(query, self._is_name_word, calendar)
+                      if terms]
+            variants = [variant for each in spaced for variant in each]
             if not variants:
                 return Found((), 0, True)
-            return self._rank(variants, limit)
+            respaced = np.array([number > 0 for each in spaced for number in range(len(each))])
+            return self._rank(variants, respaced, limit)
 
     def _is_name_word(self, word: str) -> bool:
         """Whether some customer's name holds this word or one spelt very like it."""
@@ -125,7 +127,8 @@ class CustomerIndex:
             for t in terms
         ]
 
-    def _rank(self, variants: list[list[Term]], limit: int) -> Found:
+    def _rank(self, variants: list[list[Term]], respaced: np.ndarray, limit: int) -> Found:
+        """`respaced` says, per variant, whether it joins or splits typed words (see query.spacing_variants)."""
         sims = [self._similarities(terms) for terms in variants]
         found = [candidate_entries(self._store, terms, s) for terms, s in zip(variants, sims)]
         entries = distinct_live(self._store, [part for parts, _ in found for part in parts])
@@ -147,7 +150,8 @@ class CustomerIndex:
         def names(positions: np.ndarray) -> np.ndarray:
             return candidates.names.take(positions, axis=0)
 
-        picks = self._best_per_customer(entries, totals, rarity, names, limit + 1)
+        respaced_only = _only_respaced(scored, respaced, totals)
+        picks = self._best_per_customer(entries, totals, respaced_only, rarity, names, limit + 1)
         date_only = all(term.kind is TermKind.DATE for terms in variants for term in terms)
         matches = self._matches(picks, entries, totals, [scored[v].per_term for v in best_variant[picks]], limit, date_only)
         return Found(tuple(matches), self._fitting(candidates.rows, totals), counted_all)
@@ -163,25 +167,27 @@ class CustomerIndex:
         return int(kept.size and 1 + np.count_nonzero(kept[1:] != kept[:-1]))
 
     def _best_per_customer(
-        self, entries: np.ndarray, totals: np.ndarray, rarity: Callable[[np.ndarray], np.ndarray],
-        names: Callable[[np.ndarray], np.ndarray], count: int,
+        self, entries: np.ndarray, totals: np.ndarray, respaced_only: np.ndarray,
+        rarity: Callable[[np.ndarray], np.ndarray], names: Callable[[np.ndarray], np.ndarray], count: int,
     ) -> list[int]:
         """Positions of the best-scoring entry of each of the top `count` customers.
 
-        Equal scores go to the rarer words spelt exactly (see scoring.exact_name_rarity), then to
-        the earlier entry; every entry tied with the last one kept competes, so which of many
-        equal customers come first does not depend on where a partial sort cut them. Among the
-        `keep` first, customers still equal are shown each name once before any twice (Amanda
-        Hall, Amanda Hill, then the next Amanda Hall).
+        Equal scores go first to the entries that earned them with the words spaced as typed (`respaced_only`
+        False): نجف‌زاده typed with its half-space (ZWNJ) is that customer's own spelling, and fits نجفزاده only
+        joined, however rare either word is. Then to the rarer words spelt exactly (see
+        scoring.exact_name_rarity), then to the earlier entry; every entry tied with the last one kept
+        competes, so which of many equal customers come first does not depend on where a partial sort cut
+        them. Among the `keep` first, customers still equal are shown each name once before any twice
+        (Amanda Hall, Amanda Hill, then the next Amanda Hall).
         """
         keep = min(len(totals), count * 4 + 16)
         rows = self._store.entry_row.view
         while True:
             top = _with_ties(totals, keep)
             rare = rarity(top)
-            order = np.lexsort((entries[top], -rare, -totals[top]))[:keep]
+            order = np.lexsort((entries[top], -rare, respaced_only[top], -totals[top]))[:keep]
             top, rare = top[order], rare[order]
-            top = top[_names_in_turn(totals[top], rare, names(top))]
+            top = top[_names_in_turn((totals[top], respaced_only[top], rare), names(top))]
             picks, seen = [], set()
             for position, row in zip(top.tolist(), rows.take(entries[top]).tolist()):
                 if totals[position] < MIN_SCORE or len(picks) == count:
@@ -226,13 +232,13 @@ class CustomerIndex:
 _NAME_HASH = np.random.default_rng(0).integers(1, 2**62, size=64, dtype=np.int64) | 1
 
 
-def _names_in_turn(totals: np.ndarray, rarity: np.ndarray, names: np.ndarray) -> np.ndarray:
-    """A stable reordering of sorted candidates: within a run of equal total and rarity, every distinct
-    name's first customer, then every name's second, and so on."""
-    size = len(totals)
+def _names_in_turn(ranks: tuple[np.ndarray, ...], names: np.ndarray) -> np.ndarray:
+    """A stable reordering of sorted candidates: within a run equal in every one of `ranks` (total, spacing,
+    rarity), every distinct name's first customer, then every name's second, and so on."""
+    size = len(names)
     sequence = np.arange(size)
     group = np.zeros(size, dtype=np.int64)
-    group[1:] = np.cumsum((totals[1:] != totals[:-1]) | (rarity[1:] != rarity[:-1]))
+    group[1:] = np.cumsum(np.logical_or.reduce([rank[1:] != rank[:-1] for rank in ranks]))
     width = min(names.shape[1], len(_NAME_HASH))
     name = (names[:, :width].astype(np.int64) + 1) @ _NAME_HASH[:width]  # wraps: a hash, not a sum
     by_name = np.lexsort((sequence, name, group))
@@ -264,6 +270,14 @@ def _best_variant(all_totals: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]
         best[better] = variant
         np.maximum(totals, other, out=totals)
     return totals, best
+
+
+def _only_respaced(scored: list[Scored], respaced: np.ndarray, totals: np.ndarray) -> np.ndarray:
+    """Per entry, whether only a variant that joins or splits typed words earned its best total."""
+    only = np.ones(len(totals), dtype=np.bool_)
+    for one in (one for one, moved in zip(scored, respaced) if not moved):
+        only &= one.total != totals
+    return only
 
 
 def _reading(per_term: list[FieldScores], position: int) -> tuple[str | None, ...]:

@@ -125,10 +125,7 @@ def _holiday(text: str, style: DateStyle, *, refuse: bool = False) -> date | Non
 def _rules_from(values: dict[str, str]) -> DeskRules:
     date_style = _date_style(values)
     holidays = ", ".join(day.isoformat() for day in _holidays(values["holidays"], date_style))
-    try:
-        hours = OpeningHours.parse(values["opening_hours"], holidays)
-    except ValueError as error:
-        raise ValidationError("opening_hours", f"Opening hours: {error}") from None
+    hours = _opening_hours(values["opening_hours"], holidays, stored=True)
     if not any(hours.week):
         raise ValidationError("opening_hours", "Opening hours: the desk would never be open; give at least one day's hours.")
     return DeskRules(
@@ -145,6 +142,15 @@ def _rules_from(values: dict[str, str]) -> DeskRules:
         erase_inactive_after_years=_not_negative(values, "erase_inactive_after_years"),
         phone_regions=parse_regions(values["phone_region"]),
     )
+
+
+def _opening_hours(spec: str, holidays: str = "", *, stored: bool) -> OpeningHours:
+    """Hours as typed must give each day once; hours `stored` before that was checked are read as they were
+    then, the later clause winning, so the desk keeps working and its other rules can still be changed."""
+    try:
+        return OpeningHours.parse(spec, holidays, later_clause_wins=stored)
+    except ValueError as error:
+        raise ValidationError("opening_hours", f"Opening hours: {error}") from None
 
 
 def _one_of(values: dict[str, str], key: str, allowed: tuple[str, ...]) -> str:
@@ -223,6 +229,8 @@ def set_rule(session: Session, key: str, value: str, agent_id: int | None) -> No
     values = {**before, key: value.strip()}
     if key in MONEY_RULES:
         amount_of(value, _currency(values), field=key, label=key)  # as typed now: "1,000" of IRR is refused, not 1
+    if key == "opening_hours":
+        _opening_hours(value, stored=False)  # as typed now: a day given twice is refused
     _rules_from(values)
     _check_bound(key, value)
     row = session.get(DeskSetting, key) or DeskSetting(key=key)
