@@ -73,6 +73,21 @@ async def test_c_pressed_before_the_card_is_read_starts_the_call(desk: Desk, mar
         assert [(call.customer_id, call.channel) for call in calls] == [(mary, "phone")]
 
 
+async def test_enter_on_a_chosen_row_and_c_in_one_burst_start_the_call(desk: Desk, mary: int) -> None:
+    """The table's Enter opened the card only once the key had gone up to the app and come back as a selection: the
+    `c` that came with it was read by the greeting screen meanwhile, which has no such key."""
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary johnson")
+        await pilot.press("down")
+        await keys_queued(pilot, Key("enter", "\r"), "c")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with desk.session() as session:
+        assert [(call.customer_id, call.channel) for call in session.exec(select(Interaction))] == [(mary, "phone")]
+
+
 async def test_a_pin_typed_before_the_sign_in_list_is_read_signs_in(demo_url: str, monkeypatch) -> None:
     """`--agent` preselects the person, so the agent types the PIN at once: it went nowhere, the secret box not shown."""
     choices = HeldLoad(monkeypatch, Staff, "sign_in_choices")
