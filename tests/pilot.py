@@ -57,12 +57,18 @@ async def keys_in_one_burst(pilot: Pilot, *keys: Key | str) -> None:
     """Keys as a terminal sends them when they come together: queued at once, then the app catches up.
     A string is typed character by character; a Key (Key("backspace", None)) is pressed as it is, a new event each
     time, since an event remembers having been stopped."""
+    await keys_queued(pilot, *keys)
+    await settle(pilot)
+
+
+async def keys_queued(pilot: Pilot, *keys: Key | str) -> None:
+    """The keys of `keys_in_one_burst`, queued, without waiting for what they start (a load a test holds back)."""
     app = pilot.app
     for key in keys:
         for one in ([Key(key.key, key.character)] if isinstance(key, Key) else [Key(key_name(char), char) for char in key]):
             one.set_sender(app)
             app.post_message(one)
-    await settle(pilot)
+    await pilot.pause()
 
 
 def key_name(char: str) -> str:

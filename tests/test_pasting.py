@@ -1,4 +1,5 @@
-"""Pasting into the note line of a real terminal: bytes fed exactly as a terminal sends them."""
+"""Pasting into the note line of a real terminal (bytes fed exactly as a terminal sends them), and into a box of many
+lines through the app: a paste is stored exactly, whatever line breaks it holds."""
 
 from __future__ import annotations
 
@@ -6,11 +7,19 @@ import os
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
+from textual import events
+from textual.widgets import TextArea
 
 from frontdesk.db import sqlite_url
-from frontdesk.services.desk import open_desk
+from frontdesk.db.models import Note
+from frontdesk.services.desk import Desk, open_desk
 from frontdesk.services.notes import notes_of
+from frontdesk.ui.app import FrontDeskApp
+from frontdesk.ui.screens.call.note_edit import NoteEditScreen
 from frontdesk.ui.terminal_input import HIDDEN_ESC, PasteGuard
+from tests.pilot import settle, type_text
+from tests.test_call_screen import desk_with_customer, start_call_with_mary  # noqa: F401  (a fixture by name)
 from tests.terminal import Terminal
 from tests.test_call_processes import open_call, open_terminal, resume_the_call  # noqa: F401  (fixtures by name)
 
@@ -68,6 +77,34 @@ def test_an_invalid_utf8_byte_is_shown_as_a_replacement_not_a_crash(db_path: Pat
     assert terminal.quit() == 0
     assert "Traceback" not in terminal.screen_text
     assert notes_in(db_path, open_call) == ["Ren\ufffde Dubois"]
+
+
+@pytest.mark.ui_desk
+@pytest.mark.parametrize(("pasted", "lines_shown"), [
+    (" line one\r\nline two", ["From her e-mail: line one␍", "line two"]),
+    (" line one\rline two", ["From her e-mail: line one␍", "line two"]),
+    (" a\r\nb\rc\nd\r", ["From her e-mail: a␍", "b␍", "c", "d␍", ""]),
+])
+async def test_a_paste_into_a_box_of_many_lines_keeps_its_crs(desk_with_customer: Desk, pasted: str,  # noqa: F811
+                                                               lines_shown: list[str]) -> None:
+    """Textual's TextArea keeps one kind of line break: CR LF and a lone CR were stored as LF. Each is kept, and
+    each still breaks the line on screen, its CR drawn as ␍."""
+    app = FrontDeskApp(desk_with_customer)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_call_with_mary(pilot)
+        await type_text(pilot, "From her e-mail:")
+        await pilot.press("enter", "up", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteEditScreen)
+        await pilot.press("end")
+        app.post_message(events.Paste(pasted))
+        await settle(pilot)
+        box = app.screen.query_one("#note-text", TextArea)
+        assert [box.get_line(row).plain for row in range(box.document.line_count)] == lines_shown
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with desk_with_customer.session() as session:
+        assert session.exec(select(Note.text)).all() == ["From her e-mail:" + pasted]
 
 
 def test_the_paste_guard_finds_markers_split_across_reads() -> None:

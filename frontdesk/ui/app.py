@@ -29,6 +29,7 @@ from frontdesk.ui.compact import COMPACT_BELOW, NARROW
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.stylesheet import read_every_default_css, styled_now
 from frontdesk.ui.terminal_input import DeskDriver
+from frontdesk.ui.type_ahead import TypeAhead
 from frontdesk.ui.feed_relay import FeedRelay
 from frontdesk.ui.heap import LOOK_EVERY, IdleCollector, let_go_of_what_textual_keeps
 from frontdesk.ui.idle_lock import CHECK_EVERY, IdleLock
@@ -58,7 +59,7 @@ REMIND_EVERY = 30.0
 """Seconds between looks for promises coming due with time alone; changes at any desk are looked at at once."""
 
 
-class FrontDeskApp(App[None]):
+class FrontDeskApp(TypeAhead, App[None]):
     TITLE = "frontdesk"
     CSS_PATH = "app.tcss"
     BINDINGS = [

@@ -45,7 +45,7 @@ def in_background(
             result = job()
         except (ValidationError, DeskUnavailable) as problem:
             if not worker.is_cancelled:
-                app.call_from_thread(finish, failed or _toast(node), problem)
+                app.call_from_thread(finish, failed or toast(node), problem)
             return
         finally:
             # Textual notes the worker in the pool thread's own context, not a copy of it, so the thread kept the
@@ -57,7 +57,9 @@ def in_background(
     return node.run_worker(run, thread=True, group=group, exclusive=exclusive, description=description or group)
 
 
-def _toast(node: DOMNode) -> Callable[[Exception], None]:
+def toast(node: DOMNode) -> Callable[[Exception], None]:
+    """What a refused job says by default: its reason, or that the database did not answer, in a toast."""
+
     def show(problem: Exception) -> None:
         message = UNAVAILABLE if isinstance(problem, DeskUnavailable) else str(problem)
         node.app.notify(message, severity="error")

@@ -20,8 +20,17 @@ from textual.widgets import Input, TextArea
 
 from frontdesk.ui.widgets.literal import CONTROL_PICTURES, DIRECTION_CONTROLS, KEPT
 
+CR_BEFORE_LF = "\ufdd0"
+"""Stands in a box of many lines for the CR of a CR LF. Textual's TextArea keeps its lines apart by one kind of break
+only, so a pasted "line one\r\nline two" was saved as "line one\nline two"; here the LF breaks the line and this
+character, drawn as ␍ at its end, is given back as the CR (a noncharacter: no text holds one)."""
+CR_ALONE = "\ufdd1"
+"""Stands for a CR that breaks the line by itself (a terminal sends a pasted line break as CR): it is held with an LF
+after it, to break the line on screen, and the two are given back as the one CR. Drawn as ␍ too."""
+
 IN_PLACE = str.maketrans(
     {chr(code): picture for code, picture in CONTROL_PICTURES.items() if chr(code) not in KEPT}
+    | {CR_BEFORE_LF: CONTROL_PICTURES[0x0D], CR_ALONE: CONTROL_PICTURES[0x0D]}
     | {control: "⇄" for control in DIRECTION_CONTROLS}
     | {chr(code): "\ufffd" for code in range(0x80, 0xA0)}  # C1 controls: CSI (U+009B) starts a sequence, as ESC [ does
 )
@@ -31,6 +40,16 @@ IN_PLACE = str.maketrans(
 def drawn_in_place(text: str) -> str:
     """`text` as an edit box draws it: the same number of characters, none of them a command to the terminal."""
     return text.translate(IN_PLACE)
+
+
+def held_in_lines(text: str) -> str:
+    """`text` as a box of many lines holds it: each CR stood in for, each break a line break on screen."""
+    return text.replace("\r\n", CR_BEFORE_LF + "\n").replace("\r", CR_ALONE + "\n")
+
+
+def as_typed(held: str) -> str:
+    """What `held_in_lines` holds, given back exactly; a CR whose line the agent joined again stays a CR."""
+    return held.replace(CR_ALONE + "\n", "\r").replace(CR_ALONE, "\r").replace(CR_BEFORE_LF, "\r")
 
 
 class _InPlace(Highlighter):
@@ -88,9 +107,34 @@ class TextBox(KeysInOrder, Input):
 
 
 class TextBoxArea(KeysInOrder, TextArea):
-    """A box of many lines (Textual's TextArea) that draws control characters as symbols; its text stays as typed."""
+    """A box of many lines (Textual's TextArea) that draws control characters as symbols; its text stays as typed.
+
+    `text` is what was typed and pasted, CR LF and a lone CR included: a paste is stored exactly, and each of its
+    line breaks, of whatever kind, shows as one.
+    """
 
     OWN_KEYS = own_keys(TextArea.BINDINGS)
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(held_in_lines(text), **kwargs)
+
+    @property
+    def text(self) -> str:
+        return as_typed(self.document.text)
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.load_text(value)
+
+    def load_text(self, text: str) -> None:
+        super().load_text(held_in_lines(text))
+
+    def on_paste(self, event: events.Paste) -> None:
+        """As Textual's paste, with the CRs held: Textual's would have turned each CR LF and lone CR into the box's LF."""
+        event.stop()
+        event.prevent_default()
+        if not self.read_only:
+            self.move_cursor(self.replace(held_in_lines(event.text), *self.selection, maintain_selection_offset=False).end_location)
 
     def get_line(self, line_index: int) -> Text:
         """As Textual's, from the symbols: Rich would have dropped BEL and the like from the line unseen."""

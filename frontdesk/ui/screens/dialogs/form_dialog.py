@@ -17,6 +17,7 @@ from frontdesk.services.desk import Desk
 from frontdesk.services.errors import DeskUnavailable, EditConflict
 from frontdesk.ui.background import UNAVAILABLE, in_background
 from frontdesk.ui.stylesheet import StyledOnMount
+from frontdesk.ui.type_ahead import LoadsBeforeKeys
 from frontdesk.ui.widgets.edit_boxes import TextBox, TextBoxArea
 
 ResultT = TypeVar("ResultT")
@@ -43,8 +44,8 @@ class DialogFields(VerticalScroll):
         return not any(widget.focusable for widget in self.query("*"))
 
 
-class FormDialog(StyledOnMount, ModalScreen[ResultT], Generic[ResultT]):
-    """A modal form whose reads and saves run in thread workers.
+class FormDialog(LoadsBeforeKeys, StyledOnMount, ModalScreen[ResultT], Generic[ResultT]):
+    """A modal form whose reads and saves run in thread workers; keys typed while it loads act once it has loaded.
 
     A subclass writes `compose_form` (its fields), and as needed `load` (runs in a thread; reads what
     the form needs through services), `show_loaded` (fills the fields with it), `collect` (on the UI
@@ -88,7 +89,16 @@ class FormDialog(StyledOnMount, ModalScreen[ResultT], Generic[ResultT]):
         yield from ()
 
     def on_mount(self) -> None:
-        in_background(self, self.load, self.show_loaded, failed=self.load_failed, group="form-load")
+        in_background(self, self.load, self.arrived, failed=self.load_refused, group="form-load")
+
+    def arrived(self, data: Any) -> None:
+        """The fields are filled before the keys typed meanwhile reach them: what was typed is never written over."""
+        self.show_loaded(data)
+        self.keys_may_act()
+
+    def load_refused(self, problem: Exception) -> None:
+        self.load_failed(problem)
+        self.keys_may_act()
 
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
         """Scrolls only as far as the focused field needs. Textual centres a newly focused widget, which opened

@@ -21,12 +21,13 @@ from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedC
 from frontdesk.services.greeting import GreetingCard
 from frontdesk.services.outcomes import outcome_words
 from frontdesk.services.presence import OpenElsewhere
-from frontdesk.ui.background import in_background
+from frontdesk.ui.background import in_background, toast
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
 from frontdesk.ui.screens.greeting.customer_requests import ask_erase, ask_export
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
 from frontdesk.ui.stylesheet import StyledOnMount
+from frontdesk.ui.type_ahead import LoadsBeforeKeys
 from frontdesk.ui.widgets.access_log import AccessLogPanel
 from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.promise_text import promises_text
@@ -36,8 +37,11 @@ ABOUT_THE_CUSTOMER = ("customer", "promise", "interaction", "callback")
 """Changes that can alter what the card shows: the record itself, its promises, its last visit."""
 
 
-class GreetingCardScreen(StyledOnMount, Screen):
-    """While the card is open, presence tells other terminals this customer is being served here."""
+class GreetingCardScreen(LoadsBeforeKeys, StyledOnMount, Screen):
+    """While the card is open, presence tells other terminals this customer is being served here.
+
+    A key pressed before the card was read (Enter, then `c` at once) acts once it is shown.
+    """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="card.back"),
@@ -95,7 +99,13 @@ class GreetingCardScreen(StyledOnMount, Screen):
     def reload(self, *, audited: bool = True) -> None:
         """`audited` when the agent asked for the card; a reload for another desk's change is not a new view."""
         customer_id = self.customer_id
-        in_background(self, lambda: self.greeting.card(customer_id, audited=audited), self.show_card, group="card", exclusive=True)
+        in_background(self, lambda: self.greeting.card(customer_id, audited=audited), self.show_card, failed=self.not_read,
+                      group="card", exclusive=True)
+
+    def not_read(self, problem: Exception) -> None:
+        """The database did not answer: said, and the keys typed meanwhile act on the card as it is (Esc goes back)."""
+        toast(self)(problem)
+        self.keys_may_act()
 
     def show_card(self, view: CardView) -> None:
         if view.customer_id != self.customer_id:
@@ -114,6 +124,7 @@ class GreetingCardScreen(StyledOnMount, Screen):
         self.query_one("#preferences", Static).update(_preferences(card))
         self.show_also_open(view.open_at)
         self.refresh_bindings()
+        self.keys_may_act()
 
     def show_gone(self, view: CardView) -> None:
         """Opened from a stale list, the card just closes; open while another desk merged it away, it says so.
@@ -133,6 +144,7 @@ class GreetingCardScreen(StyledOnMount, Screen):
         for part in CARD_PARTS:
             self.query_one(part, Static).update("")
         self.refresh_bindings()
+        self.keys_may_act()
 
     def show_also_open(self, entries: tuple[OpenElsewhere, ...]) -> None:
         self.query_one(AlsoOpen).show(entries)

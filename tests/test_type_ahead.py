@@ -1,0 +1,103 @@
+"""Keys typed while a screen is still loading act once it has loaded: an agent typing from memory loses nothing.
+
+Each test holds the screen's load in its worker thread on an Event, types while it waits, then lets it go.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from sqlmodel import select
+from textual.events import Key
+from textual.pilot import Pilot
+
+from frontdesk.cli.launch import make_app
+from frontdesk.db.models import Agent, AuditEvent, Interaction
+from frontdesk.services.customer_form import CustomerForm
+from frontdesk.services.customers import create_customer
+from frontdesk.services.desk import Desk, open_desk
+from frontdesk.services.facades.greeting import GreetingDesk
+from frontdesk.services.facades.staff import Staff
+from frontdesk.ui.app import FrontDeskApp
+from frontdesk.ui.screens.call.live_call import LiveCallScreen
+from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
+from frontdesk.ui.screens.greeting.greeting import GreetingScreen
+from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
+from tests.known_secret import PRACTICE_PIN
+from tests.pilot import keys_queued, settle, type_text
+
+pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
+
+
+@pytest.fixture
+def mary(desk: Desk) -> int:
+    with desk.session() as session:
+        return create_customer(session, CustomerForm(given_name="Mary", family_name="Johnson"), desk.agent_id).id
+
+
+class HeldLoad:
+    """Makes a service call wait in its worker thread until the test lets it go."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: type, name: str) -> None:
+        self.release = threading.Event()
+        self.waiting = threading.Event()
+        real: Callable = getattr(owner, name)
+
+        def held(*args, **kwargs):
+            self.waiting.set()
+            assert self.release.wait(30), "the test never let the load go"
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, held)
+
+    async def let_go(self, pilot: Pilot) -> None:
+        assert self.waiting.is_set(), "the screen never started its load"
+        self.release.set()
+        await settle(pilot)
+
+
+async def test_c_pressed_before_the_card_is_read_starts_the_call(desk: Desk, mary: int, monkeypatch) -> None:
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary johnson")
+        card = HeldLoad(monkeypatch, GreetingDesk, "card")
+        await pilot.press("enter", "c")
+        assert isinstance(app.screen, GreetingCardScreen) and app.screen.card is None  # still loading
+        await card.let_go(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with desk.session() as session:
+        calls = session.exec(select(Interaction)).all()
+        assert [(call.customer_id, call.channel) for call in calls] == [(mary, "phone")]
+
+
+async def test_enter_on_a_chosen_row_and_c_in_one_burst_start_the_call(desk: Desk, mary: int) -> None:
+    """The table's Enter opened the card only once the key had gone up to the app and come back as a selection: the
+    `c` that came with it was read by the greeting screen meanwhile, which has no such key."""
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary johnson")
+        await pilot.press("down")
+        await keys_queued(pilot, Key("enter", "\r"), "c")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen)
+    with desk.session() as session:
+        assert [(call.customer_id, call.channel) for call in session.exec(select(Interaction))] == [(mary, "phone")]
+
+
+async def test_a_pin_typed_before_the_sign_in_list_is_read_signs_in(demo_url: str, monkeypatch) -> None:
+    """`--agent` preselects the person, so the agent types the PIN at once: it went nowhere, the secret box not shown."""
+    choices = HeldLoad(monkeypatch, Staff, "sign_in_choices")
+    app = make_app(demo_url, agent_name="Tom Baker", practice=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        await keys_queued(pilot, PRACTICE_PIN, Key("enter", "\r"))
+        await choices.let_go(pilot)
+        assert isinstance(app.screen, GreetingScreen) and app.desk.agent.name == "Tom Baker"
+    with open_desk(demo_url).reading() as session:
+        tom = session.exec(select(Agent).where(Agent.name == "Tom Baker")).one()
+        assert "sign-in" in session.exec(select(AuditEvent.action).where(AuditEvent.entity == "agent", AuditEvent.entity_id == tom.id)).all()
