@@ -33,7 +33,7 @@ class WrapUpScreen(FormDialog[str | None]):
         self.interaction_id = interaction_id
         self.drafted: str | None = None
         """The summary the desk drafted from the notes; None until it has been read."""
-        self.opening: SummaryOpening | None = None
+        self.summary_opening: SummaryOpening | None = None
         self.unedited_warned = False
 
     def compose_form(self) -> ComposeResult:
@@ -54,7 +54,7 @@ class WrapUpScreen(FormDialog[str | None]):
 
     def show_loaded(self, form: WrapUpForm) -> None:
         """The outcomes this call may have; the reason and category it still lacks are asked for here."""
-        self.drafted, self.opening = form.drafted, form.opening
+        self.drafted, self.summary_opening = form.drafted, form.opening
         summary = self.query_one("#summary", TextBoxArea)
         summary.text = form.drafted + summary.text  # anything typed before the draft arrived stays, after it
         outcomes = RadioSet(*(RadioButton(words, name=outcome) for outcome, words in form.outcomes.items()), id="outcome")
@@ -73,13 +73,13 @@ class WrapUpScreen(FormDialog[str | None]):
     def follow_reason(self) -> None:
         """The draft's first line says the reason and category as they are typed here, instead of "their request";
         a first line the agent has rewritten stays theirs."""
-        if self.drafted is None or self.opening is None:
+        if self.drafted is None or self.summary_opening is None:
             return
         reason = "".join(box.value.strip() for box in self.query("#wrap-reason").results(TextBox))
         chosen = [select.value for select in self.query("#wrap-category").results(Select)]
         category = str(chosen[0]) if chosen and chosen[0] not in (Select.NULL, NONE_FITS) else None
         before = self.drafted.partition("\n")[0]
-        after = self.opening.line(None if reason.casefold() == NO_REASON else reason, category)
+        after = self.summary_opening.line(None if reason.casefold() == NO_REASON else reason, category)
         self.drafted = after + self.drafted[len(before):]
         summary = self.query_one("#summary", TextBoxArea)
         if summary.text.startswith(before):
