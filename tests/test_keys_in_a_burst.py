@@ -13,7 +13,7 @@ from textual.widgets import Input
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk
-from frontdesk.db.models import Note
+from frontdesk.db.models import Customer, Note
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
@@ -99,3 +99,18 @@ async def test_a_note_with_a_correction_typed_in_a_burst_is_saved_as_corrected(m
         await keys_in_one_burst(pilot, "Parcel stuck at the depoy", BACKSPACE, "t", Key("enter", "\r"))
     with mary.session() as session:
         assert [note.text for note in session.exec(select(Note))] == ["Parcel stuck at the depot"]
+
+
+async def test_ctrl_s_typed_straight_after_the_letters_saves_every_one_of_them(mary: Desk) -> None:
+    """Ctrl+S acts as the app reads it, ahead of the letters the box had not taken yet: "Marianne" was saved "M"."""
+    app = FrontDeskApp(mary)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_card(pilot, "mary johnson")
+        await pilot.press("e")
+        await settle(pilot)
+        given = app.screen.query_one("#field-given_name", TextBox)
+        given.focus()
+        await settle(pilot)
+        await keys_in_one_burst(pilot, CTRL_U, "Marianne", Key("ctrl+s", None))
+    with mary.session() as session:
+        assert [customer.given_name for customer in session.exec(select(Customer))] == ["Marianne"]

@@ -1,4 +1,4 @@
-"""Keys typed while a screen is still loading wait for it, then act on it in the order they were typed.
+"""Keys act in the order they were typed, each where the ones before it left the focus, and wait for a screen still loading.
 
 Agents type from memory: Enter on a customer, then `c` to start the call, before the card's data has come back from
 its worker. The card could not start a call it had not read yet, so Textual dropped the `c`; a letter typed into a form
@@ -12,8 +12,10 @@ from collections import deque
 
 from textual import events
 from textual.app import App
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 
 TypedAhead = events.Key | events.Paste
 
@@ -44,16 +46,24 @@ class LoadsBeforeKeys:
 
 
 class TypeAhead:
-    """The app's side (mixed in before App): holds what is typed while the current screen loads, then replays it.
+    """The app's side (mixed in before App): hands keys and pastes on one at a time, each once the one before it has
+    been dealt with, and holds them while the current screen loads.
 
-    Every key is held from the first one held until the queue is empty, even once no screen loads, so that a key
-    typed meanwhile never overtakes one typed before it. A replayed key is handed on as the terminal's own, so it goes
-    through the app's bindings and the focused widget as it would have; a key that opens another loading screen holds
-    the ones after it for that screen.
+    Textual sends each key to whatever has the focus as it reads the key, and that widget handles it later, so keys
+    that came together (a fast typist, a busy shared machine) all went to the widget focused when they came: ↓ then
+    Enter searched again instead of opening the row, a PIN typed after Enter on one's name went into the list of
+    names, and a priority key (Ctrl+S) acted before the letters typed ahead of it had reached their box. Here a key
+    goes on only once the widget that took the one before, and every widget above it up to the app, has handled what
+    it was sent, twice over (once for the key, once for what handling it posted: the row chosen, the focus moved).
+    A key that opens a screen still loading holds the ones after it for that screen.
     """
 
     ALWAYS_ACTS = frozenset({"ctrl+q"})
     """Quit is never held: a database that does not answer must not keep the agent in the app."""
+    HANDLED_PASSES = 2
+    """How many times the check walks up from the widget that took a key to the app (see the class's docstring)."""
+    STUCK_AFTER = 0.5
+    """Seconds after which the next key goes on anyway: a widget that its own key took off the screen never answers."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -61,33 +71,75 @@ class TypeAhead:
         """Keys and pastes not yet handed on, oldest first."""
         self.replaying: TypedAhead | None = None
         """The held event now on its way through the app's queue again."""
+        self.keys_handed_on = 0
+        self.in_flight = 0
+        """Which key handed on (by count) is still being handled; 0 when none is."""
+        self.stuck: Timer | None = None
 
     def screen_loading(self) -> bool:
         assert isinstance(self, App)
         return isinstance(self.screen, LoadsBeforeKeys) and self.screen.opening
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded and self.holds(event):
+        if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded or self.acts_always(event):
+            await super().on_event(event)  # type: ignore[misc]
+            return
+        if self.holds(event):
             self.typed_ahead.append(event)
             return
+        assert isinstance(self, App)
+        self.replaying = None
+        self.keys_handed_on += 1
+        self.in_flight = self.keys_handed_on
+        taker = self.focused or self.screen
         await super().on_event(event)  # type: ignore[misc]
-        if event is self.replaying:
-            self.replaying = None
-            self.replay_next()
+        self.see_through(self.in_flight, taker.ancestors_with_self)
+
+    def acts_always(self, event: TypedAhead) -> bool:
+        return isinstance(event, events.Key) and event.key in self.ALWAYS_ACTS
 
     def holds(self, event: TypedAhead) -> bool:
-        if event is self.replaying or (isinstance(event, events.Key) and event.key in self.ALWAYS_ACTS):
+        if event is self.replaying:
             return False
-        return bool(self.typed_ahead) or self.screen_loading()
+        return bool(self.typed_ahead) or self.replaying is not None or bool(self.in_flight) or self.screen_loading()
+
+    def see_through(self, key: int, nodes: list[DOMNode]) -> None:
+        """Follows the key's handling up `nodes` (the widget that took it, up to the app), then lets the next go.
+
+        A callback queued behind a widget's messages runs once the widget has handled them, the key among them; by
+        then the key, if the widget let it through, is queued at the widget above, and so on up."""
+        assert isinstance(self, App)
+
+        def step(index: int, passes_left: int) -> None:
+            if key != self.in_flight:
+                return
+            if index == len(nodes):
+                if passes_left > 1:
+                    step(0, passes_left - 1)
+                else:
+                    self.handled(key)
+            elif not nodes[index].call_later(step, index + 1, passes_left):
+                step(index + 1, passes_left)  # a widget already closing takes no more messages
+
+        self.stuck = self.set_timer(self.STUCK_AFTER, lambda: self.handled(key))
+        step(0, self.HANDLED_PASSES)
+
+    def handled(self, key: int) -> None:
+        if key != self.in_flight:
+            return
+        self.in_flight = 0
+        if self.stuck is not None:
+            self.stuck.stop()
+            self.stuck = None
+        self.replay_next()
 
     def on_loads_before_keys_ready(self, message: LoadsBeforeKeys.Ready) -> None:
         message.stop()
-        if self.replaying is None:
-            self.replay_next()
+        self.replay_next()
 
     def replay_next(self) -> None:
-        """Hands the oldest held event on, once the screen it goes to has loaded; the rest follow it one by one."""
+        """Hands the oldest held event on, once nothing else is being handled and the screen it goes to has loaded."""
         assert isinstance(self, App)
-        if self.typed_ahead and not self.screen_loading():
+        if self.typed_ahead and self.replaying is None and not self.in_flight and not self.screen_loading():
             self.replaying = self.typed_ahead.popleft()
             self.post_message(self.replaying)
