@@ -16,6 +16,7 @@ from frontdesk.services.interactions import start_interaction
 from frontdesk.ui.screens.day.live_queue import LiveQueuePanel
 from frontdesk.services.wrap_up import wrap_up
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import set_rule
 from frontdesk.services.facades.kudos import KudosBook, KudosDraft
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.call.live_call import LiveCallScreen
@@ -69,6 +70,25 @@ async def test_the_queue_lists_what_waits_oldest_first_and_reddens_what_is_late(
         ]
         late = [table.get_row_at(row)[0].style == "bold red" for row in range(table.row_count)]
         assert late == [True, False, False, False, True, False]
+
+
+WAITED_SAID = {
+    "fa": ["۳۳ ساعت از ۲۴ ساعت", "۲ ساعت از ۲۴ ساعت", "۲ ساعت", "۵۰ دقیقه", "۳۰ دقیقه تأخیر", "۴۰ دقیقه تا موعد"],
+    "el": ["33 ώρες από 24 ώρες", "2 ώρες από 24 ώρες", "2 ώρες", "50 λεπτά", "30 λεπτά καθυστέρηση", "λήγει σε 40 λεπτά"],
+}
+
+
+@pytest.mark.ui_desk
+@pytest.mark.parametrize("language", WAITED_SAID)
+async def test_the_queue_says_how_long_each_item_waited_wholly_in_the_desks_language(desk: Desk, language: str) -> None:
+    """A Persian desk read "۳۰ دقیقه late" and "due in ۴۰ دقیقه": the words around a span were English."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", language, ids["daniel"])
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await open_day(pilot)
+        assert [row[0] for row in table_rows(table)] == WAITED_SAID[language]
 
 
 @pytest.mark.ui_desk

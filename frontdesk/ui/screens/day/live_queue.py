@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from frontdesk.clock.now import utcnow
-from frontdesk.clock.when import span
+from frontdesk.clock.when import span, span_said
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.live_queue import LiveQueue
@@ -147,12 +147,13 @@ class LiveQueuePanel(Vertical):
 
 
 def waited(item: QueueItem, now: datetime) -> str:
-    """How long it has waited, against its limit where it has one: '33 h of 24 h', 'due in 40 min', '2 h'."""
+    """How long it has waited, against its limit where it has one: '33 h of 24 h', 'due in 40 min', '2 h';
+    all of it in the desk's language ('۳۰ دقیقه تأخیر')."""
     age = item.age(now)
     if item.kind == Waiting.PROMISE:
-        return f"due in {span(-age)}" if age.total_seconds() < 0 else f"{span(age)} late"
+        return span_said("due in", -age) if age.total_seconds() < 0 else span_said("late", age)
     if item.late_at is not None:
-        return f"{span(age)} of {span(item.late_at - item.since)}"
+        return span_said("of", age, item.late_at - item.since)
     return span(age)
 
 
