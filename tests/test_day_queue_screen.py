@@ -212,6 +212,22 @@ async def test_an_agent_cannot_open_the_day_section(desk: Desk) -> None:
 
 
 @pytest.mark.ui_desk
+@pytest.mark.parametrize(("language", "said"), [("fa", "Kept “Send the warranty card” ۴۷ ساعت زودتر"),
+                                                ("el", "Kept “Send the warranty card” 47 ώρες νωρίτερα")])
+async def test_a_promise_kept_early_says_by_how_much_in_the_desks_language(desk: Desk, language: str, said: str) -> None:
+    """A Persian desk read "۴۷ ساعت early" among the kudos the desk suggests."""
+    ids = worthy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", language, ids["daniel"])
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day(pilot)
+        await pilot.press("u")  # the Kudos tab
+        await settle(pilot)
+        assert table_rows(app.screen.query_one("#kudos-suggestions", DataTable))[0][3] == said
+
+
+@pytest.mark.ui_desk
 async def test_kudos_sent_from_a_suggestion_greet_the_agent_at_their_next_sign_in(desk: Desk) -> None:
     ids = worthy_desk(desk)
     app = supervising(desk, ids)

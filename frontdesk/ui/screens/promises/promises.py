@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from frontdesk.ui.compact import COMPACT_BELOW, DeskFooter
-from frontdesk.clock.when import relative, short
+from frontdesk.clock.when import due_said, short
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import PromiseBook, PromiseListing
@@ -196,11 +196,11 @@ def heading(everyone: bool, due: str | None, count: int, overdue: int) -> str:
 def _cells(row: PromiseRow, labels: tuple[str, ...]) -> list[Text]:
     """The row's cells under `labels`; without a Kind column a callback or follow-up says so before its words."""
     style = promise_style(row)
-    state = "OVERDUE" if row.overdue else ("today" if row.due_today else "")
+    state = "overdue" if row.overdue else ("today" if row.due_today else "")
     kind = "" if "Kind" in labels or row.kind == "promise" else f"{row.kind}: "
     cells = {
         "Due": Text(short(row.due_at), style=style),
-        "When": Text(f"{state} {relative(row.due_at)}".strip(), style=style),
+        "When": Text(due_said(row.due_at, state), style=style),
         "Customer": Text(row.customer_name),
         "Kind": Text(row.kind),
         "Owner": Text(row.owner),
