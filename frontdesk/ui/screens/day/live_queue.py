@@ -22,6 +22,7 @@ from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.live_queue import LiveQueue
 from frontdesk.services.live_queue import QueueItem, Waiting
+from frontdesk.services.numbers import shown_count
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
@@ -96,7 +97,7 @@ class LiveQueuePanel(Vertical):
             rows.append([Text(waited(item, now), style=late), Text(item.kind, style=late), Text(item.who), Text(item.owner),
                          Text(item.about)])
         fill_to_width(table, COLUMNS, rows, [row_key(item) for item in self.items])
-        title = f"Waiting now: {len(self.items)}" if self.items else "Waiting now: nothing"
+        title = f"Waiting now: {shown_count(len(self.items))}" if self.items else "Waiting now: nothing"
         self.query_one("#live-queue-title", Static).update(title)
         if chosen is not None and chosen in {row_key(item) for item in self.items}:
             table.move_cursor(row=table.get_row_index(chosen))

@@ -15,6 +15,7 @@ from frontdesk.clock.when import due_said, short
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import PromiseBook, PromiseListing
+from frontdesk.services.numbers import shown_count
 from frontdesk.services.promise_rows import PromiseRow
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
@@ -189,8 +190,8 @@ class PromisesScreen(StyledOnMount, Screen):
 def heading(everyone: bool, due: str | None, count: int, overdue: int) -> str:
     """"Everyone's promises, overdue: 7": the overdue count is said once, not again after a list of only overdue ones."""
     whose = "Everyone's" if everyone else "My"
-    also = "" if due == "overdue" else f", overdue: {overdue}"
-    return f"{whose} promises, {FILTER_WORDS[due]}: {count}{also}   (f: filter)"
+    also = "" if due == "overdue" else f", overdue: {shown_count(overdue)}"
+    return f"{whose} promises, {FILTER_WORDS[due]}: {shown_count(count)}{also}   (f: filter)"
 
 
 def _cells(row: PromiseRow, labels: tuple[str, ...]) -> list[Text]:
