@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable, OptionList, TabbedContent
+from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from frontdesk.clock.now import set_clock, utcnow
 from frontdesk.db.models import Interaction, Promise
@@ -28,7 +28,8 @@ from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.kudos.my_kudos import MyKudosScreen
 from tests.pilot import (
-    Toasts, cursor_row_in_view, cut_texts_end_in_an_ellipsis, footer_keys, hearing, settle, settle_until, table_rows, type_text, wholly_drawn,
+    Toasts, cursor_row_in_view, cut_texts_end_in_an_ellipsis, footer_keys, hearing, settle, settle_until, shown_text, table_rows, type_text,
+    wholly_drawn,
 )
 from tests.test_kudos import rated, worthy_desk
 from tests.test_live_queue import busy_desk, signed_in_as
@@ -89,6 +90,22 @@ async def test_the_queue_says_how_long_each_item_waited_wholly_in_the_desks_lang
     async with app.run_test(size=SIZE) as pilot:
         table = await open_day(pilot)
         assert [row[0] for row in table_rows(table)] == WAITED_SAID[language]
+
+
+@pytest.mark.ui_desk
+async def test_a_persian_desk_shows_a_callers_phone_ending_and_the_count_in_persian_digits(desk: Desk) -> None:
+    """The missed caller read "+•• ••• ••• 0101" and the title "Waiting now: 6" on a Persian desk."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", "fa", ids["daniel"])
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await open_day(pilot)
+        assert table_rows(table)[0][2] == "+•• ••• ••• ۰۱۰۱"
+        assert shown_text(app.screen.query_one("#live-queue-title", Static)) == "Waiting now: ۶"
+        await pilot.press("escape", "f3")
+        await settle(pilot)
+        assert table_rows(app.screen.query_one("#waiting"))[0][1] == "+•• ••• ••• ۰۱۰۱"
 
 
 @pytest.mark.ui_desk

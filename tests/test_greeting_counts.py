@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+import re
 from datetime import date
 
 import pytest
@@ -128,3 +129,18 @@ async def test_a_greek_desk_groups_its_counts_as_greek_writes_them(desk: Desk) -
         await pilot.press(*["backspace"] * len("anna"))
         await settle(pilot)
         assert status(app) == "1.000 customers"
+
+
+async def test_a_persian_desk_shows_phone_endings_in_persian_digits(many_marys: Desk) -> None:
+    """The list, the look-alikes warning and the card showed "+• ••• ••• 0000" among Persian dates; the full
+    number, shown on request, stays as it was typed."""
+    async with typed(speaking(many_marys, "fa"), "mary") as (app, pilot):
+        phones = [row[2] for row in table_rows(app.screen.query_one("#matches"))]
+        assert phones and all(re.fullmatch(r"\+• ••• ••• [۰-۹]{4}", phone) for phone in phones), phones
+        warning = shown_text(app.screen.query_one("#ambiguity", Static))
+        assert re.search(r"phone ending: [۰-۹]{4} / [۰-۹]{4} / [۰-۹]{4}$", warning, re.MULTILINE), warning
+        await pilot.press(*["backspace"] * len("mary"))
+        await type_text(pilot, "maximiliana")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "+• ••• ••• ۰۰۰۰" in shown_text(app.screen.query_one("#who", Static))

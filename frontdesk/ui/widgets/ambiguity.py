@@ -7,7 +7,7 @@ from rich.text import Text
 from frontdesk.clock.dates import year_words
 from frontdesk.services.greeting import CustomerSummary
 from frontdesk.services.numbers import shown_count
-from frontdesk.services.phones import masked_phone
+from frontdesk.services.phones import shown_phone
 
 
 def differences(candidates: list[CustomerSummary]) -> list[tuple[str, list[str]]]:
@@ -16,7 +16,7 @@ def differences(candidates: list[CustomerSummary]) -> list[tuple[str, list[str]]
         ("name", lambda c: c.name),
         ("street", lambda c: c.street or "—"),
         ("birth year", lambda c: year_words(c.birth_date) if c.birth_date else "—"),
-        ("phone ending", lambda c: masked_phone(c.phone)[-4:] if c.phone else "—"),
+        ("phone ending", lambda c: shown_phone(c.phone)[-4:] if c.phone else "—"),
     )
     found = []
     for label, value in fields:
