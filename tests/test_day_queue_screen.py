@@ -109,6 +109,23 @@ async def test_a_persian_desk_shows_a_callers_phone_ending_and_the_count_in_pers
 
 
 @pytest.mark.ui_desk
+async def test_a_persian_desk_counts_the_day_in_persian_digits(desk: Desk) -> None:
+    """The Today tab read "Today: 2 contacts, 2 still open · Promises: 5 open, 2 overdue" and its agents' counts
+    in ASCII digits beside a Persian queue."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", "fa", ids["daniel"])
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day(pilot)
+        totals = shown_text(app.screen.query_one("#day-totals", Static))
+        assert not any(char.isascii() and char.isdigit() for char in totals), totals
+        assert "still open" in totals
+        counts = [cell for row in table_rows(app.screen.query_one("#day-agents", DataTable)) for cell in row[1:]]
+        assert counts and all(cell in "۰۱۲۳۴۵۶۷۸۹" for cell in counts), counts
+
+
+@pytest.mark.ui_desk
 async def test_the_clock_alone_turns_an_item_red(desk: Desk) -> None:
     ids = busy_desk(desk)
     app = supervising(desk, ids)
