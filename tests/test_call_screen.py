@@ -31,6 +31,7 @@ from frontdesk.services.escalations import flag_for_manager
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.notes import NOTE_MAX_LENGTH, draft_of, notes_of
 from frontdesk.services.promises import make_promise
+from tests.test_live_queue import busy_desk
 from tests.pilot import (
     Toasts, drawn_text, footer_keys, in_view, no_reason_to_give, open_card, settle as settle_once, settle_until, shown_text,
     table_rows, type_text,
@@ -591,3 +592,18 @@ async def test_a_persian_desk_says_the_call_times_in_persian_digits(desk_with_cu
         await settle(pilot)
         history = shown_text(app.screen.query_one("#note-history", Static))
         assert re.search(f"^  {persian_clock}  wants a refnud", history, re.MULTILINE), history
+
+
+@pytest.mark.parametrize(("language", "waited"), [("fa", "۳۳ ساعت بیش از حد مجاز"), ("el", "33 ώρες ΠΑΝΩ ΑΠΟ ΤΟ ΟΡΙΟ")])
+async def test_a_callback_over_its_limit_says_so_in_the_desks_language(desk: Desk, language: str, waited: str) -> None:
+    """A Persian desk read "۳۳ ساعت OVER LIMIT" in the Call section's waiting list."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", language, ids["daniel"])
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "f3")  # not now: Sara's open call stays in the list
+        await settle(pilot)
+        rows = table_rows(app.screen.query_one("#waiting"))
+        assert rows[0][0] == waited, rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable, OptionList, TabbedContent
+from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from frontdesk.clock.now import set_clock, utcnow
 from frontdesk.db.models import Interaction, Promise
@@ -16,6 +16,7 @@ from frontdesk.services.interactions import start_interaction
 from frontdesk.ui.screens.day.live_queue import LiveQueuePanel
 from frontdesk.services.wrap_up import wrap_up
 from frontdesk.services.desk import Desk
+from frontdesk.services.desk_rules import set_rule
 from frontdesk.services.facades.kudos import KudosBook, KudosDraft
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.screens.call.live_call import LiveCallScreen
@@ -27,7 +28,8 @@ from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.kudos.my_kudos import MyKudosScreen
 from tests.pilot import (
-    Toasts, cursor_row_in_view, cut_texts_end_in_an_ellipsis, footer_keys, hearing, settle, settle_until, table_rows, type_text, wholly_drawn,
+    Toasts, cursor_row_in_view, cut_texts_end_in_an_ellipsis, footer_keys, hearing, settle, settle_until, shown_text, table_rows, type_text,
+    wholly_drawn,
 )
 from tests.test_kudos import rated, worthy_desk
 from tests.test_live_queue import busy_desk, signed_in_as
@@ -69,6 +71,58 @@ async def test_the_queue_lists_what_waits_oldest_first_and_reddens_what_is_late(
         ]
         late = [table.get_row_at(row)[0].style == "bold red" for row in range(table.row_count)]
         assert late == [True, False, False, False, True, False]
+
+
+WAITED_SAID = {
+    "fa": ["۳۳ ساعت از ۲۴ ساعت", "۲ ساعت از ۲۴ ساعت", "۲ ساعت", "۵۰ دقیقه", "۳۰ دقیقه تأخیر", "۴۰ دقیقه تا موعد"],
+    "el": ["33 ώρες από 24 ώρες", "2 ώρες από 24 ώρες", "2 ώρες", "50 λεπτά", "30 λεπτά καθυστέρηση", "λήγει σε 40 λεπτά"],
+}
+
+
+@pytest.mark.ui_desk
+@pytest.mark.parametrize("language", WAITED_SAID)
+async def test_the_queue_says_how_long_each_item_waited_wholly_in_the_desks_language(desk: Desk, language: str) -> None:
+    """A Persian desk read "۳۰ دقیقه late" and "due in ۴۰ دقیقه": the words around a span were English."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", language, ids["daniel"])
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await open_day(pilot)
+        assert [row[0] for row in table_rows(table)] == WAITED_SAID[language]
+
+
+@pytest.mark.ui_desk
+async def test_a_persian_desk_shows_a_callers_phone_ending_and_the_count_in_persian_digits(desk: Desk) -> None:
+    """The missed caller read "+•• ••• ••• 0101" and the title "Waiting now: 6" on a Persian desk."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", "fa", ids["daniel"])
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await open_day(pilot)
+        assert table_rows(table)[0][2] == "+•• ••• ••• ۰۱۰۱"
+        assert shown_text(app.screen.query_one("#live-queue-title", Static)) == "Waiting now: ۶"
+        await pilot.press("escape", "f3")
+        await settle(pilot)
+        assert table_rows(app.screen.query_one("#waiting"))[0][1] == "+•• ••• ••• ۰۱۰۱"
+
+
+@pytest.mark.ui_desk
+async def test_a_persian_desk_counts_the_day_in_persian_digits(desk: Desk) -> None:
+    """The Today tab read "Today: 2 contacts, 2 still open · Promises: 5 open, 2 overdue" and its agents' counts
+    in ASCII digits beside a Persian queue."""
+    ids = busy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", "fa", ids["daniel"])
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day(pilot)
+        totals = shown_text(app.screen.query_one("#day-totals", Static))
+        assert not any(char.isascii() and char.isdigit() for char in totals), totals
+        assert "still open" in totals
+        counts = [cell for row in table_rows(app.screen.query_one("#day-agents", DataTable)) for cell in row[1:]]
+        assert counts and all(cell in "۰۱۲۳۴۵۶۷۸۹" for cell in counts), counts
 
 
 @pytest.mark.ui_desk
@@ -189,6 +243,22 @@ async def test_an_agent_cannot_open_the_day_section(desk: Desk) -> None:
         app.action_send_kudos()
         await settle(pilot)
         assert isinstance(app.screen, GreetingScreen)
+
+
+@pytest.mark.ui_desk
+@pytest.mark.parametrize(("language", "said"), [("fa", "Kept “Send the warranty card” ۴۷ ساعت زودتر"),
+                                                ("el", "Kept “Send the warranty card” 47 ώρες νωρίτερα")])
+async def test_a_promise_kept_early_says_by_how_much_in_the_desks_language(desk: Desk, language: str, said: str) -> None:
+    """A Persian desk read "۴۷ ساعت early" among the kudos the desk suggests."""
+    ids = worthy_desk(desk)
+    with desk.session() as session:
+        set_rule(session, "language", language, ids["daniel"])
+    app = supervising(desk, ids)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day(pilot)
+        await pilot.press("u")  # the Kudos tab
+        await settle(pilot)
+        assert table_rows(app.screen.query_one("#kudos-suggestions", DataTable))[0][3] == said
 
 
 @pytest.mark.ui_desk

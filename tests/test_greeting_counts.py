@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+import re
 from datetime import date
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from frontdesk.db.models import DeskSetting
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk
@@ -96,3 +98,49 @@ async def test_columns_fit_the_rows_on_screen_at_80_columns(many_marys: Desk) ->
         await pilot.press("backspace", "backspace", "backspace", "backspace")
         await type_text(pilot, "maximiliana")
         assert sum(column.get_render_width(table) for column in list(table.columns.values())[:5]) <= 80 - 2
+
+
+def speaking(desk: Desk, language: str) -> Desk:
+    with desk.session() as session:
+        session.add(DeskSetting(key="language", value=language))
+        session.commit()
+    return desk
+
+
+async def test_a_persian_desk_counts_its_results_in_persian_digits(many_marys: Desk) -> None:
+    """The status line read "10 of 24 shown" and the warning "10 customers fit ... and 7 more" beside Persian dates."""
+    async with typed(speaking(many_marys, "fa"), "mary") as (app, pilot):
+        assert status(app).startswith("۱۰ of ۲۴ shown")
+        text = shown_text(app.screen.query_one("#ambiguity", Static))
+        assert "۱۰ customers fit what you typed equally well" in text
+        assert text.splitlines()[1].endswith("and ۷ more")
+        await pilot.press(*["backspace"] * len("mary"))  # the box emptied: how many customers the desk has
+        await settle(pilot)
+        assert status(app) == "۲۵ customers"
+
+
+async def test_a_greek_desk_groups_its_counts_as_greek_writes_them(desk: Desk) -> None:
+    """"1,000 customers" is English grouping; Greek writes "1.000", as the desk's amounts already were."""
+    with desk.session() as session:
+        for number in range(1000):
+            create_customer(session, CustomerForm(given_name="Anna", family_name=f"Papa{number:04d}"), desk.agent_id)
+    async with typed(speaking(desk, "el"), "anna") as (app, pilot):
+        assert status(app).startswith("10 of 1.000 shown")
+        await pilot.press(*["backspace"] * len("anna"))
+        await settle(pilot)
+        assert status(app) == "1.000 customers"
+
+
+async def test_a_persian_desk_shows_phone_endings_in_persian_digits(many_marys: Desk) -> None:
+    """The list, the look-alikes warning and the card showed "+• ••• ••• 0000" among Persian dates; the full
+    number, shown on request, stays as it was typed."""
+    async with typed(speaking(many_marys, "fa"), "mary") as (app, pilot):
+        phones = [row[2] for row in table_rows(app.screen.query_one("#matches"))]
+        assert phones and all(re.fullmatch(r"\+• ••• ••• [۰-۹]{4}", phone) for phone in phones), phones
+        warning = shown_text(app.screen.query_one("#ambiguity", Static))
+        assert re.search(r"phone ending: [۰-۹]{4} / [۰-۹]{4} / [۰-۹]{4}$", warning, re.MULTILINE), warning
+        await pilot.press(*["backspace"] * len("mary"))
+        await type_text(pilot, "maximiliana")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "+• ••• ••• ۰۰۰۰" in shown_text(app.screen.query_one("#who", Static))

@@ -417,6 +417,44 @@ async def test_reminders_reach_the_owner_and_the_header_counts(shop: Desk) -> No
         assert len(toasts) == len(messages)  # each promise is announced once per state
 
 
+WHEN_SAID = {
+    "fa": ["دیرکرد، ۱ ساعت پیش", "امروز، ۴۰ دقیقه دیگر"],
+    "el": ["ΕΚΠΡΟΘΕΣΜΟ, πριν από 1 ώρα", "σήμερα, σε 40 λεπτά"],
+}
+
+
+@pytest.mark.parametrize("language", WHEN_SAID)
+async def test_the_promises_list_says_when_each_is_due_wholly_in_the_desks_language(shop: Desk, language: str) -> None:
+    """A Persian desk read "OVERDUE ۱ ساعت پیش" and "today ۴۰ دقیقه دیگر": the state was English beside Persian."""
+    with shop.session() as session:
+        session.add(DeskSetting(key="language", value=language))
+        session.commit()
+        make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
+        make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert [row[1] for row in table_rows(app.screen.query_one("#promises"))] == WHEN_SAID[language]
+
+
+async def test_a_persian_desk_counts_promises_in_the_header_and_the_list_in_persian_digits(shop: Desk) -> None:
+    """The header read "promises: 1 overdue, 1 due within the hour" beside "دیرکرد، ۱ ساعت پیش" in the list."""
+    with shop.session() as session:
+        session.add(DeskSetting(key="language", value="fa"))
+        session.commit()
+        make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
+        make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "promises: ۱ overdue, ۱ due within the hour" in app.sub_title
+        await pilot.press("f4", "f")
+        await settle(pilot)
+        assert shown_text(app.screen.query_one("#promises-title", Static)).startswith("My promises, overdue: ۱   ")
+
+
 async def test_a_reminder_names_the_customer_so_two_of_the_same_name_are_told_apart(shop: Desk) -> None:
     with shop.session() as session:
         streets = ("228 Jackson Avenue", "14 Mill Lane")

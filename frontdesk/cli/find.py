@@ -8,7 +8,7 @@ import json
 from rich.table import Table
 from rich.text import Text
 
-from frontdesk.clock.dates import year_words
+from frontdesk.clock.dates import for_scripts, year_words
 from frontdesk.cli.errors import CliError
 from frontdesk.cli.identity import open_signed_in
 from frontdesk.cli.tables import print_table
@@ -42,7 +42,7 @@ def run_find(args: argparse.Namespace) -> int:
         )
     print_table(table)
     if found.more or not found.counted_all:
-        print(f"{shown_of(len(rows), found.fitting, found.counted_all)}: {_more_hint(found, args.limit)}")
+        print(f"{shown_of(len(rows), found.fitting, found.counted_all, for_scripts())}: {_more_hint(found, args.limit)}")
     return 0
 
 

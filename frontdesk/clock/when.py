@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from frontdesk.clock.dates import DateStyle, clock_words, desk_style, digits, moment_words
 from frontdesk.clock.now import to_local, utcnow
-from frontdesk.clock.words import AGO_SAID, AHEAD_SAID, NOW_SAID, UNITS_SAID
+from frontdesk.clock.words import AGO_SAID, AHEAD_SAID, DUE_STATES_SAID, NOW_SAID, SPANS_SAID, UNITS_SAID
 
 ENGLISH_SHORT = {"minute": "min", "hour": "h", "day": "days"}
 """English lists are narrow and read in a glance: "5 min", "3 h", "4 days"."""
@@ -32,6 +32,21 @@ def relative(moment: datetime, now: datetime | None = None, style: DateStyle | N
         return NOW_SAID[style.language]
     said = AHEAD_SAID if delta >= timedelta(0) else AGO_SAID
     return said[style.language].format(span(delta, style))
+
+
+def span_said(phrase: str, *deltas: timedelta, style: DateStyle | None = None) -> str:
+    """Spans in one of `SPANS_SAID`'s phrases, all of it in the desk's language: "30 min late", "۳۳ ساعت از ۲۴ ساعت".
+
+    The words around a span are said here with it, never added by a screen, so a Persian desk never
+    reads "۳۷ ساعت late"."""
+    style = style or desk_style()
+    return SPANS_SAID[phrase][style.language].format(*(span(delta, style) for delta in deltas))
+
+
+def due_said(moment: datetime, state: str, now: datetime | None = None, style: DateStyle | None = None) -> str:
+    """A due moment relative to now with its state ("overdue", "today" or ""): "OVERDUE 3 h ago", "today in 2 h"."""
+    style = style or desk_style()
+    return DUE_STATES_SAID[state][style.language].format(relative(moment, now, style))
 
 
 def short(moment: datetime) -> str:

@@ -145,3 +145,17 @@ UNITS_SAID = {
 }
 AHEAD_SAID = {"en": "in {}", "el": "σε {}", "fa": "{} دیگر"}
 AGO_SAID = {"en": "{} ago", "el": "πριν από {}", "fa": "{} پیش"}
+SPANS_SAID = {
+    "late": {"en": "{} late", "el": "{} καθυστέρηση", "fa": "{} تأخیر"},
+    "due in": {"en": "due in {}", "el": "λήγει σε {}", "fa": "{} تا موعد"},
+    "early": {"en": "{} early", "el": "{} νωρίτερα", "fa": "{} زودتر"},
+    "of": {"en": "{} of {}", "el": "{} από {}", "fa": "{} از {}"},
+    "over limit": {"en": "{} OVER LIMIT", "el": "{} ΠΑΝΩ ΑΠΟ ΤΟ ΟΡΙΟ", "fa": "{} بیش از حد مجاز"},
+}
+"""Phrases around a span, each said whole in the desk's language: "30 min late", "۳۰ دقیقه تأخیر", "30 λεπτά καθυστέρηση"."""
+DUE_STATES_SAID = {
+    "overdue": {"en": "OVERDUE {}", "el": "ΕΚΠΡΟΘΕΣΜΟ, {}", "fa": "دیرکرد، {}"},
+    "today": {"en": "today {}", "el": "σήμερα, {}", "fa": "امروز، {}"},
+    "": {"en": "{}", "el": "{}", "fa": "{}"},
+}
+"""A due moment in a list with its state before it: "OVERDUE 3 h ago", "دیرکرد، ۳ ساعت پیش"."""

@@ -15,7 +15,7 @@ from frontdesk.services.customers import full_name, require_live_customer
 from frontdesk.services.desk_rules import DeskRules, load_rules
 from frontdesk.services.interactions import start_interaction
 from frontdesk.services.locks import lock_row
-from frontdesk.services.phones import masked_numbers
+from frontdesk.services.phones import masked_numbers, shown_phone
 from frontdesk.services.promise_checks import closed_problem
 from frontdesk.services.validation import ValidationError, clean_line, clean_text
 
@@ -100,7 +100,7 @@ def waiting_requests(session: Session, rules: DeskRules, *, owner_id: int | None
         waited = now - promise.created_at
         rows.append(WaitingRequest(
             promise_id=promise.id, customer_id=promise.customer_id,
-            who=full_name(customer) if customer else masked_numbers(promise.contact, rules.phone_regions), what=promise.what, details=promise.details,
+            who=full_name(customer) if customer else masked_numbers(promise.contact, rules.phone_regions, shown_phone), what=promise.what, details=promise.details,
             owner=owners.get(promise.owner_id, "?"), due_at=promise.due_at, waited=waited,
             over_limit=waited > rules.response_limit, overdue=promise.due_at < now,
         ))

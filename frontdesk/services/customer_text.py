@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from frontdesk.clock.dates import typed_date
+from frontdesk.clock.dates import DateStyle, typed_date
 from frontdesk.lookup import Match
 from frontdesk.services.greeting import CustomerSummary
+from frontdesk.services.numbers import shown_count
 from frontdesk.services.phones import masked_phone
 
 FIELD_WORDS = {"name": "name", "alias": "former name", "street": "street", "phone": "phone", "birth_date": "birth date"}
@@ -28,8 +29,10 @@ def why(match: Match) -> str:
     return " + ".join(FIELD_WORDS.get(field, field) for field in match.matched)
 
 
-def shown_of(shown: int, fitting: int, counted_all: bool = True) -> str:
-    """"10 of 24 shown": never "10 found" when more fit. A count cut short by a very common word gets a "+"."""
+def shown_of(shown: int, fitting: int, counted_all: bool = True, style: DateStyle | None = None) -> str:
+    """"10 of 24 shown": never "10 found" when more fit. A count cut short by a very common word gets a "+".
+
+    The counts in the desk's digits ("۱۰ of ۲۴ shown"); a command passes `for_scripts()` for ASCII ones."""
     if shown >= fitting and counted_all:
-        return f"{shown:,} found"
-    return f"{shown:,} of {fitting:,}{'' if counted_all else '+'} shown"
+        return f"{shown_count(shown, style)} found"
+    return f"{shown_count(shown, style)} of {shown_count(fitting, style)}{'' if counted_all else '+'} shown"

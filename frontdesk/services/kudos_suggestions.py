@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
-from frontdesk.clock.when import span
+from frontdesk.clock.when import span_said
 from frontdesk.clock.now import to_local
 from frontdesk.db.models import Customer, Interaction, Kudos, Mood, MoodChange, Note, Promise, PromiseStatus
 from frontdesk.services.agents import agent_names
@@ -101,7 +101,7 @@ def _kept_early(session: Session, since: datetime) -> list[Found]:
     )
     return [
         (Earned.KEPT_EARLY, promise.id, promise.owner_id, _customer(customer),
-         f"Kept “{promise.what}” {span(to_local(promise.due_at) - to_local(promise.closed_at))} early", promise.closed_at)
+         f"Kept “{promise.what}” {span_said('early', to_local(promise.due_at) - to_local(promise.closed_at))}", promise.closed_at)
         for promise, customer in session.exec(query)
         if to_local(promise.due_at) - to_local(promise.closed_at) >= KEPT_EARLY_BY
     ]

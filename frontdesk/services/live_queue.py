@@ -20,7 +20,7 @@ from frontdesk.db.models import Channel, Customer, Interaction, Promise, Promise
 from frontdesk.services.agents import agent_names
 from frontdesk.services.callbacks import MISSED_CALL
 from frontdesk.services.customers import full_name
-from frontdesk.services.phones import masked_numbers
+from frontdesk.services.phones import masked_numbers, shown_phone
 from frontdesk.services.promise_conflicts import SeenPromise
 
 DUE_SOON = timedelta(hours=1)
@@ -118,7 +118,7 @@ def _waiting_promises(session: Session, now: datetime, response_limit: timedelta
         items.append(QueueItem(
             kind=_callback_kind(row.details, row.what) if callback else Waiting.PROMISE,
             since=asked if callback else due,
-            who=full_name(row) if row.customer_id is not None else masked_numbers(row.contact, regions) or UNKNOWN_CALLER,
+            who=full_name(row) if row.customer_id is not None else masked_numbers(row.contact, regions, shown_phone) or UNKNOWN_CALLER,
             about=row.details or row.what, owner_id=row.owner_id, owner=owners.get(row.owner_id, "?"),
             late_at=asked + response_limit if callback else due,
             customer_id=row.customer_id, interaction_id=row.interaction_id,

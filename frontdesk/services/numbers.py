@@ -20,3 +20,8 @@ def shown_number(value: Decimal | int | float, places: int, style: DateStyle | N
     exact = Decimal(f"{value:.{places}f}") if isinstance(value, float) else Decimal(value)
     pattern = "#,##0" + ("." + "0" * places if places else "")
     return digits(format_decimal(exact, format=pattern, locale=style.language, numbering_system="default"), style)
+
+
+def shown_count(count: int, style: DateStyle | None = None) -> str:
+    """A count a person reads ("1,234 customers", "Waiting now: ۳"): grouped and in the desk's digits, as amounts are."""
+    return shown_number(count, 0, style)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumber, PhoneNumberFormat
 
+from frontdesk.clock.dates import DateStyle, desk_style, digits
 from frontdesk.services.validation import ValidationError, clean_line
 
 MIN_DIGITS = 3
@@ -103,16 +105,22 @@ def masked_phone(phone: str) -> str:
     return "".join("•" if index in hidden else char for index, char in enumerate(phone))
 
 
-def masked_numbers(text: str, regions: tuple[str, ...] = ()) -> str:
+def shown_phone(phone: str, style: DateStyle | None = None) -> str:
+    """`masked_phone` as a list or card at the desk shows it: the four digits left in the desk's digits, so a
+    Persian desk reads "+•• ••• ••• ۰۱۰۱" (a full number, shown on request, stays as typed)."""
+    return digits(masked_phone(phone), style or desk_style())
+
+
+def masked_numbers(text: str, regions: tuple[str, ...] = (), mask: Callable[[str], str] = masked_phone) -> str:
     """Free text (a caller's "Mr Patel 07700 900123") with every phone number in it shown by its last four digits.
 
     Lists show only the last four digits; the full text is shown on a recorded request. Numbers are found as
     phonenumbers reads them in the desk's regions (and with +, in none), and any longer run of digits besides,
-    so a desk without a `phone_region` hides them too.
+    so a desk without a `phone_region` hides them too. `mask` hides each one: `shown_phone` for a screen.
     """
     spans = [(match.start, match.end) for region in (*regions, None)
              for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE)]
     spans += [match.span() for match in DIGIT_RUN.finditer(ascii_digits(text))]
     for start, end in sorted(set(spans), reverse=True):
-        text = text[:start] + masked_phone(text[start:end]) + text[end:]
+        text = text[:start] + mask(text[start:end]) + text[end:]
     return text

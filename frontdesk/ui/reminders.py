@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rich.text import Text
 
 from frontdesk.clock.when import relative
+from frontdesk.services.numbers import shown_count
 from frontdesk.services.facades.promises import DueNow
 
 MOST_SHOWN_ONE_BY_ONE = 3
@@ -48,12 +49,13 @@ class PromiseReminders:
         if len(fresh) > MOST_SHOWN_ONE_BY_ONE:
             severity = "error" if any(reminder.severity == "error" for reminder in fresh) else "warning"
             overdue, soon = self.counts
-            summary = f"{len(fresh)} promises need you: {overdue} overdue, {soon} due within the hour. F4 lists them."
+            summary = (f"{shown_count(len(fresh))} promises need you: {shown_count(overdue)} overdue, "
+                       f"{shown_count(soon)} due within the hour. F4 lists them.")
             return [Reminder(Text(summary), severity)]
         return fresh
 
     def header_text(self, *, compact: bool = False) -> str:
-        overdue, soon = self.counts
-        if not (overdue or soon):
+        if not any(self.counts):
             return ""
+        overdue, soon = map(shown_count, self.counts)
         return f"{overdue} overdue, {soon} soon" if compact else f"promises: {overdue} overdue, {soon} due within the hour"

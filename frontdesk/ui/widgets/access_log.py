@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from frontdesk.clock.dates import clock_words, day_month_year
 from frontdesk.services.access_log import Access
+from frontdesk.services.numbers import shown_count
 
 SHOWN = 12
 """The latest looks; the whole log is `frontdesk customer access-log ID` or an export."""
@@ -18,7 +19,7 @@ def access_log_text(entries: tuple[Access, ...]) -> Text:
     if not entries:
         return text.append("\nnobody yet")
     if len(entries) > SHOWN:
-        text.append(f" (latest {SHOWN} of {len(entries)})")
+        text.append(f" (latest {shown_count(SHOWN)} of {shown_count(len(entries))})")
     for entry in entries[-SHOWN:][::-1]:
         text.append_text(Text.assemble("\n", f"{day_month_year(entry.at)} {clock_words(entry.at)}", "  ", entry.agent,
                                        " at ", entry.desk_name or "?", "  ", (entry.purpose, "italic")))

@@ -6,7 +6,8 @@ from rich.text import Text
 
 from frontdesk.clock.dates import year_words
 from frontdesk.services.greeting import CustomerSummary
-from frontdesk.services.phones import masked_phone
+from frontdesk.services.numbers import shown_count
+from frontdesk.services.phones import shown_phone
 
 
 def differences(candidates: list[CustomerSummary]) -> list[tuple[str, list[str]]]:
@@ -15,7 +16,7 @@ def differences(candidates: list[CustomerSummary]) -> list[tuple[str, list[str]]
         ("name", lambda c: c.name),
         ("street", lambda c: c.street or "—"),
         ("birth year", lambda c: year_words(c.birth_date) if c.birth_date else "—"),
-        ("phone ending", lambda c: masked_phone(c.phone)[-4:] if c.phone else "—"),
+        ("phone ending", lambda c: shown_phone(c.phone)[-4:] if c.phone else "—"),
     )
     found = []
     for label, value in fields:
@@ -33,7 +34,7 @@ def ambiguity_warning(candidates: list[CustomerSummary]) -> Text:
     """What tells the first NAMED look-alikes apart, and how many more there are."""
     text = Text.assemble(
         ("⚠ ", "bold yellow"),
-        (f"{len(candidates)} customers fit what you typed equally well. ", "bold"),
+        (f"{shown_count(len(candidates))} customers fit what you typed equally well. ", "bold"),
         "Enter will not pick one; ask the customer, or choose with ↓ and Enter.",
     )
     named, unnamed = candidates[:NAMED], len(candidates) - NAMED
@@ -41,5 +42,5 @@ def ambiguity_warning(candidates: list[CustomerSummary]) -> Text:
         text.append(f"\n  {label}: ", style="bold")
         text.append(" / ".join(values))
         if unnamed > 0 and line == 0:
-            text.append(f" and {unnamed} more", style="italic")
+            text.append(f" and {shown_count(unnamed)} more", style="italic")
     return text

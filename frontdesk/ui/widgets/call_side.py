@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from frontdesk.services.call_view import PastInteraction
 from frontdesk.services.courtesy import CHECKLIST
+from frontdesk.services.numbers import shown_count
 from frontdesk.services.promise_rows import PromiseRow
 from frontdesk.ui.widgets.courtesy_list import CourtesyList
 from frontdesk.ui.widgets.history_panel import HistoryPanel
@@ -24,14 +25,14 @@ from frontdesk.ui.widgets.promise_text import promises_text
 
 def summary_text(ticked: int, promises: Sequence[PromiseRow] | None, past: int | None, history_open: bool) -> Text:
     """"Courtesy 1/4 (F7) · 2 open promises, 1 OVERDUE · History: 3 past (F8)": what is folded away, and its key."""
-    text = Text.assemble(("Courtesy ", "bold"), f"{ticked}/{len(CHECKLIST)} (F7)")
+    text = Text.assemble(("Courtesy ", "bold"), f"{shown_count(ticked)}/{shown_count(len(CHECKLIST))} (F7)")
     if promises:
         overdue = sum(row.overdue for row in promises)
-        text.append_text(Text.assemble(" · ", (f"{len(promises)} open promise{'s' if len(promises) > 1 else ''}", "bold")))
+        text.append_text(Text.assemble(" · ", (f"{shown_count(len(promises))} open promise{'s' if len(promises) > 1 else ''}", "bold")))
         if overdue:
-            text.append(f", {overdue} OVERDUE", style="bold red")
+            text.append(f", {shown_count(overdue)} OVERDUE", style="bold red")
     if past is not None:
-        text.append_text(Text.assemble(" · ", ("History", "bold"), f": {past} past"))
+        text.append_text(Text.assemble(" · ", ("History", "bold"), f": {shown_count(past)} past"))
     text.append(" (F8 hides)" if history_open else " (F8 shows)")
     return text
 

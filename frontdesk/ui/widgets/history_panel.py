@@ -14,6 +14,7 @@ from textual.widgets import Static
 from frontdesk.clock.dates import clock_words, day_month_year
 from frontdesk.lookup import normalize
 from frontdesk.services.call_view import PastInteraction
+from frontdesk.services.numbers import shown_count
 from frontdesk.services.outcomes import outcome_words
 from frontdesk.ui.widgets.literal import literal, quoted
 from frontdesk.ui.widgets.edit_boxes import TextBox
@@ -69,7 +70,7 @@ class HistoryPanel(Vertical):
     def refilter(self) -> None:
         typed = self.query_one("#history-filter", TextBox).value
         shown = [past for past in self.history if matches_filter(past, typed)]
-        text = Text(f"History: {len(shown)} of {len(self.history)} past interactions", style="bold")
+        text = Text(f"History: {shown_count(len(shown))} of {shown_count(len(self.history))} past interactions", style="bold")
         for past in shown:
             text.append("\n\n")
             text.append_text(past_text(past))

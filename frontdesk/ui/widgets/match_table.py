@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 from frontdesk.clock.dates import day_month_year, year_words
 from frontdesk.lookup import highlight_spans
 from frontdesk.services.customer_text import why
-from frontdesk.services.phones import masked_phone
+from frontdesk.services.phones import shown_phone
 from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.presence import OpenElsewhere
 from frontdesk.ui.widgets.column_fit import fitted_widths
@@ -71,7 +71,7 @@ class MatchTable(DataTable):
         cells = [
             highlighted_name(summary.name, query),
             Text(summary.street),
-            Text(masked_phone(summary.phone)),
+            Text(shown_phone(summary.phone)),
             Text(year_words(summary.birth_date) if summary.birth_date else "—"),
             Text(day_month_year(summary.last_visit) if summary.last_visit else "never"),
             Text(why(row.match), style="bold yellow" if row.match.ambiguous else ""),

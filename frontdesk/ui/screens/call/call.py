@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from frontdesk.ui.compact import DeskFooter
-from frontdesk.clock.when import relative, short, span
+from frontdesk.clock.when import relative, short, span, span_said
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.calls import CallQueue, CallSection
 from frontdesk.ui.background import in_background
@@ -86,7 +86,7 @@ class CallScreen(StyledOnMount, Screen):
         self.hide_contact()
         for request in queue.waiting:
             style = "bold red" if request.over_limit or request.overdue else ""
-            waited = f"{span(request.waited)}{' OVER LIMIT' if request.over_limit else ''}"
+            waited = span_said("over limit", request.waited) if request.over_limit else span(request.waited)
             table.add_row(Text(waited, style=style), Text(request.who), Text(request.what),
                           Text(f"{short(request.due_at)} ({relative(request.due_at)})", style=style),
                           Text(request.owner), Text(request.details[:60]), key=str(request.promise_id))

@@ -10,13 +10,14 @@ from textual.widgets.option_list import Option
 
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.call_forms import CallForms, HandoffForm
+from frontdesk.services.numbers import shown_count
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
 def runaround_text(form: HandoffForm) -> Text:
     return Text.assemble(
-        ("⚠ ", "bold yellow"), (f"The customer has already spoken to {len(form.spoken_to)} people: ", "bold"),
+        ("⚠ ", "bold yellow"), (f"The customer has already spoken to {shown_count(len(form.spoken_to))} people: ", "bold"),
         ", ".join(form.spoken_to), ". Another handoff needs a reason.",
     )
 

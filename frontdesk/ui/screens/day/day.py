@@ -14,6 +14,7 @@ from frontdesk.clock.when import relative
 from frontdesk.services.desk import Desk
 from frontdesk.services.escalations import Escalation
 from frontdesk.services.facades.day import DayBoard, DayView
+from frontdesk.services.numbers import shown_count
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.day.charts import DayCharts
@@ -141,15 +142,16 @@ class DayScreen(StyledOnMount, Screen):
     def show(self, day: DayView) -> None:
         summary = day.summary
         self.query_one("#day-totals", Static).update(Text.assemble(
-            ("Today: ", "bold"), f"{summary.interactions_today} contacts, {summary.open_interactions} still open · ",
-            ("Promises: ", "bold"), f"{summary.open_promises} open, ",
-            (f"{summary.overdue_promises} overdue", "bold red" if summary.overdue_promises else ""),
+            ("Today: ", "bold"), f"{shown_count(summary.interactions_today)} contacts, "
+                                 f"{shown_count(summary.open_interactions)} still open · ",
+            ("Promises: ", "bold"), f"{shown_count(summary.open_promises)} open, ",
+            (f"{shown_count(summary.overdue_promises)} overdue", "bold red" if summary.overdue_promises else ""),
         ))
         table = self.query_one("#day-agents", DataTable)
         table.clear()
         for agent in summary.agents:
-            overdue = Text(str(agent.overdue_promises), style="bold red" if agent.overdue_promises else "")
-            table.add_row(Text(agent.name), str(agent.interactions), str(agent.open_promises), overdue)
+            overdue = Text(shown_count(agent.overdue_promises), style="bold red" if agent.overdue_promises else "")
+            table.add_row(Text(agent.name), shown_count(agent.interactions), shown_count(agent.open_promises), overdue)
         self.escalations = day.escalations
         self.show_escalations()
 

@@ -17,11 +17,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from frontdesk.clock.now import utcnow
-from frontdesk.clock.when import span
+from frontdesk.clock.when import span, span_said
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.live_queue import LiveQueue
 from frontdesk.services.live_queue import QueueItem, Waiting
+from frontdesk.services.numbers import shown_count
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.dialogs.agent_picker import AgentPickerScreen
@@ -96,7 +97,7 @@ class LiveQueuePanel(Vertical):
             rows.append([Text(waited(item, now), style=late), Text(item.kind, style=late), Text(item.who), Text(item.owner),
                          Text(item.about)])
         fill_to_width(table, COLUMNS, rows, [row_key(item) for item in self.items])
-        title = f"Waiting now: {len(self.items)}" if self.items else "Waiting now: nothing"
+        title = f"Waiting now: {shown_count(len(self.items))}" if self.items else "Waiting now: nothing"
         self.query_one("#live-queue-title", Static).update(title)
         if chosen is not None and chosen in {row_key(item) for item in self.items}:
             table.move_cursor(row=table.get_row_index(chosen))
@@ -147,12 +148,13 @@ class LiveQueuePanel(Vertical):
 
 
 def waited(item: QueueItem, now: datetime) -> str:
-    """How long it has waited, against its limit where it has one: '33 h of 24 h', 'due in 40 min', '2 h'."""
+    """How long it has waited, against its limit where it has one: '33 h of 24 h', 'due in 40 min', '2 h';
+    all of it in the desk's language ('۳۰ دقیقه تأخیر')."""
     age = item.age(now)
     if item.kind == Waiting.PROMISE:
-        return f"due in {span(-age)}" if age.total_seconds() < 0 else f"{span(age)} late"
+        return span_said("due in", -age) if age.total_seconds() < 0 else span_said("late", age)
     if item.late_at is not None:
-        return f"{span(age)} of {span(item.late_at - item.since)}"
+        return span_said("of", age, item.late_at - item.since)
     return span(age)
 
 

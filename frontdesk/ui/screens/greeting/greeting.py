@@ -11,6 +11,7 @@ from textual.widgets import Header, ProgressBar, Static
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.lookup import Match
 from frontdesk.services.customer_text import shown_of
+from frontdesk.services.numbers import shown_count
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.greeting import RESULTS, GreetingDesk, SearchResults
 from frontdesk.ui.background import in_background
@@ -95,11 +96,11 @@ class GreetingScreen(StyledOnMount, Screen):
 
     def index_progress(self, done: int, total: int) -> None:
         self.query_one("#index-progress", ProgressBar).update(total=total, progress=done)
-        self.query_one("#lookup-status", Static).update(f"Indexing customers: {done:,} of {total:,}. Quick name search meanwhile.")
+        self.query_one("#lookup-status", Static).update(f"Indexing customers: {shown_count(done)} of {shown_count(total)}. Quick name search meanwhile.")
 
     def index_built(self, customers: int) -> None:
         self.query_one("#index-progress").add_class("hidden")
-        self.query_one("#lookup-status", Static).update(f"{customers:,} customers")
+        self.query_one("#lookup-status", Static).update(f"{shown_count(customers)} customers")
         self.run_search(self.query_input.value)
 
     @on(TextBox.Changed, "#query")
@@ -156,7 +157,7 @@ class GreetingScreen(StyledOnMount, Screen):
     @staticmethod
     def status(results: SearchResults) -> str:
         if not results.query.strip():
-            return f"{results.customers:,} customers"
+            return f"{shown_count(results.customers)} customers"
         more = ", ↓ past the last row for more" if results.more else ""
         return shown_of(len(results.rows), results.fitting, results.counted_all) + more
 

@@ -14,7 +14,7 @@ from frontdesk.clock.dates import date_words, day_month_year
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.clock.when import relative, short
 from frontdesk.services.customer_form import LANGUAGES, parse_birth_date
-from frontdesk.services.phones import masked_phone
+from frontdesk.services.phones import shown_phone
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.customer_requests import CustomerRequests, Erased
 from frontdesk.services.facades.greeting import CardView, GreetingDesk, StartedContact
@@ -244,7 +244,7 @@ def _who(card: GreetingCard, *, full_phone: bool) -> Text:
     if customer.preferred_address:
         text.append_text(Text.assemble("\n", ("Likes to be called: ", "bold"), customer.preferred_address))
     text.append_text(Text.assemble("\n", ("Language: ", "bold"), LANGUAGES.get(customer.language, customer.language or "—")))
-    phones = customer.phones if full_phone else [masked_phone(phone) for phone in customer.phones]
+    phones = customer.phones if full_phone else [shown_phone(phone) for phone in customer.phones]
     details = [customer.street, ", ".join(phones), customer.email]
     if customer.birth_date:
         details.append(f"born {date_words(parse_birth_date(customer.birth_date), weekday=False)}")

@@ -12,6 +12,7 @@ from frontdesk.clock.when import short
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.kudos import KudosBook
 from frontdesk.services.kudos import KudosRow
+from frontdesk.services.numbers import shown_count
 from frontdesk.ui.background import in_background
 from frontdesk.ui.compact import DeskFooter
 from frontdesk.ui.messages import DeskChanged
@@ -52,7 +53,7 @@ class MyKudosScreen(StyledOnMount, Screen):
 
     def show(self, rows: tuple[KudosRow, ...]) -> None:
         self.query_one("#my-kudos-title", Static).update(
-            f"My kudos: {len(rows)}" if rows else "My kudos: none yet. They come from supervisors, for serving well."
+            f"My kudos: {shown_count(len(rows))}" if rows else "My kudos: none yet. They come from supervisors, for serving well."
         )
         self.rows = rows
         self.fill_table()

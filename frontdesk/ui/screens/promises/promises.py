@@ -11,10 +11,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from frontdesk.ui.compact import COMPACT_BELOW, DeskFooter
-from frontdesk.clock.when import relative, short
+from frontdesk.clock.when import due_said, short
 from frontdesk.services.agents import Colleague
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.promises import PromiseBook, PromiseListing
+from frontdesk.services.numbers import shown_count
 from frontdesk.services.promise_rows import PromiseRow
 from frontdesk.ui.background import in_background
 from frontdesk.ui.messages import DeskChanged
@@ -189,18 +190,18 @@ class PromisesScreen(StyledOnMount, Screen):
 def heading(everyone: bool, due: str | None, count: int, overdue: int) -> str:
     """"Everyone's promises, overdue: 7": the overdue count is said once, not again after a list of only overdue ones."""
     whose = "Everyone's" if everyone else "My"
-    also = "" if due == "overdue" else f", overdue: {overdue}"
-    return f"{whose} promises, {FILTER_WORDS[due]}: {count}{also}   (f: filter)"
+    also = "" if due == "overdue" else f", overdue: {shown_count(overdue)}"
+    return f"{whose} promises, {FILTER_WORDS[due]}: {shown_count(count)}{also}   (f: filter)"
 
 
 def _cells(row: PromiseRow, labels: tuple[str, ...]) -> list[Text]:
     """The row's cells under `labels`; without a Kind column a callback or follow-up says so before its words."""
     style = promise_style(row)
-    state = "OVERDUE" if row.overdue else ("today" if row.due_today else "")
+    state = "overdue" if row.overdue else ("today" if row.due_today else "")
     kind = "" if "Kind" in labels or row.kind == "promise" else f"{row.kind}: "
     cells = {
         "Due": Text(short(row.due_at), style=style),
-        "When": Text(f"{state} {relative(row.due_at)}".strip(), style=style),
+        "When": Text(due_said(row.due_at, state), style=style),
         "Customer": Text(row.customer_name),
         "Kind": Text(row.kind),
         "Owner": Text(row.owner),
