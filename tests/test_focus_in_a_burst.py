@@ -63,3 +63,13 @@ async def test_down_down_enter_in_one_burst_in_the_list_opens_the_third_row(desk
         await keys_in_one_burst(pilot, DOWN, DOWN, DOWN, ENTER)
         assert isinstance(app.screen, GreetingCardScreen), app.screen
         assert app.screen.customer_id == greeting.matches[2].customer_id
+
+
+async def test_a_name_typed_while_the_sign_in_is_checked_goes_to_the_lookup(demo_url: str) -> None:
+    """The sign-in is checked in a worker; a name typed meanwhile went into the secret box, closing with it."""
+    app = make_app(demo_url, practice=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await keys_in_one_burst(pilot, DOWN, ENTER, PRACTICE_PIN, ENTER, "clarke")
+        assert isinstance(app.screen, GreetingScreen), app.screen
+        assert app.screen.query_input.value == "clarke"

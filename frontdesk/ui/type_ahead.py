@@ -23,21 +23,26 @@ TypedAhead = events.Key | events.Paste
 class LoadsBeforeKeys:
     """A screen (mixed in before Screen) whose keys wait until `keys_may_act` says what it loaded is on screen.
 
-    `opening` starts True: the app makes a pushed screen current before it has even mounted, and a key can come then.
+    `keys_wait` starts True: the app makes a pushed screen current before it has even mounted, and a key can come then.
     """
 
-    opening = True
-    """True until the screen has shown its data, or said why it could not (not Textual's `loading`, which would
-    cover the screen with a spinner)."""
+    keys_wait = True
+    """True until the screen has shown its data, or said why it could not, and again while a form is being saved
+    (not Textual's `loading`, which would cover the screen with a spinner)."""
 
     class Ready(Message):
         """The screen took its data (or its refusal): the keys held for it may act."""
 
+    def hold_keys(self) -> None:
+        """From now until `keys_may_act`, keys wait: a form being saved closes on success, and what is typed
+        meanwhile belongs to the screen under it, not to a box about to go."""
+        self.keys_wait = True
+
     def keys_may_act(self) -> None:
         """Call once the data is on screen, or the load was refused: the held keys then act on the screen as it is."""
         assert isinstance(self, Screen)
-        if self.opening:
-            self.opening = False
+        if self.keys_wait:
+            self.keys_wait = False
             self.app.post_message(LoadsBeforeKeys.Ready())
 
     def on_unmount(self) -> None:
@@ -78,7 +83,7 @@ class TypeAhead:
 
     def screen_loading(self) -> bool:
         assert isinstance(self, App)
-        return isinstance(self.screen, LoadsBeforeKeys) and self.screen.opening
+        return isinstance(self.screen, LoadsBeforeKeys) and self.screen.keys_wait
 
     async def on_event(self, event: events.Event) -> None:
         if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded or self.acts_always(event):

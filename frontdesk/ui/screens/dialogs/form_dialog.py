@@ -145,15 +145,18 @@ class FormDialog(LoadsBeforeKeys, StyledOnMount, ModalScreen[ResultT], Generic[R
             return
         self.saving = True
         self.show_error(None)
+        self.hold_keys()
         in_background(self, lambda: self.save(values), self._finished, failed=self._refused, group="form-save")
 
     def _finished(self, result: Any) -> None:
         self.saving = False
         self.saved(result)
+        self.keys_may_act()  # a form still open after its save (a warning shown) takes them; a closed one passes them on
 
     def _refused(self, problem: Exception) -> None:
         self.saving = False
         self.show_error(problem)
+        self.keys_may_act()
 
     def show_error(self, problem: Exception | str | None) -> None:
         """One error line, cleared by the next attempt or edit: an old message never stays on screen."""
