@@ -423,14 +423,19 @@ WHEN_SAID = {
 }
 
 
-@pytest.mark.parametrize("language", WHEN_SAID)
-async def test_the_promises_list_says_when_each_is_due_wholly_in_the_desks_language(shop: Desk, language: str) -> None:
-    """A Persian desk read "OVERDUE ۱ ساعت پیش" and "today ۴۰ دقیقه دیگر": the state was English beside Persian."""
+def one_due_soon_and_one_overdue(shop: Desk, language: str) -> None:
+    """A desk in `language` with two promises: one due in 40 minutes, one an hour overdue."""
     with shop.session() as session:
         session.add(DeskSetting(key="language", value=language))
         session.commit()
         make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
         make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
+
+
+@pytest.mark.parametrize("language", WHEN_SAID)
+async def test_the_promises_list_says_when_each_is_due_wholly_in_the_desks_language(shop: Desk, language: str) -> None:
+    """A Persian desk read "OVERDUE ۱ ساعت پیش" and "today ۴۰ دقیقه دیگر": the state was English beside Persian."""
+    one_due_soon_and_one_overdue(shop, language)
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -441,11 +446,7 @@ async def test_the_promises_list_says_when_each_is_due_wholly_in_the_desks_langu
 
 async def test_a_persian_desk_counts_promises_in_the_header_and_the_list_in_persian_digits(shop: Desk) -> None:
     """The header read "promises: 1 overdue, 1 due within the hour" beside "دیرکرد، ۱ ساعت پیش" in the list."""
-    with shop.session() as session:
-        session.add(DeskSetting(key="language", value="fa"))
-        session.commit()
-        make_promise(session, shop.agent_id, 1, "Call back about the parcel", WEDNESDAY_10AM + timedelta(minutes=40))
-        make_promise(session, shop.agent_id, 1, "Email the invoice", WEDNESDAY_10AM - timedelta(hours=1))
+    one_due_soon_and_one_overdue(shop, "fa")
     app = FrontDeskApp(shop)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
