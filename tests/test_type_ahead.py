@@ -101,3 +101,27 @@ async def test_a_pin_typed_before_the_sign_in_list_is_read_signs_in(demo_url: st
     with open_desk(demo_url).reading() as session:
         tom = session.exec(select(Agent).where(Agent.name == "Tom Baker")).one()
         assert "sign-in" in session.exec(select(AuditEvent.action).where(AuditEvent.entity == "agent", AuditEvent.entity_id == tom.id)).all()
+
+
+async def test_enter_in_the_search_box_and_c_at_once_start_the_call(desk: Desk, mary: int) -> None:
+    """The top match opened from the search box: the `c` typed with Enter waits for its card, not the box."""
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary johnson")
+        await keys_queued(pilot, Key("enter", "\r"), "c")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen), app.screen
+
+
+async def test_a_name_enter_and_c_typed_in_one_go_start_the_call_with_that_customer(desk: Desk, mary: int) -> None:
+    with desk.session() as session:
+        create_customer(session, CustomerForm(given_name="Marco", family_name="Polo"), desk.agent_id)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await keys_queued(pilot, "mary johnson", Key("enter", "\r"), "c")
+        await settle(pilot)
+        assert isinstance(app.screen, LiveCallScreen), app.screen
+    with desk.session() as session:
+        assert [call.customer_id for call in session.exec(select(Interaction))] == [mary]
