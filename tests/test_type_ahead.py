@@ -125,3 +125,21 @@ async def test_a_name_enter_and_c_typed_in_one_go_start_the_call_with_that_custo
         assert isinstance(app.screen, LiveCallScreen), app.screen
     with desk.session() as session:
         assert [call.customer_id for call in session.exec(select(Interaction))] == [mary]
+
+
+async def test_enter_typed_while_the_last_letters_are_searched_opens_what_they_find(desk: Desk, mary: int,
+                                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """On "mary jac" Mary Jackson comes first; Enter typed with "johnson" in its place acted on those rows."""
+    with desk.session() as session:
+        jackson = create_customer(session, CustomerForm(given_name="Mary", family_name="Jackson"), desk.agent_id).id
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary jac")
+        assert app.screen.matches[0].customer_id == jackson
+        search = HeldLoad(monkeypatch, GreetingDesk, "search")
+        await keys_queued(pilot, *[Key("backspace", None)] * 3, "johnson", Key("enter", "\r"), "c")
+        await search.let_go(pilot)
+        assert isinstance(app.screen, LiveCallScreen), app.screen
+    with desk.session() as session:
+        assert [call.customer_id for call in session.exec(select(Interaction))] == [mary]

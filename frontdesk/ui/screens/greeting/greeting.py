@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,18 +16,19 @@ from frontdesk.services.customer_text import shown_of
 from frontdesk.services.numbers import shown_count
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.greeting import RESULTS, GreetingDesk, SearchResults
-from frontdesk.ui.background import in_background
+from frontdesk.ui.background import in_background, toast
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.greeting.customer_form import CustomerFormScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.screens.greeting.merge import MergeScreen
 from frontdesk.ui.stylesheet import StyledOnMount
+from frontdesk.ui.type_ahead import LoadsBeforeKeys
 from frontdesk.ui.widgets.ambiguity import ambiguity_warning
 from frontdesk.ui.widgets.match_table import MatchTable
 from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
-class GreetingScreen(StyledOnMount, Screen):
+class GreetingScreen(LoadsBeforeKeys, StyledOnMount, Screen):
     BINDINGS = [
         Binding("ctrl+n", "new_customer", "New", id="greeting.new", tooltip="Add a customer record"),
         Binding("ctrl+r", "edit_customer", "Correct", id="greeting.edit", tooltip="Correct the highlighted record"),
@@ -50,6 +53,11 @@ class GreetingScreen(StyledOnMount, Screen):
         """Where the cursor goes once the next page arrives: its first new row."""
         self.card_was_open = False
         """A greeting card was opened from here: coming back, the search box takes focus again."""
+        self.keys_wait = False
+        self.shown_query: str | None = None
+        """The query the rows on screen answer; while it is not the text in the box, its search is still running."""
+        self.when_found: Callable[[], None] | None = None
+        """What Enter or ↓ asked of the rows while they still answered an older query: done once they answer this one."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -128,13 +136,37 @@ class GreetingScreen(StyledOnMount, Screen):
     def run_search(self, query: str) -> None:
         """Off the UI thread, and a newer keystroke cancels the stale search."""
         limit = self.limit
-        in_background(self, lambda: self.greeting.search(query, limit), self.show_results, group="lookup", exclusive=True,
-                      description="Looking up customers")
+        in_background(self, lambda: self.greeting.search(query, limit), self.show_results, failed=self.search_failed,
+                      group="lookup", exclusive=True, description="Looking up customers")
+
+    def search_failed(self, problem: Exception) -> None:
+        toast(self)(problem)
+        self.when_found = None
+        self.keys_may_act()
+
+    def on_current_rows(self, act: Callable[[], None]) -> None:
+        """Enter or ↓ act on the rows that answer the text in the box. Typed straight after the last letter, they
+        came while the search for it still ran: on older rows, Enter on "mary johnson" could open the Mary Jackson
+        that "mary j" had put first. They wait for the rows, and so do the keys typed after them."""
+        if self.shown_query == self.query_input.value:
+            act()
+            return
+        self.when_found = act
+        self.hold_keys()
 
     def show_results(self, results: SearchResults) -> None:
         query = results.query
         if query != self.query_input.value:
             return  # a newer keystroke is already being searched
+        self.show_rows(results)
+        self.shown_query = query
+        if self.when_found is not None:
+            act, self.when_found = self.when_found, None
+            act()
+            self.keys_may_act()
+
+    def show_rows(self, results: SearchResults) -> None:
+        query = results.query
         rows = list(results.rows)
         choosing = self.chosen_in_table()
         self.matches = [row.match for row in rows]
@@ -162,6 +194,9 @@ class GreetingScreen(StyledOnMount, Screen):
         return shown_of(len(results.rows), results.fitting, results.counted_all) + more
 
     @on(TextBox.Submitted, "#query")
+    def submitted(self) -> None:
+        self.on_current_rows(self.open_top_match)
+
     def open_top_match(self) -> None:
         if not self.matches:
             self.notify("No customer matches. Ctrl+N adds a new one.", severity="warning")
@@ -201,6 +236,9 @@ class GreetingScreen(StyledOnMount, Screen):
         self.open_card(self.matches[min(self.table.cursor_row, len(self.matches) - 1)].customer_id)
 
     def action_to_results(self) -> None:
+        self.on_current_rows(self.focus_results)
+
+    def focus_results(self) -> None:
         if self.matches:
             self.table.focus()
 
