@@ -12,7 +12,7 @@ import pytest
 
 from argon2 import PasswordHasher
 
-from databases import Templates, throwaway_database
+from databases import Templates, shared_folder, throwaway_database
 from one_desk_ui import UI_DESK, backends_for, one_desk_ui_guard
 from known_secret import KNOWN_SECRET
 from ui_thread_guard import UIThreadSQL
@@ -98,8 +98,11 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
-    """This test process's migrated and seeded template databases."""
-    made = Templates(tmp_path_factory.mktemp("templates"))
+    """The migrated and seeded template databases: SQLite's shared by the run's test processes, PostgreSQL's this
+    process's own."""
+    folder = shared_folder(tmp_path_factory) / "templates"
+    folder.mkdir(exist_ok=True)
+    made = Templates(folder)
     yield made
     made.drop()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import uuid
@@ -62,12 +63,37 @@ def throwaway_database(backend: str, folder: Path, name: str = "desk", copy_of: 
         admin.dispose()
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every test process of this run shares: xdist's workers keep their own temporary folders side by
+    side in the run's, and a run without workers has only its own."""
+    own = tmp_path_factory.getbasetemp()
+    return own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own
+
+
+def made_once(path: Path, make: Callable[[Path], None]) -> Path:
+    """`path`, made by `make(path)` by whichever test process of the run asks first, while the others wait for it.
+
+    A process that dies while making it leaves no file behind as made (the lock goes with the process), so the next
+    one to ask makes it again.
+    """
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = path.with_name(path.name + ".made")
+        if not made.exists():
+            path.unlink(missing_ok=True)
+            make(path)
+            made.touch()
+    return path
+
+
 class Templates:
-    """Databases prepared once per test process and copied for each test that wants one, so a test starts from a
-    migrated (or seeded) database without running every migration again: an SQLite file copied, or a PostgreSQL
-    database created with `CREATE DATABASE ... TEMPLATE`. Tests about migrations start from an empty database."""
+    """Databases prepared once and copied for each test that wants one, so a test starts from a migrated (or seeded)
+    database without running every migration again: an SQLite file, made once per run and shared by its test
+    processes, copied; or a PostgreSQL database, made once per test process, created with `CREATE DATABASE ...
+    TEMPLATE`. Tests about migrations start from an empty database."""
 
     def __init__(self, folder: Path) -> None:
+        """`folder` is shared by the run's test processes (`shared_folder`)."""
         self.folder = folder
         self._made: dict[tuple[str, str], str] = {}
         self.databases: set[str] = set()
@@ -85,8 +111,7 @@ class Templates:
         if backend == "sqlite":
             path = self.folder / f"{name}-template.sqlite"
             self.databases.add(str(path))
-            prepare(sqlite_url(path))
-            return str(path)
+            return str(made_once(path, lambda path: prepare(sqlite_url(path))))
         admin = _admin()
         database = _new_database_name()
         with admin.connect() as connection:

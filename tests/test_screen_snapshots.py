@@ -21,6 +21,7 @@ from frontdesk.demo.practice import PRACTICE_PIN, open_practice_desk
 from frontdesk.services.desk import Desk, sign_in_as
 from frontdesk.services.facades.greeting import GreetingDesk
 from frontdesk.ui.app import FrontDeskApp
+from databases import made_once, shared_folder
 from tests.pilot import shown_text
 from tests.screen_walk import (
     DESK_NAME,
@@ -39,15 +40,18 @@ MARY_JOHNSON = 1
 
 @pytest.fixture(scope="session")
 def still_practice_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The practice desk seeded once per test process at NOW (its seed is fixed, its dates are relative to now)."""
-    path = tmp_path_factory.mktemp("still-practice") / "practice.sqlite"
+    """The practice desk seeded once per run at NOW (its seed is fixed, its dates are relative to now), shared by
+    the run's test processes."""
+    return made_once(shared_folder(tmp_path_factory) / "still-practice.sqlite", seed_still_practice_desk)
+
+
+def seed_still_practice_desk(path: Path) -> None:
     with hold_zone_at_utc():
         set_clock(lambda: NOW)
         try:
             open_practice_desk(sqlite_url(path)).engine.dispose()
         finally:
             set_clock(None)
-    return path
 
 
 @pytest.fixture
