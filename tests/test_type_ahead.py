@@ -11,10 +11,12 @@ from collections.abc import Callable
 import pytest
 from sqlmodel import select
 from textual.events import Key
+from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from frontdesk.cli.launch import make_app
-from frontdesk.db.models import Agent, AuditEvent, Interaction
+from frontdesk.db.models import Agent, AuditEvent, Interaction, Note
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk, open_desk
@@ -25,6 +27,8 @@ from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.dialogs.sign_in import SignInScreen
 from frontdesk.ui.screens.greeting.greeting import GreetingScreen
 from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
+from frontdesk.ui.type_ahead import LoadsBeforeKeys, TypeAhead
+from frontdesk.ui.widgets.edit_boxes import TextBox
 from tests.known_secret import PRACTICE_PIN
 from tests.pilot import keys_queued, settle, type_text
 
@@ -143,3 +147,47 @@ async def test_enter_typed_while_the_last_letters_are_searched_opens_what_they_f
         assert isinstance(app.screen, LiveCallScreen), app.screen
     with desk.session() as session:
         assert [call.customer_id for call in session.exec(select(Interaction))] == [mary]
+
+
+async def test_a_note_typed_straight_after_c_goes_into_the_call_not_to_the_cards_keys(
+        desk: Desk, mary: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The call starts in a worker; the letters typed meanwhile reached the card, whose `e` opened the record's
+    form and `p` a promise, and the note was lost."""
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary johnson")
+        await keys_queued(pilot, Key("enter", "\r"))
+        await settle(pilot)
+        starting = HeldLoad(monkeypatch, GreetingDesk, "start")
+        await keys_queued(pilot, "c", "she wants a replacement part", Key("enter", "\r"))
+        await starting.let_go(pilot)
+        assert isinstance(app.screen, LiveCallScreen), app.screen
+    with desk.session() as session:
+        assert [note.text for note in session.exec(select(Note))] == ["she wants a replacement part"]
+
+
+class Opening(LoadsBeforeKeys, Screen):
+    def compose(self):
+        yield TextBox(id="typed")
+
+
+class HoldsKeys(TypeAhead, App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(Opening())
+
+
+async def test_keys_held_for_a_screen_that_never_says_it_loaded_go_on_by_themselves() -> None:
+    """A screen that stops waiting without saying so (the card, once its call has started elsewhere) left the keys
+    held for it with nobody to let them go: the keyboard was dead."""
+    app = HoldsKeys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await keys_queued(pilot, "abc")
+        typed = app.screen.query_one("#typed", TextBox)
+        typed.focus()
+        await pilot.pause()
+        assert typed.value == "" and len(app.typed_ahead) == 3
+        app.screen.keys_wait = False
+        await pilot.pause(TypeAhead.FORGOTTEN_AFTER + 0.5)
+        assert typed.value == "abc"

@@ -69,6 +69,8 @@ class TypeAhead:
     """How many times the check walks up from the widget that took a key to the app (see the class's docstring)."""
     STUCK_AFTER = 0.5
     """Seconds after which the next key goes on anyway: a widget that its own key took off the screen never answers."""
+    FORGOTTEN_AFTER = 1.0
+    """Seconds after which keys held for a screen that never came go on to the screen in front (see `go_on`)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -80,6 +82,7 @@ class TypeAhead:
         self.in_flight = 0
         """Which key handed on (by count) is still being handled; 0 when none is."""
         self.stuck: Timer | None = None
+        self.forgotten: Timer | None = None
 
     def screen_loading(self) -> bool:
         assert isinstance(self, App)
@@ -91,6 +94,7 @@ class TypeAhead:
             return
         if self.holds(event):
             self.typed_ahead.append(event)
+            self.release_forgotten()
             return
         assert isinstance(self, App)
         self.replaying = None
@@ -137,6 +141,18 @@ class TypeAhead:
             self.stuck.stop()
             self.stuck = None
         self.replay_next()
+
+    def release_forgotten(self) -> None:
+        if self.forgotten is None:
+            self.forgotten = self.set_timer(self.FORGOTTEN_AFTER, self.go_on)  # type: ignore[attr-defined]
+
+    def go_on(self) -> None:
+        """Keys are held until a screen says it has loaded; one that never came (a call that did not open as it
+        should) would keep them for ever. Whatever screen is in front takes them once it is not loading itself."""
+        self.forgotten = None
+        self.replay_next()
+        if self.typed_ahead:
+            self.release_forgotten()
 
     def on_loads_before_keys_ready(self, message: LoadsBeforeKeys.Ready) -> None:
         message.stop()

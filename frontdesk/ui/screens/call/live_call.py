@@ -37,6 +37,7 @@ from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
 from frontdesk.ui.screens.greeting.customer_picker import CustomerPickerScreen
 from frontdesk.ui.screens.promises.promise_form import PromiseFormScreen
 from frontdesk.ui.stylesheet import StyledOnMount
+from frontdesk.ui.type_ahead import LoadsBeforeKeys
 from frontdesk.ui.widgets.also_open import AlsoOpen
 from frontdesk.ui.widgets.call_header import CallHeader
 from frontdesk.ui.widgets.call_side import CallSidePane
@@ -65,8 +66,10 @@ def touches_the_call(view: CallView, changes: Iterable[Change]) -> bool:
     return False
 
 
-class LiveCallScreen(StyledOnMount, Screen):
-    """Follows other terminals through DeskChanged: their notes, edits, owner changes and wrap-up show here."""
+class LiveCallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
+    """Follows other terminals through DeskChanged: their notes, edits, owner changes and wrap-up show here.
+
+    Keys typed while it opens wait for it: a note typed straight after `c` on the card is this call's first note."""
 
     BINDINGS = [
         Binding("ctrl+t", "toggle_verbatim", "Their words", id="call.verbatim", tooltip="Mark the line as the customer's own words"),
@@ -129,11 +132,13 @@ class LiveCallScreen(StyledOnMount, Screen):
         """Typing goes on meanwhile (the line is kept and saved); the call is read again shortly."""
         self.tell(problem)
         self.set_timer(REOPEN_AFTER, self.open)
+        self.keys_may_act()
 
     def opened(self, opened: CallOpened) -> None:
         self.pad.restore(opened.draft)
         self.owner_id = opened.view.owner_id
         self.show(opened.view)
+        self.keys_may_act()
 
     def show(self, view: CallView) -> None:
         if self.left:

@@ -202,12 +202,15 @@ class GreetingCardScreen(LoadsBeforeKeys, StyledOnMount, Screen):
         if self.starting or self.card is None:
             return
         self.starting = True
+        self.hold_keys()  # what is typed next is the call's first note, not keys for this card (e: edit, p: promise)
         customer_id, name = self.customer_id, self.card.name
         in_background(self, lambda: self.greeting.start(customer_id, channel),
                       lambda started: self.started(started, channel, name), failed=self.not_started)
 
     def started(self, started: StartedContact, channel: str, name: str) -> None:
+        """The keys held since `c` go on to the live call once it has opened (it holds them until then)."""
         self.starting = False
+        self.keys_wait = False
         self.desk.current_interaction_id = started.interaction_id
         kind = "Call" if channel == "phone" else "Visit"
         self.notify(Text(f"{kind} with {name} started at {short(started.started_at)}."))
@@ -216,6 +219,7 @@ class GreetingCardScreen(LoadsBeforeKeys, StyledOnMount, Screen):
     def not_started(self, problem: Exception) -> None:
         self.starting = False
         self.notify(str(problem), severity="error")
+        self.keys_may_act()
 
     def action_show_phone(self) -> None:
         if self.card is None or self.phone_shown:
