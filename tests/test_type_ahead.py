@@ -20,6 +20,7 @@ from frontdesk.db.models import Agent, AuditEvent, Interaction, Note
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk, open_desk
+from frontdesk.services.facades.calls import CallSection
 from frontdesk.services.facades.greeting import GreetingDesk
 from frontdesk.services.facades.staff import Staff
 from frontdesk.ui.app import FrontDeskApp
@@ -191,3 +192,20 @@ async def test_keys_held_for_a_screen_that_never_says_it_loaded_go_on_by_themsel
         app.screen.keys_wait = False
         await pilot.pause(TypeAhead.FORGOTTEN_AFTER + 0.5)
         assert typed.value == "abc"
+
+
+async def test_a_note_typed_with_n_while_the_unknown_callers_call_is_being_started_goes_into_the_call(
+        desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Call section's `n` starts the call in a worker; "the caller..." typed with it reached the section meanwhile,
+    where t takes a message."""
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        start = HeldLoad(monkeypatch, CallSection, "unknown_caller")
+        await keys_queued(pilot, "n", "the caller", Key("enter", "\r"))
+        await start.let_go(pilot)
+        assert isinstance(app.screen, LiveCallScreen), app.screen
+    with desk.session() as session:
+        assert [note.text for note in session.exec(select(Note))] == ["the caller"]

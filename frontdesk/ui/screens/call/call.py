@@ -21,11 +21,12 @@ from frontdesk.ui.screens.call.live_call import LiveCallScreen
 from frontdesk.ui.screens.call.missed_call import MissedCallScreen
 from frontdesk.ui.screens.call.take_message import TakeMessageScreen
 from frontdesk.ui.stylesheet import StyledOnMount
+from frontdesk.ui.type_ahead import LoadsBeforeKeys
 
 IDLE_HELP = "No call in progress.  n: call from an unknown caller · m: log a missed call · t: take a message · F2: find a customer first"
 
 
-class CallScreen(StyledOnMount, Screen):
+class CallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
     """Follows other terminals: a callback taken or logged elsewhere, or a call handed over, updates the lists."""
 
     BINDINGS = [
@@ -43,6 +44,7 @@ class CallScreen(StyledOnMount, Screen):
         self.section = CallSection(desk)
         self.starting = False
         """A call is being started (or called back): a second key press must not start another."""
+        self.keys_wait = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,6 +114,7 @@ class CallScreen(StyledOnMount, Screen):
         self.starting = False
         self.desk.current_interaction_id = interaction_id
         self.app.push_screen(LiveCallScreen(self.desk, interaction_id))
+        self.keys_may_act()
 
     @on(DataTable.RowSelected, "#mine")
     def resume_chosen(self, event: DataTable.RowSelected) -> None:
@@ -126,14 +129,18 @@ class CallScreen(StyledOnMount, Screen):
         self.start(self.section.unknown_caller)
 
     def start(self, job: Callable[[], int]) -> None:
+        """Keys typed with `n` or Enter wait for the call screen: the first words the caller says are a note, and here
+        their letters are keys (t takes a message, m logs a missed call)."""
         if not self.starting:
             self.starting = True
+            self.hold_keys()
             in_background(self, job, self.resume, failed=self.not_started)
 
     def not_started(self, problem: Exception) -> None:
         self.starting = False
         self.notify(f"{problem} The list is refreshed.", severity="warning")
         self.action_reload()
+        self.keys_may_act()
 
     def action_missed_call(self) -> None:
         self.app.push_screen(MissedCallScreen(self.desk), lambda saved: self.action_reload())
