@@ -190,7 +190,7 @@ async def test_keys_held_for_a_screen_that_never_says_it_loaded_go_on_by_themsel
         await pilot.pause()
         assert typed.value == "" and len(app.typed_ahead) == 3
         app.screen.keys_wait = False
-        await pilot.pause(TypeAhead.FORGOTTEN_AFTER + 0.5)
+        await pilot.pause(2 * TypeAhead.FORGOTTEN_AFTER + 0.5)
         assert typed.value == "abc"
 
 

@@ -70,7 +70,7 @@ class TypeAhead:
     STUCK_AFTER = 0.5
     """Seconds after which the next key goes on anyway: a widget that its own key took off the screen never answers."""
     FORGOTTEN_AFTER = 1.0
-    """Seconds after which keys held for a screen that never came go on to the screen in front (see `go_on`)."""
+    """Seconds a screen must stay in front before it takes keys held for a screen that never came (see `go_on`)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -143,14 +143,20 @@ class TypeAhead:
         self.replay_next()
 
     def release_forgotten(self) -> None:
+        assert isinstance(self, App)
         if self.forgotten is None:
-            self.forgotten = self.set_timer(self.FORGOTTEN_AFTER, self.go_on)  # type: ignore[attr-defined]
+            in_front = self.screen
+            self.forgotten = self.set_timer(self.FORGOTTEN_AFTER, lambda: self.go_on(in_front))
 
-    def go_on(self) -> None:
+    def go_on(self, was_in_front: Screen) -> None:
         """Keys are held until a screen says it has loaded; one that never came (a call that did not open as it
-        should) would keep them for ever. Whatever screen is in front takes them once it is not loading itself."""
+        should) would keep them for ever. The screen in front takes them once it has stayed in front, not loading,
+        for FORGOTTEN_AFTER: a screen in front only for a moment (the Call section, just before it shows the call
+        that was started) is passed by."""
+        assert isinstance(self, App)
         self.forgotten = None
-        self.replay_next()
+        if self.screen is was_in_front:
+            self.replay_next()
         if self.typed_ahead:
             self.release_forgotten()
 
