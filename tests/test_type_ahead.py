@@ -154,18 +154,11 @@ async def test_a_note_typed_straight_after_c_goes_into_the_call_not_to_the_cards
         desk: Desk, mary: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """The call starts in a worker; the letters typed meanwhile reached the card, whose `e` opened the record's
     form and `p` a promise, and the note was lost."""
-    app = FrontDeskApp(desk)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async def open_the_card(pilot: Pilot) -> None:
         await type_text(pilot, "mary johnson")
         await keys_queued(pilot, Key("enter", "\r"))
-        await settle(pilot)
-        starting = HeldLoad(monkeypatch, GreetingDesk, "start")
-        await keys_queued(pilot, "c", "she wants a replacement part", Key("enter", "\r"))
-        await starting.let_go(pilot)
-        assert isinstance(app.screen, LiveCallScreen), app.screen
-    with desk.session() as session:
-        assert [note.text for note in session.exec(select(Note))] == ["she wants a replacement part"]
+
+    await a_note_typed_while_the_call_starts(desk, open_the_card, "c", HeldLoad(monkeypatch, GreetingDesk, "start"))
 
 
 class Opening(LoadsBeforeKeys, Screen):
@@ -198,14 +191,23 @@ async def test_a_note_typed_with_n_while_the_unknown_callers_call_is_being_start
         desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     """The Call section's `n` starts the call in a worker; "the caller..." typed with it reached the section meanwhile,
     where t takes a message."""
+    async def open_the_call_section(pilot: Pilot) -> None:
+        await pilot.press("f3")
+
+    await a_note_typed_while_the_call_starts(desk, open_the_call_section, "n",
+                                             HeldLoad(monkeypatch, CallSection, "unknown_caller"))
+
+
+async def a_note_typed_while_the_call_starts(desk: Desk, get_there: Callable, key: str, start: HeldLoad) -> None:
+    """Goes where `key` starts a call, presses it with a note and Enter typed at once, and lets the start go only
+    then: the note must be the call's, not keys for the screen the call was started from."""
     app = FrontDeskApp(desk)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("f3")
+        await get_there(pilot)
         await settle(pilot)
-        start = HeldLoad(monkeypatch, CallSection, "unknown_caller")
-        await keys_queued(pilot, "n", "the caller", Key("enter", "\r"))
+        await keys_queued(pilot, key, "she wants a replacement part", Key("enter", "\r"))
         await start.let_go(pilot)
         assert isinstance(app.screen, LiveCallScreen), app.screen
     with desk.session() as session:
-        assert [note.text for note in session.exec(select(Note))] == ["the caller"]
+        assert [note.text for note in session.exec(select(Note))] == ["she wants a replacement part"]
