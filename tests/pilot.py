@@ -18,14 +18,21 @@ from textual.widgets import DataTable, Static
 from tests.known_secret import KNOWN_SECRET
 
 
-async def settle(pilot: Pilot) -> None:
-    """Let searches and index builds running in worker threads finish and draw their results.
+async def settle(pilot: Pilot, keys_within: float = 10.0) -> None:
+    """Let searches and index builds running in worker threads finish and draw their results, and the keys typed act.
 
-    A result can start the next worker (the index built, then a search), so this waits until none is left.
+    A result can start the next worker (the index built, then a search), so this waits until none is left. Keys held
+    for a screen that was loading act once it has loaded, one at a time, after the workers are done: those are waited
+    for too, for at most `keys_within` seconds.
     """
     await pilot.pause()
-    while len(pilot.app.workers):
-        await pilot.app.workers.wait_for_complete()
+    deadline = time.monotonic() + keys_within
+    while len(pilot.app.workers) or getattr(pilot.app, "keys_pending", False):
+        if len(pilot.app.workers):
+            await pilot.app.workers.wait_for_complete()
+        else:
+            assert time.monotonic() < deadline, f"keys typed still had not acted after {keys_within} s"
+            await pilot.pause(0.01)
         await pilot.pause()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
@@ -84,9 +84,22 @@ class TypeAhead:
         self.stuck: Timer | None = None
         self.forgotten: Timer | None = None
 
-    def screen_loading(self) -> bool:
+    @property
+    def keys_pending(self) -> bool:
+        """Keys typed that have still to act: held, or one being handled."""
+        return bool(self.typed_ahead) or self.replaying is not None or bool(self.in_flight)
+
+    def in_front(self) -> Screen | None:
+        """The screen in front; None while the app is closing and its screens are gone."""
         assert isinstance(self, App)
-        return isinstance(self.screen, LoadsBeforeKeys) and self.screen.keys_wait
+        try:
+            return self.screen
+        except ScreenStackError:
+            return None
+
+    def screen_loading(self) -> bool:
+        screen = self.in_front()
+        return isinstance(screen, LoadsBeforeKeys) and screen.keys_wait
 
     async def on_event(self, event: events.Event) -> None:
         if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded or self.acts_always(event):
@@ -145,17 +158,19 @@ class TypeAhead:
     def release_forgotten(self) -> None:
         assert isinstance(self, App)
         if self.forgotten is None:
-            in_front = self.screen
+            in_front = self.in_front()
             self.forgotten = self.set_timer(self.FORGOTTEN_AFTER, lambda: self.go_on(in_front))
 
-    def go_on(self, was_in_front: Screen) -> None:
+    def go_on(self, was_in_front: Screen | None) -> None:
         """Keys are held until a screen says it has loaded; one that never came (a call that did not open as it
         should) would keep them for ever. The screen in front takes them once it has stayed in front, not loading,
         for FORGOTTEN_AFTER: a screen in front only for a moment (the Call section, just before it shows the call
         that was started) is passed by."""
         assert isinstance(self, App)
         self.forgotten = None
-        if self.screen is was_in_front:
+        if not self.is_running:
+            return
+        if self.in_front() is was_in_front:
             self.replay_next()
         if self.typed_ahead:
             self.release_forgotten()
