@@ -31,7 +31,7 @@ from frontdesk.ui.screens.greeting.greeting_card import GreetingCardScreen
 from frontdesk.ui.type_ahead import LoadsBeforeKeys, TypeAhead
 from frontdesk.ui.widgets.edit_boxes import TextBox
 from tests.known_secret import PRACTICE_PIN
-from tests.pilot import keys_queued, settle, type_text
+from tests.pilot import Toasts, keys_in_one_burst, keys_queued, settle, type_text
 
 pytestmark = pytest.mark.ui_desk  # screens at one desk: SQLite only (tests/one_desk_ui.py)
 
@@ -211,3 +211,23 @@ async def a_note_typed_while_the_call_starts(desk: Desk, get_there: Callable, ke
         assert isinstance(app.screen, LiveCallScreen), app.screen
     with desk.session() as session:
         assert [note.text for note in session.exec(select(Note))] == ["she wants a replacement part"]
+
+
+async def test_keys_typed_after_a_refused_c_are_not_the_cards_keys(desk: Desk, mary: int) -> None:
+    """Another call still open: `c` is refused, and "first note after promise" typed with it showed the whole phone
+    number (f, recorded) and opened the record's form (e). The words are dropped, and the warning says what they were."""
+    toasts = Toasts()
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(120, 40), message_hook=toasts) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "mary johnson")
+        await keys_in_one_burst(pilot, Key("enter", "\r"), "c")  # the call that stays open
+        assert isinstance(app.screen, LiveCallScreen)
+        await keys_in_one_burst(pilot, Key("f2", None), "mary johnson", Key("enter", "\r"))
+        assert isinstance(app.screen, GreetingCardScreen)
+        await keys_in_one_burst(pilot, "c", "first note after promise")
+        assert isinstance(app.screen, GreetingCardScreen), app.screen
+        assert toasts.messages[-1] == ("You are in another call or visit: wrap it up or hand it off first (F3). "
+                                       "Not used, typed after it: first note after promise")
+    with desk.session() as session:
+        assert not session.exec(select(AuditEvent).where(AuditEvent.action == "view-phone")).all()

@@ -45,6 +45,19 @@ class LoadsBeforeKeys:
             self.keys_wait = False
             self.app.post_message(LoadsBeforeKeys.Ready())
 
+    def keys_refused(self, reason: str) -> None:
+        """Says why the key just pressed did nothing (a call that could not start), and drops the keys typed after it.
+
+        They were meant for what did not happen, the call's first note; acting here, their letters would be this
+        screen's keys (`e` opens the record's form, `f` shows the whole phone number, `t` takes a message). The
+        message says what they would have typed, so nothing is lost unseen.
+        """
+        assert isinstance(self, Screen) and isinstance(self.app, TypeAhead)
+        dropped = self.app.drop_typed_ahead()
+        self.notify(f"{reason} Not used, typed after it: {dropped}" if dropped.strip() else reason,
+                    severity="warning", markup=False)
+        self.keys_may_act()
+
     def on_unmount(self) -> None:
         """A screen closed while loading (its record gone) holds no key back: they go to the screen under it."""
         self.keys_may_act()
@@ -154,6 +167,12 @@ class TypeAhead:
             self.stuck.stop()
             self.stuck = None
         self.replay_next()
+
+    def drop_typed_ahead(self) -> str:
+        """Takes back the keys and pastes held so far, unacted; returns the text they would have typed."""
+        dropped, self.typed_ahead = self.typed_ahead, deque()
+        return "".join(event.text if isinstance(event, events.Paste) else event.character or ""
+                       for event in dropped if isinstance(event, events.Paste) or event.is_printable)
 
     def release_forgotten(self) -> None:
         assert isinstance(self, App)

@@ -138,9 +138,8 @@ class CallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
 
     def not_started(self, problem: Exception) -> None:
         self.starting = False
-        self.notify(f"{problem} The list is refreshed.", severity="warning")
         self.action_reload()
-        self.keys_may_act()
+        self.keys_refused(f"{problem} The list is refreshed.")
 
     def action_missed_call(self) -> None:
         self.app.push_screen(MissedCallScreen(self.desk), lambda saved: self.action_reload())

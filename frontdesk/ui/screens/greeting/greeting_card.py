@@ -197,7 +197,7 @@ class GreetingCardScreen(LoadsBeforeKeys, StyledOnMount, Screen):
 
     def action_start(self, channel: str) -> None:
         if self.desk.current_interaction_id is not None:
-            self.notify("You are in another call or visit: wrap it up or hand it off first (F3).", severity="warning")
+            self.keys_refused("You are in another call or visit: wrap it up or hand it off first (F3).")
             return
         if self.starting or self.card is None:
             return
@@ -218,8 +218,7 @@ class GreetingCardScreen(LoadsBeforeKeys, StyledOnMount, Screen):
 
     def not_started(self, problem: Exception) -> None:
         self.starting = False
-        self.notify(str(problem), severity="error")
-        self.keys_may_act()
+        self.keys_refused(str(problem))
 
     def action_show_phone(self) -> None:
         if self.card is None or self.phone_shown:
