@@ -77,10 +77,16 @@ class GreetingScreen(LoadsBeforeKeys, StyledOnMount, Screen):
         return self.query_one("#matches", MatchTable)
 
     def on_mount(self) -> None:
+        """The index is built here the first time; once built, the count shows at once and the first search runs,
+        without waiting for the screen's first resume, which a dialog opened at sign-in (the resume offer) can
+        overtake."""
         if not self.desk.directory.ready.is_set():
             self.query_one("#index-progress").remove_class("hidden")
             in_background(self, lambda: self.greeting.build_index(self.progress_from_worker), self.index_built,
                           group="index", exclusive=True, description="Building the customer index")
+        else:
+            self.query_one("#lookup-status", Static).update(f"{shown_count(len(self.desk.directory))} customers")
+            self.run_search(self.query_input.value)
         self.query_input.focus()
 
     def on_screen_resume(self) -> None:
