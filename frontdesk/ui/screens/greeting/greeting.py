@@ -34,11 +34,7 @@ class GreetingScreen(LoadsBeforeKeys, StyledOnMount, Screen):
         Binding("ctrl+r", "edit_customer", "Correct", id="greeting.edit", tooltip="Correct the highlighted record"),
         Binding("ctrl+g", "merge_customer", "Merge", id="greeting.merge", tooltip="Merge two records of one person"),
         Binding("down", "to_results", "Results", show=False, id="greeting.results"),
-        Binding("enter", "open_highlighted", "Open", show=False, priority=True, id="greeting.open-row"),
     ]
-    """Enter on a row opens its card as the app reads the key (priority), not once the table's own Enter has gone up
-    to the app and come back as a selection: a key typed with it (Enter, then `c` at once) then waits for the card,
-    instead of reaching this screen, which has no such key."""
 
     def __init__(self, desk: Desk) -> None:
         super().__init__()
@@ -231,15 +227,6 @@ class GreetingScreen(LoadsBeforeKeys, StyledOnMount, Screen):
         if self.table.has_focus or len(self.matches) == 1:
             return self.matches[min(self.table.cursor_row, len(self.matches) - 1)].customer_id
         return None if self.matches[0].ambiguous else self.matches[0].customer_id
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter is the row's only while the agent is in the list; in the search box it opens the top match."""
-        if action == "open_highlighted":
-            return bool(self.matches) and self.table.has_focus
-        return True
-
-    def action_open_highlighted(self) -> None:
-        self.open_card(self.matches[min(self.table.cursor_row, len(self.matches) - 1)].customer_id)
 
     def action_to_results(self) -> None:
         self.on_current_rows(self.focus_results)
