@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
@@ -68,13 +69,24 @@ class DayCharts(Vertical):
         self._promises(charts)
         self._csat(charts)
 
+    def colour(self, name: str) -> tuple[int, int, int]:
+        """A colour of the app's theme by its role ("primary", "success", "error"), as plotext takes it.
+
+        Each series is given its colour. Left to plotext, a series took the next colour of whichever plotext theme the
+        chart had when the numbers arrived: textual-plotext's own once the chart had been drawn, plotext's default if
+        the numbers came first, so the same chart came out in different colours from one opening to the next.
+        """
+        value = getattr(self.app.current_theme, name) or self.app.current_theme.primary
+        return Color.parse(value).rgb
+
     def _hours(self, charts: DeskCharts) -> None:
         widget = self.query_one("#chart-hours", PlotextPlot)
         plt = widget.plt
         plt.clear_data()
         plt.title("Contacts per hour today")
-        plt.bar(list(charts.hours), list(charts.contacts_today), label="today", width=0.5)
-        plt.plot(list(charts.hours), list(charts.contacts_usual), label=f"usual (same weekday, {WEEKS_BACK} weeks)", marker="braille")
+        plt.bar(list(charts.hours), list(charts.contacts_today), label="today", width=0.5, color=self.colour("primary"))
+        plt.plot(list(charts.hours), list(charts.contacts_usual), label=f"usual (same weekday, {WEEKS_BACK} weeks)", marker="braille",
+                 color=self.colour("warning"))
         plt.xticks(list(range(0, 24, 2)), [f"{hour:02d}" for hour in range(0, 24, 2)])
         widget.refresh()
 
@@ -84,7 +96,8 @@ class DayCharts(Vertical):
         plt.clear_data()
         plt.title("Promises per day")
         days = list(range(len(charts.days)))
-        plt.stacked_bar(days, [list(charts.kept_on_time), list(charts.missed)], labels=["kept on time", "late or missed"], width=0.6)
+        plt.stacked_bar(days, [list(charts.kept_on_time), list(charts.missed)], labels=["kept on time", "late or missed"], width=0.6,
+                         color=[self.colour("success"), self.colour("error")])
         plt.xlim(-0.5, len(charts.days) - 0.5)
         plt.xticks(*_day_ticks(charts))
         widget.refresh()
@@ -96,7 +109,7 @@ class DayCharts(Vertical):
         plt.title("CSAT per day (% of 4s and 5s)")
         rated = [(index, value) for index, value in enumerate(charts.csat) if value is not None]
         if rated:
-            plt.plot([index for index, _ in rated], [value for _, value in rated], marker="●")
+            plt.plot([index for index, _ in rated], [value for _, value in rated], marker="●", color=self.colour("primary"))
         plt.ylim(0, 100)
         plt.xlim(-0.5, len(charts.days) - 0.5)
         plt.xticks(*_day_ticks(charts))
