@@ -70,22 +70,9 @@ def ui_desk_tests_stay_one_desk_ui(request: pytest.FixtureRequest, monkeypatch: 
     yield from one_desk_ui_guard(request, monkeypatch, templates)
 
 
-TEST_PROCESS_FPS = "10"
-"""Frames a second the apps under test draw by themselves (Textual's TEXTUAL_FPS; 60 unless set).
-
-A test draws the screen whenever it waits for the app (`Pilot.pause` lays it out and draws it), so what a
-test reads and every snapshot are drawn as before; the frames the app draws by its own timer in between,
-which nobody sees in a headless test, were a tenth of the screen tests' CPU (217 s of CPU at 60 frames a
-second, 196 s at 10, for the call, promise, shell and Day screen tests). Set before the test processes
-start, so it applies to the xdist workers and the `frontdesk` processes the tests start; with `-n 0`
-Textual has already read it in this process, and the tests draw at 60 as the app does.
-"""
-
-
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", f"{UI_DESK}: {backends_for.__doc__}")
     keep_compiled_code()
-    os.environ.setdefault("TEXTUAL_FPS", TEST_PROCESS_FPS)
 
 
 def keep_compiled_code() -> None:
