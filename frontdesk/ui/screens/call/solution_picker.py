@@ -16,7 +16,7 @@ from frontdesk.services.goodwill import GoodwillRequest
 from frontdesk.services.money import money_text, shown_money
 from frontdesk.services.solutions import OfferedOption
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
-from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
+from frontdesk.ui.screens.dialogs.form_dialog import JUST_FINDING, FormDialog
 from frontdesk.ui.screens.dialogs.text_prompt import TextPromptScreen
 from frontdesk.ui.widgets.edit_boxes import TextBox
 
@@ -64,7 +64,7 @@ class SolutionPickerScreen(FormDialog[bool]):
         return "Options"
 
     def compose_form(self) -> ComposeResult:
-        yield TextBox(placeholder="Type to filter; ↓ to the list", id="solution-filter")
+        yield TextBox(placeholder="Type to filter; ↓ to the list", id="solution-filter", classes=JUST_FINDING)
         yield OptionList(id="solutions")
         yield Static(id="solution-state")
 

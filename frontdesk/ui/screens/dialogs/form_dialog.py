@@ -33,6 +33,13 @@ def problem_text(problem: Exception | str) -> str:
     return str(problem)
 
 
+JUST_FINDING = "just-finding"
+"""The class of a form's box that only filters a list: Esc over what is typed there asks nothing."""
+
+CLOSING_LOSES_TYPING = "Esc again to close without saving what you typed here; Ctrl+S saves it."
+"""The error line's warning at the first Esc over a form with something typed in it."""
+
+
 class DialogFields(VerticalScroll):
     """The fields, scrolling between the title and the error line.
 
@@ -75,6 +82,10 @@ class FormDialog(LoadsBeforeKeys, StyledOnMount, ModalScreen[ResultT], Generic[R
         """True while a save is under way, so a second Ctrl+S does not save twice."""
         self.error_typed: tuple[str, ...] | None = None
         """What the boxes held when the error line was last written; None while it is empty."""
+        self.as_opened: tuple[str, ...] | None = None
+        """What the boxes held once the form was filled: anything else there was typed by the agent."""
+        self.closing_asked: tuple[str, ...] | None = None
+        """What the boxes held when Esc first warned that it would throw it away; None until then."""
 
     def dialog_title(self) -> str:
         return self.DIALOG_TITLE
@@ -97,10 +108,12 @@ class FormDialog(LoadsBeforeKeys, StyledOnMount, ModalScreen[ResultT], Generic[R
     def arrived(self, data: Any) -> None:
         """The fields are filled before the keys typed meanwhile reach them: what was typed is never written over."""
         self.show_loaded(data)
+        self.as_opened = self.texts_typed()
         self.keys_may_act()
 
     def load_refused(self, problem: Exception) -> None:
         self.load_failed(problem)
+        self.as_opened = self.texts_typed()
         self.keys_may_act()
 
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
@@ -163,19 +176,31 @@ class FormDialog(LoadsBeforeKeys, StyledOnMount, ModalScreen[ResultT], Generic[R
 
     def show_error(self, problem: Exception | str | None) -> None:
         """One error line, cleared by the next attempt or edit: an old message never stays on screen."""
-        self.error_typed = None if problem is None else self.typed()
+        self.error_typed = None if problem is None else self.texts_typed()
         self.query_one("#form-error", Label).update("" if problem is None else problem_text(problem))
 
-    def typed(self) -> tuple[str, ...]:
-        """Everything typed in the form's boxes, to tell a real edit from a late echo of one made before."""
-        return tuple(widget.value if isinstance(widget, TextBox) else widget.text for widget in self.query("TextBox, TextArea"))
+    def texts_typed(self) -> tuple[str, ...]:
+        """Everything typed in the form's boxes, to tell a real edit from a late echo of one made before. A box with the
+        class JUST_FINDING (a filter over a list) holds no work of the agent's, and is left out."""
+        return tuple(widget.value if isinstance(widget, TextBox) else widget.text
+                     for widget in self.query("TextBox, TextArea") if not widget.has_class(JUST_FINDING))
 
     @on(TextBox.Changed)
     @on(TextBoxArea.Changed)
     def edited(self) -> None:
         """The error line spoke of what was typed then: once the agent types something else, it goes."""
-        if self.error_typed is not None and not self.saving and self.typed() != self.error_typed:
+        if self.error_typed is not None and not self.saving and self.texts_typed() != self.error_typed:
             self.show_error(None)
 
     def action_cancel(self) -> None:
+        """Esc closes the form, but not over what the agent typed in it: the first Esc says so, a second one closes.
+
+        A dialog is often closed by reflex, to look something up, and an apology or a wrap-up summary typed into it
+        would be gone. Nothing is asked when nothing was typed.
+        """
+        typed = self.texts_typed()
+        if self.as_opened is not None and typed != self.as_opened and typed != self.closing_asked:
+            self.show_error(CLOSING_LOSES_TYPING)
+            self.closing_asked = typed
+            return
         self.dismiss(self.CANCELLED)
