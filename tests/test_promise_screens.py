@@ -24,6 +24,10 @@ from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.interactions import set_reason
 from frontdesk.services.promises import make_promise
+from frontdesk.services.callbacks import log_missed_call
+from frontdesk.services.desk_rules import load_rules, set_rule
+from frontdesk.services.changes import Change
+from frontdesk.ui.messages import DeskChanged
 from tests.known_secret import KNOWN_SECRET
 from tests.pilot import Toasts, drawn_text, hearing, in_view, open_card, settle, settle_until, shown_text, table_rows, type_text
 
@@ -364,6 +368,26 @@ async def test_a_promise_moves_only_after_the_customer_is_told(shop: Desk) -> No
         assert (change.customer_told, change.told_before_deadline) == (True, True)
 
 
+async def test_at_80x24_moving_to_a_closed_time_shows_why_and_the_times_that_would_work(shop: Desk) -> None:
+    """The move dialog's warning sat below the fold at 80x24: a second Ctrl+S, as anyone would press, moved the promise to
+    a closed day without the agent ever seeing why; and it named no time that would work."""
+    with shop.session() as session:
+        make_promise(session, shop.agent_id, 1, "Refund the double charge", WEDNESDAY_10AM + timedelta(hours=4))
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4", "n")
+        await settle(pilot)
+        await type_text(pilot, "sun 10:00")
+        app.screen.query_one("#renegotiate-told", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        check = app.screen.query_one("#renegotiate-check", Static)
+        assert in_view(check) and "⚠ The desk is closed" in drawn_text(check)
+        assert app.screen.query_one(".dialog-fields").region.contains_region(check.region)
+        assert "Times the desk can keep: " in shown_text(check)
+
+
 def mark_colours(box: Checkbox) -> tuple[object, object]:
     """The foreground and background the checkbox's mark (the X) is drawn in."""
     for line in box.render_lines(Region(0, 0, *box.outer_size)):
@@ -444,6 +468,24 @@ async def test_the_promises_list_says_when_each_is_due_wholly_in_the_desks_langu
         assert [row[1] for row in table_rows(app.screen.query_one("#promises"))] == WHEN_SAID[language]
 
 
+async def test_a_new_desk_language_redraws_the_open_list_and_the_header_at_once(shop: Desk) -> None:
+    """`frontdesk config language fa` at another terminal: the open list stayed in English until `r` was pressed."""
+    one_due_soon_and_one_overdue(shop, "en")
+    app = FrontDeskApp(shop)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        assert [row[1] for row in table_rows(app.screen.query_one("#promises"))] == ["OVERDUE 1 h ago", "today in 40 min"]
+        with shop.session() as session:  # a supervisor's `frontdesk config language fa` at another terminal
+            supervisor = session.exec(select(Agent).where(Agent.name == "Daniel Brooks")).one()
+            set_rule(session, "language", "fa", supervisor.id)
+        for screen in app.screen_stack:  # what the change feed does with another terminal's commit
+            screen.post_message(DeskChanged((Change(1, "rules", "changed", terminal="other"),)))
+        await settle_until(pilot, lambda: [row[1] for row in table_rows(app.screen.query_one("#promises"))] == WHEN_SAID["fa"])
+        assert "۱ overdue" in app.sub_title
+
+
 async def test_a_persian_desk_counts_promises_in_the_header_and_the_list_in_persian_digits(shop: Desk) -> None:
     """The header read "promises: 1 overdue, 1 due within the hour" beside "دیرکرد، ۱ ساعت پیش" in the list."""
     one_due_soon_and_one_overdue(shop, "fa")
@@ -454,6 +496,24 @@ async def test_a_persian_desk_counts_promises_in_the_header_and_the_list_in_pers
         await pilot.press("f4", "f")
         await settle(pilot)
         assert shown_text(app.screen.query_one("#promises-title", Static)).startswith("My promises, overdue: ۱   ")
+
+
+async def test_a_persian_desk_shows_a_callers_number_in_persian_digits_in_the_reminder_and_the_list(shop: Desk) -> None:
+    """The Call section showed "+•• •• •••• ۰۱۲۳" for a missed call, the reminder and the promise list "… 0123"."""
+    with shop.session() as session:
+        session.add(DeskSetting(key="language", value="fa"))
+        session.commit()
+        log_missed_call(session, shop.agent_id, None, "+44 20 7946 0123", WEDNESDAY_10AM - timedelta(hours=3),
+                        load_rules(session))
+    app = FrontDeskApp(shop)
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
+        await settle(pilot)
+        [reminder] = [str(toast.message) for toast in toasts if "Return the missed call" in str(toast.message)]
+        assert reminder.endswith("for +•• •• •••• ۰۱۲۳")
+        await pilot.press("f4")
+        await settle(pilot)
+        assert any("+•• •• •••• ۰۱۲۳" in cells for cells in table_rows(app.screen.query_one("#promises", DataTable)))
 
 
 async def test_a_reminder_names_the_customer_so_two_of_the_same_name_are_told_apart(shop: Desk) -> None:

@@ -68,8 +68,8 @@ class Desk:
     def rules(self) -> DeskRules:
         """The desk-wide rules as they stand now; read fresh, since another terminal may have changed them.
 
-        Dates are shown in the calendar and language of the rules last read, so a changed calendar
-        shows from the next form or list that reads them."""
+        Dates are shown in the calendar and language of the rules last read; the app draws its screens again
+        when the rules it reads name another."""
         with self.reading() as session:
             rules = load_rules(session)
         use_style(rules.date_style)

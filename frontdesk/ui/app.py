@@ -14,8 +14,9 @@ from textual.screen import Screen
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
+from frontdesk.clock.dates import DateStyle
 from frontdesk.services.agents import Colleague
-from frontdesk.services.changes import Change
+from frontdesk.services.changes import Change, reload_everything
 from frontdesk.services.desk import Desk
 from frontdesk.services.facades.kudos import KudosBook
 from frontdesk.services.desk_rules import DeskRules
@@ -87,6 +88,8 @@ class FrontDeskApp(TypeAhead, App[None]):
         self.reminder_timer: Timer | None = None
         self.remind_pending = False
         """A look for reminders is queued: the news of one change reaches the app from every screen."""
+        self.style_followed: DateStyle | None = None
+        """The desk's language and calendar as the screens last drew them; another is drawn again at once."""
         self.batch_heard: tuple[Change, ...] = ()
         """The last batch of news acted on here; each screen it was posted to passes its copy up to the app."""
         self.work_known: set[int] = set()
@@ -153,8 +156,13 @@ class FrontDeskApp(TypeAhead, App[None]):
         in_background(self, self.desk.rules, self.follow_rules, group="rules", exclusive=True)
 
     def follow_rules(self, rules: DeskRules) -> None:
-        """At sign-in, and whenever a supervisor changes the rules at any terminal: a shorter lock applies at once."""
+        """At sign-in, and whenever a supervisor changes the rules at any terminal: a shorter lock applies at once, and
+        a new language or calendar redraws every screen (each reloads what it shows, as after a lost connection)."""
         self.idle.lock_after = rules.lock_after_idle
+        followed, self.style_followed = self.style_followed, rules.date_style
+        if followed is not None and followed != rules.date_style:
+            self.feed_relay.tell_screens((reload_everything(),))
+            self.show_header()
 
     async def on_event(self, event: events.Event) -> None:
         """Every key and click counts as someone at the terminal."""

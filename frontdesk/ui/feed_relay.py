@@ -54,11 +54,12 @@ class FeedRelay:
         if self._stopped:
             return
         try:
-            self.app.call_from_thread(self._post, tuple(changes))
+            self.app.call_from_thread(self.tell_screens, tuple(changes))
         except RuntimeError:  # the app has stopped running; no screen is left to tell
             pass
 
-    def _post(self, changes: tuple[Change, ...]) -> None:
+    def tell_screens(self, changes: tuple[Change, ...]) -> None:
+        """On the UI thread: every screen hears of `changes` (from the feed, or the app's own news)."""
         for screen in self.screens():
             screen.post_message(DeskChanged(changes))
 

@@ -9,6 +9,7 @@ from rich.text import Text
 from frontdesk.clock.when import relative
 from frontdesk.services.numbers import shown_count
 from frontdesk.services.facades.promises import DueNow
+from frontdesk.ui.widgets.promise_text import customer_said
 
 MOST_SHOWN_ONE_BY_ONE = 3
 """More reminders than this at once would cover the screen; they are summed up in one instead."""
@@ -42,7 +43,7 @@ class PromiseReminders:
                 self.announced.add((row.promise_id, state))
                 label = "Overdue" if state == "overdue" else "Due soon"
                 fresh.append(Reminder(
-                    Text.assemble((f"{label} ({relative(row.due_at)}): ", "bold"), row.what, " for ", row.customer_name,
+                    Text.assemble((f"{label} ({relative(row.due_at)}): ", "bold"), row.what, " for ", customer_said(row),
                                   f" ({row.customer_told_apart})" if row.customer_told_apart else ""),
                     severity,
                 ))

@@ -6,9 +6,15 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from frontdesk.clock.dates import moment_words
+from frontdesk.clock.dates import desk_style, digits, moment_words
 from frontdesk.clock.when import relative, short
 from frontdesk.services.promise_rows import PromiseMove, PromiseRow
+
+
+def customer_said(row: PromiseRow) -> str:
+    """Who the promise is to: the customer's name, or for a caller with no record their number's last four digits, in
+    the desk's digits as every list shows them (a name is left as it is written)."""
+    return row.customer_name if row.customer_id is not None else digits(row.customer_name, desk_style())
 
 
 def promise_style(row: PromiseRow) -> str:

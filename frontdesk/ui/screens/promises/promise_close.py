@@ -20,6 +20,7 @@ from frontdesk.services.validation import ValidationError
 from frontdesk.ui.screens.call.goodwill import GoodwillScreen
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog
 from frontdesk.ui.widgets.edit_boxes import TextBox
+from frontdesk.ui.widgets.promise_text import customer_said
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class ClosePromiseScreen(FormDialog[bool]):
         """The goodwill asked for the make-good: drawn only when the close is saved, with it."""
 
     def compose_form(self) -> ComposeResult:
-        yield Static(Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what))
+        yield Static(Text.assemble((customer_said(self.row), "bold"), ": ", self.row.what))
         yield Vertical(id="close-late")
         yield Label("Note (optional)", markup=False)
         yield TextBox(id="close-note")

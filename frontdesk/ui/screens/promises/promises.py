@@ -25,7 +25,7 @@ from frontdesk.ui.screens.promises.promise_close import ClosePromiseScreen
 from frontdesk.ui.screens.promises.renegotiate import RenegotiateScreen
 from frontdesk.ui.stylesheet import StyledOnMount
 from frontdesk.ui.widgets.column_fit import fitted_widths, last_takes_the_rest
-from frontdesk.ui.widgets.promise_text import history_text, promise_style, promise_words
+from frontdesk.ui.widgets.promise_text import customer_said, history_text, promise_style, promise_words
 
 COLUMNS = ("Due", "When", "Customer", "Kind", "Owner", "Tell by", "Promise")  # the long text last
 COMPACT_COLUMNS = ("When", "Customer", "Owner", "Tell by", "Promise")
@@ -202,7 +202,7 @@ def _cells(row: PromiseRow, labels: tuple[str, ...]) -> list[Text]:
     cells = {
         "Due": Text(short(row.due_at), style=style),
         "When": Text(due_said(row.due_at, state), style=style),
-        "Customer": Text(row.customer_name),
+        "Customer": Text(customer_said(row)),
         "Kind": Text(row.kind),
         "Owner": Text(row.owner),
         "Tell by": Text(row.tell_by),

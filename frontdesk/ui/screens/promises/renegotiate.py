@@ -10,15 +10,17 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Label, Static
 
 from frontdesk.clock.dates import clock_words, date_words
-from frontdesk.clock.now import to_local
+from frontdesk.clock.now import to_local, utcnow
+from frontdesk.clock.preview import describe_when
 from frontdesk.services.desk import Desk
 from frontdesk.services.desk_rules import DeskRules
 from frontdesk.services.facades.promises import PromiseBook
 from frontdesk.services.promise_conflicts import PromiseConflict, SeenPromise
 from frontdesk.services.promise_rows import PromiseRow
+from frontdesk.services.promise_checks import PromiseCheck
 from frontdesk.services.promises import PromiseNeedsConfirmation
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog, problem_text
-from frontdesk.ui.widgets.promise_text import history_text
+from frontdesk.ui.widgets.promise_text import customer_said, history_text
 from frontdesk.ui.widgets.when_field import WhenField
 from frontdesk.ui.widgets.edit_boxes import TextBox
 
@@ -32,6 +34,15 @@ class Move:
     customer_told: bool
     note: str
     confirmed: bool
+
+
+def move_check_text(check: PromiseCheck) -> Text:
+    """Why the new time may not be kept, the times nearby that would work (to type instead), and the key to go on."""
+    text = Text.assemble(*((f"⚠ {warning}\n", "yellow") for warning in check.warnings))
+    if check.alternatives:
+        text.append("Times the desk can keep: " + "; ".join(describe_when(moment, now=utcnow()) for moment in check.alternatives) + "\n")
+    text.append("Ctrl+S again to move it anyway.", style="bold")
+    return text
 
 
 class RenegotiateScreen(FormDialog[bool]):
@@ -63,7 +74,7 @@ class RenegotiateScreen(FormDialog[bool]):
         self.query_one("#renegotiate-due", WhenField).use_hours(rules.opening_hours)
 
     def now_due(self) -> Text:
-        return Text.assemble((self.row.customer_name, "bold"), ": ", self.row.what,
+        return Text.assemble((customer_said(self.row), "bold"), ": ", self.row.what,
                              f"\nNow due {date_words(to_local(self.seen.due_at).date(), year=False)}, {clock_words(self.seen.due_at)}")
 
     def collect(self) -> Move:
@@ -78,8 +89,9 @@ class RenegotiateScreen(FormDialog[bool]):
     def show_error(self, problem: Exception | str | None) -> None:
         if isinstance(problem, PromiseNeedsConfirmation):
             self.confirmed_for = self.attempt
-            self.query_one("#renegotiate-check", Static).update(Text.assemble(
-                *((f"⚠ {warning}\n", "yellow") for warning in problem.check.warnings), ("Ctrl+S again to move it anyway.", "bold")))
+            shown = self.query_one("#renegotiate-check", Static)
+            shown.update(move_check_text(problem.check))
+            self.bring_into_view(shown)
             return
         if isinstance(problem, PromiseConflict) and problem.current is not None:
             self.seen = problem.current
