@@ -29,6 +29,7 @@ from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.call import CallScreen
 from frontdesk.ui.screens.call.live_call import LiveCallScreen, touches_the_call
 from frontdesk.ui.screens.call.note_edit import NoteEditScreen
+from frontdesk.ui.screens.call.wrap_up import WrapUpScreen
 from tests.pilot import no_reason_to_give, settle as settle_once, shown_text, table_rows, Toasts, type_text
 
 SIZE = (140, 45)
@@ -96,6 +97,24 @@ async def test_notes_added_and_edited_elsewhere_appear(desk: Desk, call: int) ->
         assert "Courier: left with the neighbour at no. 14  (edited)" in notes_shown(screen)[1]
 
 
+async def test_a_colleagues_note_in_their_own_call_with_the_customer_shows_in_the_history(desk: Desk, call: int) -> None:
+    """Eleni has her own call open with Mrs. Johnson too: her notes reached Sara's history panel only when Sara's
+    own call changed, since a note's change did not say whose call it was in."""
+    with desk.session() as session:
+        elenis = start_interaction(session, ELENI, 1, reason="Asked about the refund").id
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_the_call(pilot)
+        with desk.session() as session:
+            note = add_note(session, elenis, ELENI, "refund promised for friday")
+        await changed(pilot, Change(1, "note", "created", note.id, customer_id=1, interaction_id=elenis, terminal="other"))
+        assert "refund promised for friday" in shown_text(app.screen.query_one("#history-text", Static))
+        with desk.session() as session:  # an edit's change may not know the customer: the history is read again anyway
+            edit_note(session, note.id, ELENI, "refund promised for monday", verbatim=False)
+        await changed(pilot, Change(2, "note", "edited", note.id, interaction_id=elenis, terminal="other"))
+        assert "refund promised for monday" in shown_text(app.screen.query_one("#history-text", Static))
+
+
 async def test_a_handoff_elsewhere_shows_and_a_wrap_up_elsewhere_closes_the_call(desk: Desk, call: int) -> None:
     app = FrontDeskApp(desk)
     toasts = Toasts()
@@ -115,6 +134,27 @@ async def test_a_handoff_elsewhere_shows_and_a_wrap_up_elsewhere_closes_the_call
         assert desk.current_interaction_id is None
         [told] = [str(note.message) for note in toasts if "wrapped up on another terminal" in str(note.message)]
         assert "Your unsaved line was: the line I was typing" in told
+
+
+async def test_a_wrap_up_elsewhere_while_this_wrap_up_is_open_is_said_on_closing_it(desk: Desk, call: int) -> None:
+    """The same agent at two terminals pressed F9 at both and saved at one: at the other the news closed the wrap-up
+    dialog instead of the call, which stayed on screen, dead, and took the next line typed without keeping it."""
+    app = FrontDeskApp(desk)
+    toasts = Toasts()
+    async with app.run_test(size=SIZE, message_hook=toasts) as pilot:
+        await open_the_call(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, WrapUpScreen)
+        with desk.session() as session:
+            wrap_up(session, call, desk.agent_id, WrapUp("resolved", "Sorted at the other terminal", "drafted"))
+        await changed(pilot, Change(2, "interaction", "wrapped-up", call, 1, call, terminal="other"))
+        assert isinstance(app.screen, WrapUpScreen), "the news closed the dialog the agent was in"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CallScreen)
+        assert desk.current_interaction_id is None
+        assert any("wrapped up on another terminal" in str(note.message) for note in toasts)
 
 
 async def test_the_call_section_lists_follow_other_terminals(desk: Desk, call: int) -> None:

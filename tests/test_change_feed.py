@@ -118,6 +118,7 @@ def test_a_note_reaches_the_other_terminal_with_its_call(terminals: Terminals) -
         note = add_note(session, call_id, here.agent_id, "The parcel never came")
     change = terminals.heard.wait_for(lambda c: c.kind == "note")
     assert (change.action, change.entity_id, change.interaction_id) == ("created", note.id, call_id)
+    assert change.customer_id == customer.id  # a colleague's live call with this customer shows it in its history
     assert terminals.heard.latency(change) < DELIVERY_LIMIT
 
 

@@ -73,13 +73,18 @@ def _alias(_session: Session, row: CustomerAlias, _how: str) -> Iterator[Noted]:
     yield Noted("customer", "edited", row.customer_id, row.customer_id)
 
 
-def _note(_session: Session, row: Note, how: str) -> Iterator[Noted]:
-    yield Noted("note", "edited" if how == "updated" else how, row.id, None, row.interaction_id)
+def _note(session: Session, row: Note, how: str) -> Iterator[Noted]:
+    """With the call's customer when the session holds the call (adding a note checks it is still open), so that other
+    screens showing that customer's past calls (a colleague's live call, a card) know to show the new note."""
+    interaction = _loaded(session, Interaction, row.interaction_id)
+    yield Noted("note", "edited" if how == "updated" else how, row.id, getattr(interaction, "customer_id", None),
+                row.interaction_id)
 
 
 def _note_edit(session: Session, row: NoteEdit, _how: str) -> Iterator[Noted]:
     note = _loaded(session, Note, row.note_id)
-    yield Noted("note", "edited", row.note_id, None, getattr(note, "interaction_id", None))
+    interaction = _loaded(session, Interaction, getattr(note, "interaction_id", None))
+    yield Noted("note", "edited", row.note_id, getattr(interaction, "customer_id", None), getattr(note, "interaction_id", None))
 
 
 def _interaction(_session: Session, row: Interaction, how: str) -> Iterator[Noted]:

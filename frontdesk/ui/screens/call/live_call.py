@@ -171,7 +171,7 @@ class LiveCallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
         """
         headers = self.query("#call-header").results(CallHeader)
         header = next(headers, None)
-        if self.view is not None and not self.left and header is not None and self.is_current:
+        if self.view is not None and not self.left and header is not None and self.is_active:
             header.show(self.view, utcnow() - self.view.started_at)
 
     def reload(self) -> None:
@@ -183,8 +183,10 @@ class LiveCallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
     def reloaded(self, view: CallView) -> None:
         """Another terminal's work shows at once; what it means for this screen is said when the agent is here."""
         self.show(view)
-        if self.left or not self.is_current:
-            return  # a dialog of this call is open (its own wrap-up or handoff may be saving): judge on return
+        if self.left or not self.is_active:
+            # A dialog of this call is open (its own wrap-up or handoff may be saving): judge on return. Not
+            # `is_current`, which a screen still is beneath a dialog: leaving then closed the dialog instead.
+            return
         if view.ended_at is not None:
             self.ended_elsewhere()
         elif view.owner_id != self.owner_id:
@@ -217,9 +219,9 @@ class LiveCallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
         if touches_the_call(self.view, event.changes):
             self.reload()
         customer = self.view.customer_id
-        if customer is not None and any(change.customer_id == customer and change.interaction_id != self.interaction_id
+        if customer is not None and any(change.customer_id in (customer, None) and change.interaction_id != self.interaction_id
                                         for change in event.touching("interaction", "note")):
-            self.reload_history(customer)
+            self.reload_history(customer)  # a note's change names its customer when it can; one that does not may be theirs
 
     def reload_history(self, customer_id: int, *, looked: bool = False) -> None:
         """`looked` when the customer has just come on screen, which the access log records."""
