@@ -255,13 +255,18 @@ async def test_outcomes_are_shown_in_words_not_codes(desk_with_customer: Desk) -
 
 
 async def test_a_message_takers_number_shows_its_last_four_digits_until_asked(desk_with_customer: Desk) -> None:
-    """Who to call back, typed as 'Mr Patel 07700 900123', is masked in the list; `f` shows it whole, recorded."""
+    """Who to call back, typed as 'Mr Patel 07700 900123', is masked in the list; `f` shows it whole, recorded.
+    With nothing waiting, `f` (still in the footer) said nothing at all."""
     desk = desk_with_customer
     set_clock(lambda: at_local(date(2026, 11, 25), time(10), local_zone()))
     app = FrontDeskApp(desk)
-    async with app.run_test(size=(80, 24)) as pilot:
+    toasts = Toasts()
+    async with app.run_test(size=(80, 24), message_hook=toasts) as pilot:
         await settle(pilot)
-        await pilot.press("f3", "t")
+        await pilot.press("f3", "f")
+        await settle(pilot)
+        assert any("No callback is waiting" in str(toast.message) for toast in toasts)
+        await pilot.press("t")
         await settle(pilot)
         app.screen.query_one("#message-for", Select).value = app.screen.colleagues[0].id
         app.screen.query_one("#message-contact", Input).value = "Mr Patel 07700 900123"

@@ -97,6 +97,7 @@ class CallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
         """The chosen callback's caller as taken down, numbers in full, as the card's `f` shows a customer's."""
         table = self.query_one("#waiting", DataTable)
         if not table.row_count:
+            self.notify("No callback is waiting: f shows the full number of the waiting list's chosen row.", severity="warning")
             return
         promise_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         in_background(self, lambda: self.section.caller_contact(promise_id), self.show_contact,
