@@ -343,3 +343,23 @@ async def test_a_persian_jalali_desk_finds_a_customer_by_the_solar_hijri_birth_d
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, GreetingCardScreen) and app.screen.customer_id == reza
+
+
+async def test_at_80_columns_a_persian_street_keeps_its_house_number(desk: Desk, supervisor: int) -> None:
+    """Two Maryam Rezaeis on Karimkhan Street read the same at 80 columns: the Street column cut off "پلاک ۲۱۱" and
+    "پلاک ۷۷", the numbers that tell them apart (Persian writes the house number last)."""
+    with desk.session() as session:
+        for given, number in (("مریم", "۲۱۱"), ("نازنین", "۷۷")):
+            create_customer(session, CustomerForm(given_name=given, family_name="رضایی",
+                                                  street=f"خیابان کریمخان زند، کوچه بهار، پلاک {number}",
+                                                  birth_date=date(1980, 1, 1)), desk.agent_id)
+        set_rule(session, "calendar", "jalali", supervisor)
+        set_rule(session, "language", "fa", supervisor)
+    app = FrontDeskApp(desk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "رضایی")
+        streets = [row[1] for row in matches(app)]
+        assert any(street.endswith("پلاک ۲۱۱") for street in streets), streets
+        assert any(street.endswith("پلاک ۷۷") for street in streets), streets
+        assert all("…" in street for street in streets)  # cut in the middle, not left whole past the screen's edge

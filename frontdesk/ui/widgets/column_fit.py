@@ -29,6 +29,31 @@ def fitted_widths(texts: list[list[str]], width: int, shrinkable: tuple[int, ...
     return widths
 
 
+def cut_in_the_middle(text: str, width: int) -> str:
+    """`text` in at most `width` cells with its middle left out, when its end is a number ("خیابان …پلاک ۲۱۱",
+    "Οδός…ού 12"): a street's house number comes last in some languages, and it is what tells two look-alikes on
+    one street apart; an end-cut dropped the Persian numbers, leaving two identical rows. A text whose number comes
+    first ("12 Jackson Avenue") is left for its cell to end in "…", as before."""
+    words = text.split()
+    if cell_len(text) <= width or not words or not any(char.isdigit() for char in words[-1]):
+        return text
+    if width <= 1:
+        return "…"[:width]
+    head_room = (width - 1) // 2
+    tail_room = width - 1 - head_room
+    head = ""
+    for char in text:
+        if cell_len(head + char) > head_room:
+            break
+        head += char
+    tail = ""
+    for char in reversed(text):
+        if cell_len(char + tail) > tail_room:
+            break
+        tail = char + tail
+    return f"{head}…{tail}"
+
+
 def last_takes_the_rest(widths: list[int], width: int, padding: int) -> list[int]:
     """The last column (the long text) narrowed to what the others leave, so it ends in "…" on screen, not past it."""
     rest = width - SCROLLBAR - padding * len(widths) - sum(widths[:-1])

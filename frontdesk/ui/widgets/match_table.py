@@ -13,7 +13,7 @@ from frontdesk.services.customer_text import why
 from frontdesk.services.phones import shown_phone
 from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.presence import OpenElsewhere
-from frontdesk.ui.widgets.column_fit import fitted_widths
+from frontdesk.ui.widgets.column_fit import cut_in_the_middle, fitted_widths
 
 COLUMNS = ("Name", "Street", "Phone", "Born", "Last visit", "Matched on", "Open at")
 SHRINKABLE = (0, 1)
@@ -28,6 +28,13 @@ def highlighted_name(name: str, query: str) -> Text:
     for start, end in highlight_spans(query, name):
         text.stylize("bold underline", start, end)
     return text
+
+
+def fitted_cell(cell: Text | str) -> Text:
+    """A cell that stays on its line and ends in "…" if its column is narrower still."""
+    cell = Text(cell) if isinstance(cell, str) else cell
+    cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cell
 
 
 class MatchTable(DataTable):
@@ -55,15 +62,18 @@ class MatchTable(DataTable):
         """Columns are laid out afresh for these rows: a long name shown earlier does not keep Name wide."""
         cells = [self._cells(row, query) for row in rows]
         self.clear(columns=True)
-        self._set_columns([[label, *(line[i].plain for line in cells)] for i, label in enumerate(COLUMNS)])
+        widths = self._set_columns([[label, *(line[i].plain for line in cells)] for i, label in enumerate(COLUMNS)])
+        street = COLUMNS.index("Street")
         for row, line in zip(rows, cells):
+            line[street] = fitted_cell(cut_in_the_middle(line[street].plain, widths[street]))
             self.add_row(*line, key=str(row.summary.customer_id))
 
-    def _set_columns(self, texts: list[list[str]]) -> None:
+    def _set_columns(self, texts: list[list[str]]) -> list[int]:
         width = self.size.width or self.app.size.width
         widths = fitted_widths(texts, width, SHRINKABLE, KEEP_VISIBLE, padding=2 * self.cell_padding)
         for label, column_width in zip(COLUMNS, widths):
             self.add_column(label, width=column_width)
+        return widths
 
     @staticmethod
     def _cells(row: MatchedCustomer, query: str) -> list[Text]:
@@ -77,9 +87,7 @@ class MatchTable(DataTable):
             Text(why(row.match), style="bold yellow" if row.match.ambiguous else ""),
             open_at_marker(row.open_at),
         ]
-        for cell in cells:
-            cell.no_wrap, cell.overflow = True, "ellipsis"
-        return cells
+        return [fitted_cell(cell) for cell in cells]
 
     def action_cursor_down(self) -> None:
         if self.row_count and self.cursor_row >= self.row_count - 1:
