@@ -201,6 +201,7 @@ async def test_a_due_time_moved_at_another_desk_is_shown_and_kept_until_the_agen
         assert "Another desk changed this promise" in error
         assert "Due: Wed 25 Nov 14:00 -> Thu 26 Nov 10:00 (Tom Baker, 10:00)" in error
         assert "Thursday 26 November, 10:00" in shown_text(app.screen.query_one("#renegotiate-now"))
+        assert "Never moved" not in shown_text(app.screen.query_one("#renegotiate-history"))  # it was, just now
         assert app.screen.query_one("#renegotiate-due .when-input", Input).value == "fri 11:00"  # nothing typed is lost
         assert app.screen.query_one("#renegotiate-note", Input).value == "The bank is slow"
         with desks.reading() as session:

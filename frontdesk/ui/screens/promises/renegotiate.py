@@ -96,6 +96,8 @@ class RenegotiateScreen(FormDialog[bool]):
         if isinstance(problem, PromiseConflict) and problem.current is not None:
             self.seen = problem.current
             self.query_one("#renegotiate-now", Static).update(self.now_due())
+            # The history read on opening no longer holds ("Never moved."); the other desk's move is said below.
+            self.query_one("#renegotiate-history", Static).update(Text("Moved at another desk since this opened: see below."))
             problem = f"{problem_text(problem)}\n{ON_TOP}"
         super().show_error(problem)
 
