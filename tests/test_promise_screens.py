@@ -338,7 +338,7 @@ async def test_at_80_columns_the_promises_list_shows_owner_and_tell_by(shop: Des
         assert ends["Owner"] < ends["Tell by"] <= table.region.right <= 80
         assert table_rows(table)[0][:4] == ["in 3 days", "Mary Johnson", "Sara Karimi", "text message"]
         detail = drawn_text(app.screen.query_one("#promise-detail", Static))  # the whole promise, below the list
-        assert "due Sat 28 Nov 10:00 (in 3 days), owner: Sara Karimi, told by text message: " + what in detail
+        assert "due Sat 28 Nov 10:00 (in 3 days), owner: Sara Karimi, tell them by text message: " + what in detail
         assert "kept by" not in detail  # an open promise has not been kept by anyone yet
         assert all(in_view(key) for key in app.screen.query("Footer FooterKey"))
         await pilot.resize_terminal(160, 48)  # a wide terminal has room for the date and the kind

@@ -35,9 +35,14 @@ def promises_text(rows: Sequence[PromiseRow], *, label: str = "Open promises") -
 def promise_words(row: PromiseRow) -> Text:
     """The whole promise on one line below the list, whose columns may cut it short on a narrow terminal."""
     state = "OVERDUE, " if row.overdue else ""
-    said = (f"{row.kind.capitalize()} to {row.customer_name}, {state}due {moment_words(row.due_at)} ({relative(row.due_at)}), "
-            f"owner: {row.owner}, told by {row.tell_by or 'any way'}: ")
+    said = (f"{row.kind.capitalize()} to {customer_said(row)}, {state}due {moment_words(row.due_at)} ({relative(row.due_at)}), "
+            f"owner: {row.owner}, {telling(row.tell_by)}: ")
     return Text.assemble((said, promise_style(row) or "bold"), row.what)
+
+
+def telling(tell_by: str) -> str:
+    """How the customer is to hear the outcome, as a phrase: "tell them by phone", "tell them in person"."""
+    return "tell them " + {"in person": "in person", "": "any way"}.get(tell_by, f"by {tell_by}")
 
 
 def history_text(moves: Sequence[PromiseMove]) -> Text:
