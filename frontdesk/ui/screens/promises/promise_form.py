@@ -24,10 +24,16 @@ from frontdesk.ui.widgets.when_field import WhenField
 from frontdesk.ui.widgets.edit_boxes import TextBox
 
 
-def check_text(check: PromiseCheck) -> Text:
+def warnings_text(check: PromiseCheck) -> Text:
+    """Why a time may not be kept, a line each: the promise form and the move dialog say it alike."""
     text = Text()
     for warning in check.warnings:
         text.append_text(Text.assemble(("⚠ ", "bold yellow"), warning, "\n"))
+    return text
+
+
+def check_text(check: PromiseCheck) -> Text:
+    text = warnings_text(check)
     text.append("Press Ctrl+S again to promise it anyway, or pick a time the desk can keep below.", style="bold")
     return text
 

@@ -20,6 +20,7 @@ from frontdesk.services.promise_rows import PromiseRow
 from frontdesk.services.promise_checks import PromiseCheck
 from frontdesk.services.promises import PromiseNeedsConfirmation
 from frontdesk.ui.screens.dialogs.form_dialog import FormDialog, problem_text
+from frontdesk.ui.screens.promises.promise_form import warnings_text
 from frontdesk.ui.widgets.promise_text import customer_said, history_text
 from frontdesk.ui.widgets.when_field import WhenField
 from frontdesk.ui.widgets.edit_boxes import TextBox
@@ -38,7 +39,7 @@ class Move:
 
 def move_check_text(check: PromiseCheck) -> Text:
     """Why the new time may not be kept, the times nearby that would work (to type instead), and the key to go on."""
-    text = Text.assemble(*((f"⚠ {warning}\n", "yellow") for warning in check.warnings))
+    text = warnings_text(check)
     if check.alternatives:
         text.append("Times the desk can keep: " + "; ".join(describe_when(moment, now=utcnow()) for moment in check.alternatives) + "\n")
     text.append("Ctrl+S again to move it anyway.", style="bold")
