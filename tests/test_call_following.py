@@ -13,7 +13,7 @@ from frontdesk.db.models import Note, NoteEdit, Terminal
 from frontdesk.services import presence
 from frontdesk.services.agents import create_agent
 from frontdesk.services.callbacks import log_missed_call
-from frontdesk.services.changes import Change
+from frontdesk.services.changes import Change, reload_everything
 from frontdesk.services.customer_form import CustomerForm
 from frontdesk.services.customers import create_customer
 from frontdesk.services.desk import Desk
@@ -27,7 +27,7 @@ from frontdesk.clock.now import utcnow
 from frontdesk.ui.app import FrontDeskApp
 from frontdesk.ui.messages import DeskChanged
 from frontdesk.ui.screens.call.call import CallScreen
-from frontdesk.ui.screens.call.live_call import LiveCallScreen, touches_the_call
+from frontdesk.ui.screens.call.live_call import LiveCallScreen, in_their_history, touches_the_call
 from frontdesk.ui.screens.call.note_edit import NoteEditScreen
 from frontdesk.ui.screens.call.wrap_up import WrapUpScreen
 from tests.pilot import no_reason_to_give, settle as settle_once, shown_text, table_rows, Toasts, type_text
@@ -298,3 +298,14 @@ async def test_one_batch_of_news_is_acted_on_once_by_the_app_however_many_screen
             app.screen.post_message(DeskChanged(batch))
         await settle(pilot)
         assert reads == [1]
+
+
+def test_only_changes_that_may_be_in_the_customers_history_read_it_again() -> None:
+    """Every note on an unknown caller's call, at any desk, read the history of every live call again."""
+    mine, theirs, customer = 7, 8, 1
+    assert in_their_history(Change(1, "note", "created", 5, customer_id=customer, interaction_id=theirs), customer, mine)
+    assert in_their_history(Change(2, "note", "edited", 5, interaction_id=theirs), customer, mine)  # whose, unknown
+    assert not in_their_history(Change(3, "note", "created", 6, interaction_id=theirs), customer, mine)  # an unknown caller's
+    assert not in_their_history(Change(4, "note", "created", 7, customer_id=customer, interaction_id=mine), customer, mine)
+    assert not in_their_history(Change(5, "interaction", "created", theirs, customer_id=2, interaction_id=theirs), customer, mine)
+    assert in_their_history(reload_everything(), customer, mine)

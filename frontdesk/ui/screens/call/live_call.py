@@ -66,6 +66,17 @@ def touches_the_call(view: CallView, changes: Iterable[Change]) -> bool:
     return False
 
 
+def in_their_history(change: Change, customer_id: int, interaction_id: int | None) -> bool:
+    """Whether a change to a call or note may show in the customer's history beside this call. A note edited
+    elsewhere may not name its customer (its change does when the call was at hand), so such an edit counts; a note
+    added to an unknown caller's call names none and does not, or every live call would read its history again."""
+    if change.everything:
+        return True
+    if change.interaction_id == interaction_id:
+        return False
+    return change.customer_id == customer_id or (change.kind == "note" and change.action == "edited" and change.customer_id is None)
+
+
 class LiveCallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
     """Follows other terminals through DeskChanged: their notes, edits, owner changes and wrap-up show here.
 
@@ -219,9 +230,9 @@ class LiveCallScreen(LoadsBeforeKeys, StyledOnMount, Screen):
         if touches_the_call(self.view, event.changes):
             self.reload()
         customer = self.view.customer_id
-        if customer is not None and any(change.customer_id in (customer, None) and change.interaction_id != self.interaction_id
+        if customer is not None and any(in_their_history(change, customer, self.interaction_id)
                                         for change in event.touching("interaction", "note")):
-            self.reload_history(customer)  # a note's change names its customer when it can; one that does not may be theirs
+            self.reload_history(customer)
 
     def reload_history(self, customer_id: int, *, looked: bool = False) -> None:
         """`looked` when the customer has just come on screen, which the access log records."""
