@@ -29,6 +29,13 @@ def fitted_widths(texts: list[list[str]], width: int, shrinkable: tuple[int, ...
     return widths
 
 
+def fitted_cell(cell: Text | str) -> Text:
+    """A cell that stays on its line and ends in "…" if its column is narrower than its text."""
+    cell = Text(cell) if isinstance(cell, str) else cell
+    cell.no_wrap, cell.overflow = True, "ellipsis"
+    return cell
+
+
 def cut_in_the_middle(text: str, width: int) -> str:
     """`text` in at most `width` cells with its middle left out, when its end is a number ("خیابان …پلاک ۲۱۱",
     "Οδός…ού 12"): a street's house number comes last in some languages, and it is what tells two look-alikes on
@@ -74,6 +81,4 @@ def fill_to_width(table: DataTable, labels: Sequence[str], rows: Sequence[Sequen
     for label, width in zip(labels, widths):
         table.add_column(label, width=width)
     for index, cells in enumerate(rows):
-        for cell in cells:
-            cell.no_wrap, cell.overflow = True, "ellipsis"
-        table.add_row(*cells, key=keys[index] if keys is not None else None)
+        table.add_row(*(fitted_cell(cell) for cell in cells), key=keys[index] if keys is not None else None)

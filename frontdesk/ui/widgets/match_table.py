@@ -13,7 +13,7 @@ from frontdesk.services.customer_text import why
 from frontdesk.services.phones import shown_phone
 from frontdesk.services.greeting import MatchedCustomer
 from frontdesk.services.presence import OpenElsewhere
-from frontdesk.ui.widgets.column_fit import cut_in_the_middle, fitted_widths
+from frontdesk.ui.widgets.column_fit import cut_in_the_middle, fitted_cell, fitted_widths
 
 COLUMNS = ("Name", "Street", "Phone", "Born", "Last visit", "Matched on", "Open at")
 SHRINKABLE = (0, 1)
@@ -28,13 +28,6 @@ def highlighted_name(name: str, query: str) -> Text:
     for start, end in highlight_spans(query, name):
         text.stylize("bold underline", start, end)
     return text
-
-
-def fitted_cell(cell: Text | str) -> Text:
-    """A cell that stays on its line and ends in "…" if its column is narrower still."""
-    cell = Text(cell) if isinstance(cell, str) else cell
-    cell.no_wrap, cell.overflow = True, "ellipsis"
-    return cell
 
 
 class MatchTable(DataTable):

@@ -24,7 +24,7 @@ from frontdesk.ui.screens.dialogs.form_dialog import problem_text
 from frontdesk.ui.screens.promises.promise_close import ClosePromiseScreen
 from frontdesk.ui.screens.promises.renegotiate import RenegotiateScreen
 from frontdesk.ui.stylesheet import StyledOnMount
-from frontdesk.ui.widgets.column_fit import fitted_widths, last_takes_the_rest
+from frontdesk.ui.widgets.column_fit import fitted_cell, fitted_widths, last_takes_the_rest
 from frontdesk.ui.widgets.promise_text import customer_said, history_text, promise_style, promise_words
 
 COLUMNS = ("Due", "When", "Customer", "Kind", "Owner", "Tell by", "Promise")  # the long text last
@@ -208,6 +208,4 @@ def _cells(row: PromiseRow, labels: tuple[str, ...]) -> list[Text]:
         "Tell by": Text(row.tell_by),
         "Promise": Text(kind + row.what),
     }
-    for cell in cells.values():
-        cell.no_wrap, cell.overflow = True, "ellipsis"
-    return [cells[label] for label in labels]
+    return [fitted_cell(cells[label]) for label in labels]
